@@ -1,0 +1,34 @@
+package org.nd4j.nativeblas;
+
+/**
+ * Compatibility shim for DL4J 1.0.0-M2.1, see {@link umimegu.model.OneDnn}.
+ *
+ * <p>DL4J's {@code BaseMKLDNNHelper.mklDnnEnabled()} looks up this class and its method
+ * {@code isUseMKLDNN} by reflection, but ND4J M2.1 renamed them to
+ * {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment#isUseONEDNN}. Without this
+ * shim the check fails, and the convolution layers never use oneDNN. It only forwards to the real
+ * binding; when the CPU backend is not on the class path it reports {@code false}.
+ */
+public final class Nd4jCpu {
+    private Nd4jCpu() {
+    }
+
+    public static final class Environment {
+        private static final Environment INSTANCE = new Environment();
+
+        private Environment() {
+        }
+
+        public static Environment getInstance() {
+            return INSTANCE;
+        }
+
+        public boolean isUseMKLDNN() {
+            try {
+                return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+            } catch (LinkageError e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package umimegu.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import umimegu.model.InputSpec;
+import umimegu.model.NetworkFactory;
+import umimegu.model.OneDnn;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure training throughput, inference latency and throughput, and peak memory.",
+                "Prints one name=value line per figure."})
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--train-batches", description = "Timed training batches per batch size (default: ${DEFAULT-VALUE}).")
+    int trainBatches = 6;
+
+    @Option(names = "--latency-runs", description = "Timed single-image predictions (default: ${DEFAULT-VALUE}).")
+    int latencyRuns = 200;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        InputSpec input = main.application().config().input();
+        MultiLayerNetwork network = NetworkFactory.create(input, 2, 1e-3, 1);
+        figure(out, "backend", OneDnn.backend());
+        figure(out, "onednn_conv_active", String.valueOf(OneDnn.convolutionActive(network)));
+        figure(out, "threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        for (int batch : new int[] {32, 128}) {
+            figure(out, "train_img_per_s_batch" + batch, fmt(trainingThroughput(network, input, batch)));
+        }
+        double[] latencies = singleImageLatencies(network, input);
+        figure(out, "infer_single_p50_ms", fmt(percentile(latencies, 50)));
+        figure(out, "infer_single_p90_ms", fmt(percentile(latencies, 90)));
+        figure(out, "infer_batch64_img_per_s", fmt(batchedInference(network, input, 64)));
+        figure(out, "peak_rss_mb", peakRssMb());
+        return ExitCodes.OK;
+    }
+
+    private double trainingThroughput(MultiLayerNetwork network, InputSpec input, int batch) {
+        DataSet data = randomBatch(input, batch);
+        for (int i = 0; i < 2; i++) {
+            network.fit(data); // warm-up: workspaces, oneDNN primitive caches, JIT
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < trainBatches; i++) {
+            network.fit(data);
+        }
+        return trainBatches * (double) batch / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private double[] singleImageLatencies(MultiLayerNetwork network, InputSpec input) {
+        INDArray image = randomBatch(input, 1).getFeatures();
+        for (int i = 0; i < 20; i++) {
+            network.output(image, false);
+        }
+        double[] millis = new double[latencyRuns];
+        for (int i = 0; i < latencyRuns; i++) {
+            long start = System.nanoTime();
+            network.output(image, false);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    private double batchedInference(MultiLayerNetwork network, InputSpec input, int batch) {
+        INDArray images = randomBatch(input, batch).getFeatures();
+        network.output(images, false);
+        int runs = 5;
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            network.output(images, false);
+        }
+        return runs * (double) batch / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static DataSet randomBatch(InputSpec input, int batch) {
+        Nd4j.getRandom().setSeed(7);
+        INDArray features = Nd4j.rand(DataType.FLOAT, batch, InputSpec.CHANNELS, input.height(), input.width());
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, batch, 2);
+        for (int i = 0; i < batch; i++) {
+            labels.putScalar(i, i % 2, 1f);
+        }
+        return new DataSet(features, labels);
+    }
+
+    static double percentile(double[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static String peakRssMb() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return "unknown";
+        }
+        return Files.readAllLines(status).stream()
+                .filter(line -> line.startsWith("VmHWM:"))
+                .map(line -> line.replaceAll("\\D+", ""))
+                .map(kb -> fmt(Long.parseLong(kb) / 1024.0))
+                .findFirst().orElse("unknown");
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static void figure(PrintWriter out, String name, String value) {
+        out.println(name + "=" + value);
+        out.flush();
+    }
+}

@@ -1,0 +1,67 @@
+package umimegu.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+import umimegu.chart.LearningCurves;
+import umimegu.model.EpochStats;
+import umimegu.model.EvaluationResult;
+import umimegu.model.TrainingOutcome;
+
+/** Text renderings of training and test results for the terminal. */
+final class Reports {
+    private Reports() {
+    }
+
+    static void printTraining(PrintWriter out, TrainingOutcome outcome) {
+        var report = outcome.report();
+        EpochStats best = report.best();
+        out.printf(Locale.ROOT, "Stopped after %d epochs (%s). Best epoch: %d (val_loss %.4f, val_acc %.4f), its weights are kept.%n",
+                report.epochsRun(), report.stopReason() == umimegu.model.TrainingReport.StopReason.EARLY_STOPPING
+                        ? "early stopping" : "epoch limit",
+                report.bestEpoch(), best.valLoss(), best.valAccuracy());
+        if (!report.skippedFiles().isEmpty()) {
+            out.printf("Skipped %d unreadable file(s):%n", report.skippedFiles().size());
+            report.skippedFiles().forEach(s -> out.println("  " + s));
+        }
+        outcome.test().ifPresent(t -> printTestLine(out, t));
+        out.println("Model: " + outcome.modelDirectory() + " (now current)");
+        out.println("Curves: " + outcome.modelDirectory().resolve(LearningCurves.ACCURACY_FILE) + ", "
+                + outcome.modelDirectory().resolve(LearningCurves.LOSS_FILE));
+    }
+
+    static void printTestLine(PrintWriter out, EvaluationResult result) {
+        out.println(String.format(Locale.ROOT, "Test loss: %.6f, Test acc: %.6f", result.loss(), result.accuracy()));
+    }
+
+    static void printEvaluation(PrintWriter out, EvaluationResult result) {
+        printTestLine(out, result);
+        List<String> labels = result.labels();
+        int width = Math.max(9, labels.stream().mapToInt(String::length).max().orElse(0) + 1);
+        out.println();
+        out.println("Confusion matrix (rows: actual, columns: predicted)");
+        out.print(pad("", width));
+        labels.forEach(l -> out.print(pad(l, width)));
+        out.println();
+        for (int a = 0; a < labels.size(); a++) {
+            out.print(pad(labels.get(a), width));
+            for (int p = 0; p < labels.size(); p++) {
+                out.print(pad(String.valueOf(result.confusion()[a][p]), width));
+            }
+            out.println();
+        }
+        out.println();
+        out.println(pad("label", width) + pad("precision", 11) + pad("recall", 11) + pad("f1", 11));
+        for (int i = 0; i < labels.size(); i++) {
+            out.println(pad(labels.get(i), width)
+                    + pad(String.format(Locale.ROOT, "%.4f", result.precision(i)), 11)
+                    + pad(String.format(Locale.ROOT, "%.4f", result.recall(i)), 11)
+                    + pad(String.format(Locale.ROOT, "%.4f", result.f1(i)), 11));
+        }
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,48 @@
+package umimegu.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import umimegu.app.Application;
+import umimegu.config.Paths;
+import umimegu.model.TestService;
+
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Score the current model on the held-out set images-test/<label>/.")
+final class TestCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--test-images", paramLabel = "DIR", description = "Held-out images (default: images.test-dir).")
+    Path testImages;
+
+    @Option(names = "--models", paramLabel = "DIR", description = "Model store (default: models.dir).")
+    Path models;
+
+    @Option(names = "--model", paramLabel = "ID", description = "Model id (default: the current one).")
+    String modelId;
+
+    @Override
+    public Integer call() {
+        var config = main.application().config();
+        Paths p = config.paths();
+        config = config.withPaths(new Paths(p.images(), testImages != null ? testImages : p.testImages(),
+                models != null ? models : p.models()));
+        Application app = new Application(config);
+        var model = modelId == null ? app.store().loadCurrent() : app.store().load(modelId);
+        TestService.TestOutcome outcome = app.testService().test(model);
+        var out = spec.commandLine().getOut();
+        outcome.skippedFiles().forEach(s -> spec.commandLine().getErr().println("skipped: " + s));
+        Reports.printEvaluation(out, outcome.result());
+        return ExitCodes.OK;
+    }
+}

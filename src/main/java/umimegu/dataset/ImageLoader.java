@@ -1,0 +1,46 @@
+package umimegu.dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import umimegu.model.Preprocessor;
+import umimegu.vision.ImageDecodeException;
+import umimegu.vision.ImageDecoder;
+
+/** Decodes labelled files through the shared preprocessing path; bad files are skipped and reported. */
+public final class ImageLoader {
+    private static final Logger log = LoggerFactory.getLogger(ImageLoader.class);
+
+    private final ImageDecoder decoder;
+    private final Preprocessor preprocessor;
+
+    public ImageLoader(ImageDecoder decoder, Preprocessor preprocessor) {
+        this.decoder = decoder;
+        this.preprocessor = preprocessor;
+    }
+
+    public LoadedImages load(List<String> labels, List<LabelledFile> files, IntConsumer progress) {
+        List<byte[]> pixels = new ArrayList<>(files.size());
+        List<Integer> labelIndex = new ArrayList<>(files.size());
+        List<java.nio.file.Path> sources = new ArrayList<>(files.size());
+        List<String> skipped = new ArrayList<>();
+        int done = 0;
+        for (LabelledFile file : files) {
+            try {
+                pixels.add(preprocessor.toPixels(decoder.decode(file.path())));
+                labelIndex.add(file.label());
+                sources.add(file.path());
+            } catch (ImageDecodeException e) {
+                log.warn("Skipping {}", e.getMessage());
+                skipped.add(e.getMessage());
+            }
+            progress.accept(++done);
+        }
+        return new LoadedImages(labels, pixels, labelIndex.stream().mapToInt(Integer::intValue).toArray(), sources,
+                skipped);
+    }
+}

@@ -1,0 +1,31 @@
+package umimegu.dataset;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Decoded, resized images held as bytes, with their label indices. {@code skipped} lists the files
+ * that could not be decoded, each with the reason.
+ */
+public record LoadedImages(List<String> labels, List<byte[]> pixels, int[] labelIndex, List<Path> sources,
+                           List<String> skipped) {
+
+    public LoadedImages {
+        labels = List.copyOf(labels);
+        pixels = List.copyOf(pixels);
+        sources = List.copyOf(sources);
+        skipped = List.copyOf(skipped);
+    }
+
+    public int size() {
+        return pixels.size();
+    }
+
+    public int[] countPerLabel() {
+        int[] counts = new int[labels.size()];
+        for (int label : labelIndex) {
+            counts[label]++;
+        }
+        return counts;
+    }
+}

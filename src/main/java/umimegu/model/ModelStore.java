@@ -1,0 +1,220 @@
+package umimegu.model;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * Keeps models as {@code models/<timestamp>/} folders. A model is written under
+ * {@code <timestamp>.partial}, renamed when complete, and only then named in {@code models/current}
+ * (a one-line file replaced by an atomic rename), so a failed or interrupted training never
+ * changes the current model.
+ */
+public final class ModelStore {
+    public static final String NETWORK_FILE = "network.zip";
+    public static final String INFO_FILE = "model.properties";
+    public static final String CONFIG_FILE = "config.properties";
+    public static final String METRICS_FILE = "metrics.properties";
+    public static final String CURRENT_FILE = "current";
+    private static final String PARTIAL_SUFFIX = ".partial";
+    private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path root;
+    private final Clock clock;
+
+    public ModelStore(Path root) {
+        this(root, Clock.systemUTC());
+    }
+
+    public ModelStore(Path root, Clock clock) {
+        this.root = root;
+        this.clock = clock;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Starts a new model folder that becomes visible as a model only on {@link Draft#commit}. */
+    public Draft begin() {
+        try {
+            Files.createDirectories(root);
+            String id = ID_FORMAT.format(clock.instant());
+            Path partial = root.resolve(id + PARTIAL_SUFFIX);
+            while (Files.exists(partial) || Files.exists(root.resolve(id))) {
+                id = id + "x";
+                partial = root.resolve(id + PARTIAL_SUFFIX);
+            }
+            Files.createDirectory(partial);
+            return new Draft(id, partial);
+        } catch (IOException e) {
+            throw new ModelStoreException("cannot create a model folder in " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean hasCurrent() {
+        return Files.isRegularFile(root.resolve(CURRENT_FILE));
+    }
+
+    public String currentId() {
+        Path pointer = root.resolve(CURRENT_FILE);
+        if (!Files.isRegularFile(pointer)) {
+            throw new ModelStoreException("no trained model in " + root.toAbsolutePath() + ": run 'train' (or 'demo') first");
+        }
+        try {
+            return Files.readString(pointer, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new ModelStoreException("cannot read " + pointer + ": " + e.getMessage(), e);
+        }
+    }
+
+    public StoredModel loadCurrent() {
+        return load(currentId());
+    }
+
+    public StoredModel load(String id) {
+        Path dir = root.resolve(id);
+        Path networkFile = dir.resolve(NETWORK_FILE);
+        if (!Files.isRegularFile(networkFile)) {
+            throw new ModelStoreException("model " + id + " not found in " + root.toAbsolutePath());
+        }
+        try {
+            OneDnn.enable();
+            MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), false);
+            return new StoredModel(id, dir, network, readInfo(dir.resolve(INFO_FILE)));
+        } catch (IOException | RuntimeException e) {
+            throw new ModelStoreException("cannot load model " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<String> ids() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(p -> Files.isRegularFile(p.resolve(NETWORK_FILE)))
+                    .map(p -> p.getFileName().toString())
+                    .filter(name -> !name.endsWith(PARTIAL_SUFFIX))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new ModelStoreException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ModelInfo readInfo(Path file) throws IOException {
+        Properties p = new Properties();
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(reader);
+        }
+        int count = Integer.parseInt(p.getProperty("labels.count"));
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            labels.add(p.getProperty("labels." + i));
+        }
+        InputSpec input = new InputSpec(Integer.parseInt(p.getProperty("input.width")),
+                Integer.parseInt(p.getProperty("input.height")),
+                InputSpec.Scaling.valueOf(p.getProperty("input.scaling")));
+        return new ModelInfo(labels, input);
+    }
+
+    private static void writeInfo(Path file, ModelInfo info) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("labels.count", String.valueOf(info.labels().size()));
+        for (int i = 0; i < info.labels().size(); i++) {
+            p.setProperty("labels." + i, info.labels().get(i));
+        }
+        p.setProperty("input.width", String.valueOf(info.input().width()));
+        p.setProperty("input.height", String.valueOf(info.input().height()));
+        p.setProperty("input.channels", String.valueOf(InputSpec.CHANNELS));
+        p.setProperty("input.scaling", info.input().scaling().name());
+        store(file, p, "labels in network output order and the preprocessing the network expects");
+    }
+
+    static void store(Path file, Properties p, String comment) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(writer, comment);
+        }
+    }
+
+    private void switchCurrent(String id) throws IOException {
+        Path tmp = Files.createTempFile(root, "current", ".tmp");
+        Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, root.resolve(CURRENT_FILE), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, root.resolve(CURRENT_FILE), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A model being written. */
+    public final class Draft {
+        private final String id;
+        private final Path directory;
+        private boolean finished;
+
+        private Draft(String id, Path directory) {
+            this.id = id;
+            this.directory = directory;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** Where files go while training runs (curves can be watched here). */
+        public Path directory() {
+            return directory;
+        }
+
+        /** Writes the network and its description, publishes the folder and makes it current. */
+        public Path commit(MultiLayerNetwork network, ModelInfo info, Properties config, Properties metrics) {
+            try {
+                ModelSerializer.writeModel(network, directory.resolve(NETWORK_FILE).toFile(), false);
+                writeInfo(directory.resolve(INFO_FILE), info);
+                store(directory.resolve(CONFIG_FILE), config, "configuration this model was trained with");
+                store(directory.resolve(METRICS_FILE), metrics, "training and test figures");
+                Path published = root.resolve(id);
+                Files.move(directory, published, StandardCopyOption.ATOMIC_MOVE);
+                switchCurrent(id);
+                finished = true;
+                return published;
+            } catch (IOException | RuntimeException e) {
+                abandon();
+                throw new ModelStoreException("cannot save model " + id + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Removes the unfinished folder; the current model stays as it was. */
+        public void abandon() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            try (Stream<Path> walk = Files.walk(directory)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                // leaving a stray .partial folder is harmless: it is never loaded
+            }
+        }
+    }
+}

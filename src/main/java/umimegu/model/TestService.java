@@ -1,0 +1,35 @@
+package umimegu.model;
+
+import umimegu.config.AppConfig;
+import umimegu.dataset.DatasetException;
+import umimegu.dataset.ImageFolder;
+import umimegu.dataset.ImageLoader;
+import umimegu.dataset.LoadedImages;
+import umimegu.vision.ImageDecoder;
+
+/** Scores the current model on the held-out set {@code images-test/<label>/}. */
+public final class TestService {
+    private final AppConfig config;
+    private final ImageDecoder decoder;
+
+    public TestService(AppConfig config, ImageDecoder decoder) {
+        this.config = config;
+        this.decoder = decoder;
+    }
+
+    public record TestOutcome(String modelId, EvaluationResult result, java.util.List<String> skippedFiles) {
+    }
+
+    public TestOutcome test(StoredModel model) {
+        ImageFolder folder = ImageFolder.scanAgainst(config.paths().testImages(), model.info().labels());
+        Preprocessor preprocessor = new Preprocessor(model.info().input());
+        LoadedImages images = new ImageLoader(decoder, preprocessor).load(model.info().labels(), folder.files(),
+                done -> { });
+        if (images.size() == 0) {
+            throw new DatasetException("no readable image in " + config.paths().testImages());
+        }
+        EvaluationResult result = Evaluator.evaluate(model.network(), new Batches(images, preprocessor),
+                config.training().batchSize());
+        return new TestOutcome(model.id(), result, images.skipped());
+    }
+}

@@ -1,0 +1,64 @@
+package umimegu.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The training loop: seeded shuffles, optional augmentation, per-epoch metrics on training and
+ * validation data, early stopping on validation loss, and the best epoch's weights restored at the end.
+ */
+public final class Trainer {
+    private final TrainingSettings settings;
+
+    public Trainer(TrainingSettings settings) {
+        this.settings = settings;
+    }
+
+    public record Result(List<EpochStats> history, int bestEpoch, TrainingReport.StopReason stopReason) {
+    }
+
+    public Result train(MultiLayerNetwork network, Batches training, Batches validation, Augmenter augmenter,
+                        TrainingListener listener, BooleanSupplier cancelled) {
+        Random random = new Random(settings.seed());
+        EarlyStopping stopping = new EarlyStopping(settings.patience());
+        List<EpochStats> history = new ArrayList<>();
+        INDArray bestParams = null;
+        for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
+            long start = System.nanoTime();
+            List<List<Integer>> plan = training.plan(settings.batchSize(), random);
+            for (int b = 0; b < plan.size(); b++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new TrainingCancelledException();
+                }
+                network.fit(training.build(plan.get(b), augmenter, random));
+                listener.onBatch(epoch, b + 1, plan.size());
+            }
+            EvaluationResult onTraining = Evaluator.evaluate(network, training, settings.batchSize());
+            EvaluationResult onValidation = Evaluator.evaluate(network, validation, settings.batchSize());
+            EpochStats stats = new EpochStats(epoch, onTraining.loss(), onTraining.accuracy(),
+                    onValidation.loss(), onValidation.accuracy(), (System.nanoTime() - start) / 1e9);
+            history.add(stats);
+            if (stopping.record(epoch, stats.valLoss())) {
+                bestParams = network.params().dup();
+            }
+            listener.onEpoch(stats, List.copyOf(history));
+            if (stopping.shouldStop()) {
+                restore(network, bestParams);
+                return new Result(history, stopping.bestEpoch(), TrainingReport.StopReason.EARLY_STOPPING);
+            }
+        }
+        restore(network, bestParams);
+        return new Result(history, stopping.bestEpoch(), TrainingReport.StopReason.MAX_EPOCHS);
+    }
+
+    private static void restore(MultiLayerNetwork network, INDArray bestParams) {
+        if (bestParams != null) {
+            network.setParams(bestParams);
+        }
+    }
+}

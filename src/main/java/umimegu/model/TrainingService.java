@@ -1,0 +1,153 @@
+package umimegu.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import umimegu.chart.LearningCurves;
+import umimegu.config.AppConfig;
+import umimegu.dataset.DatasetException;
+import umimegu.dataset.ImageFolder;
+import umimegu.dataset.ImageLoader;
+import umimegu.dataset.LabelledFile;
+import umimegu.dataset.LoadedImages;
+import umimegu.dataset.StratifiedSplit;
+import umimegu.vision.ImageDecoder;
+
+/**
+ * Trains a model from {@code images/<label>/}: split, load, train with early stopping, write
+ * history and curves after every epoch, score the test set when there is one, save, and switch
+ * the current model. On any failure or cancellation the current model is left untouched.
+ */
+public final class TrainingService {
+    private final AppConfig config;
+    private final ModelStore store;
+    private final ImageDecoder decoder;
+
+    public TrainingService(AppConfig config, ModelStore store, ImageDecoder decoder) {
+        this.config = config;
+        this.store = store;
+        this.decoder = decoder;
+    }
+
+    public TrainingOutcome train(TrainingListener listener, BooleanSupplier cancelled) {
+        TrainingSettings settings = config.training();
+        ImageFolder folder = ImageFolder.scan(config.paths().images());
+        List<String> labels = folder.labels();
+        StratifiedSplit.Split<LabelledFile> split = StratifiedSplit.split(folder.files(), LabelledFile::label,
+                labels.size(), settings.validationSplit(), settings.seed());
+        Preprocessor preprocessor = new Preprocessor(config.input());
+        ImageLoader loader = new ImageLoader(decoder, preprocessor);
+        int total = folder.files().size();
+        LoadedImages training = loader.load(labels, split.training(), done -> listener.onLoading(done, total));
+        int trainingCount = split.training().size();
+        LoadedImages validation = loader.load(labels, split.validation(),
+                done -> listener.onLoading(trainingCount + done, total));
+        requireEveryLabel(training, validation);
+
+        ModelStore.Draft draft = store.begin();
+        try {
+            MultiLayerNetwork network = NetworkFactory.create(config.input(), labels.size(), settings.learningRate(),
+                    settings.seed());
+            TrainingListener withFiles = new FileWritingListener(listener, draft);
+            listener.onStart(draft.directory(), training.size(), validation.size());
+            Trainer.Result result = new Trainer(settings).train(network,
+                    new Batches(training, preprocessor), new Batches(validation, preprocessor),
+                    settings.augment() ? new Augmenter(config.input()) : null, withFiles, cancelled);
+            List<String> skipped = new java.util.ArrayList<>(training.skipped());
+            skipped.addAll(validation.skipped());
+            TrainingReport report = new TrainingReport(labels, training.size(), validation.size(), result.history(),
+                    result.bestEpoch(), result.stopReason(), skipped);
+            Optional<EvaluationResult> test = testIfPresent(network, labels, preprocessor);
+            Properties metrics = metrics(report, test);
+            var published = draft.commit(network, new ModelInfo(labels, config.input()), effectiveConfig(), metrics);
+            return new TrainingOutcome(report, draft.id(), published, test);
+        } finally {
+            draft.abandon();
+        }
+    }
+
+    private Optional<EvaluationResult> testIfPresent(MultiLayerNetwork network, List<String> labels,
+                                                     Preprocessor preprocessor) {
+        if (!ImageFolder.hasLabelFolders(config.paths().testImages())) {
+            return Optional.empty();
+        }
+        ImageFolder testFolder = ImageFolder.scanAgainst(config.paths().testImages(), labels);
+        LoadedImages test = new ImageLoader(decoder, preprocessor).load(labels, testFolder.files(), done -> { });
+        return Optional.of(Evaluator.evaluate(network, new Batches(test, preprocessor), config.training().batchSize()));
+    }
+
+    private static void requireEveryLabel(LoadedImages training, LoadedImages validation) {
+        int[] train = training.countPerLabel();
+        int[] val = validation.countPerLabel();
+        for (int i = 0; i < train.length; i++) {
+            if (train[i] + val[i] == 0) {
+                throw new DatasetException("label " + training.labels().get(i) + " has no readable image");
+            }
+        }
+        if (validation.size() == 0) {
+            throw new DatasetException("too few images for a validation split: add images (at least 2 per label)");
+        }
+    }
+
+    /** The config as used: the file's values with command-line overrides applied. */
+    private Properties effectiveConfig() {
+        Properties p = new Properties();
+        p.putAll(config.source());
+        TrainingSettings s = config.training();
+        p.setProperty("train.validation-split", String.valueOf(s.validationSplit()));
+        p.setProperty("train.batch-size", String.valueOf(s.batchSize()));
+        p.setProperty("train.max-epochs", String.valueOf(s.maxEpochs()));
+        p.setProperty("train.patience", String.valueOf(s.patience()));
+        p.setProperty("train.learning-rate", String.valueOf(s.learningRate()));
+        p.setProperty("train.seed", String.valueOf(s.seed()));
+        p.setProperty("train.augment", String.valueOf(s.augment()));
+        p.setProperty("images.dir", config.paths().images().toString());
+        p.setProperty("images.test-dir", config.paths().testImages().toString());
+        return p;
+    }
+
+    private static Properties metrics(TrainingReport report, Optional<EvaluationResult> test) {
+        Properties p = new Properties();
+        EpochStats best = report.best();
+        p.setProperty("epochs", String.valueOf(report.epochsRun()));
+        p.setProperty("best_epoch", String.valueOf(report.bestEpoch()));
+        p.setProperty("stop_reason", report.stopReason().name().toLowerCase(Locale.ROOT));
+        p.setProperty("train_images", String.valueOf(report.trainingImages()));
+        p.setProperty("validation_images", String.valueOf(report.validationImages()));
+        p.setProperty("skipped_files", String.valueOf(report.skippedFiles().size()));
+        p.setProperty("val_loss", String.valueOf(best.valLoss()));
+        p.setProperty("val_accuracy", String.valueOf(best.valAccuracy()));
+        test.ifPresent(t -> {
+            p.setProperty("test_loss", String.valueOf(t.loss()));
+            p.setProperty("test_accuracy", String.valueOf(t.accuracy()));
+            p.setProperty("test_images", String.valueOf(t.total()));
+        });
+        return p;
+    }
+
+    /** Rewrites history.csv and the curves after every epoch, then passes the event on. */
+    private record FileWritingListener(TrainingListener next, ModelStore.Draft draft) implements TrainingListener {
+        @Override
+        public void onBatch(int epoch, int batchesDone, int batchesInEpoch) {
+            next.onBatch(epoch, batchesDone, batchesInEpoch);
+        }
+
+        @Override
+        public void onEpoch(EpochStats stats, List<EpochStats> history) {
+            try {
+                HistoryCsv.write(history, draft.directory());
+                LearningCurves.write(history, draft.directory());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write learning curves: " + e.getMessage(), e);
+            }
+            next.onEpoch(stats, history);
+        }
+    }
+}
