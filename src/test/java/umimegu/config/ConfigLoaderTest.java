@@ -1,0 +1,49 @@
+package umimegu.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsFollowTheSeed() {
+        AppConfig config = ConfigLoader.parse(ConfigLoader.defaults());
+        assertEquals(100, config.input().width());
+        assertEquals(0.2, config.training().validationSplit());
+        assertEquals(128, config.training().batchSize());
+        assertEquals(100, config.training().maxEpochs());
+        assertEquals(10, config.training().patience());
+    }
+
+    @Test
+    void aFileOverridesDefaultsAndBadValuesNameTheKey() throws Exception {
+        Path file = dir.resolve("c.properties");
+        Files.writeString(file, "train.batch-size=32\nanswer.display-name.megumi=Megumi Tokoro\n");
+        AppConfig config = ConfigLoader.load(file);
+        assertEquals(32, config.training().batchSize());
+        assertEquals("Megumi Tokoro", config.answers().displayNames().get("megumi"));
+
+        Files.writeString(file, "train.batch-size=lots\n");
+        var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertTrue(e.getMessage().contains("train.batch-size"), e.getMessage());
+
+        var missing = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("none.properties")));
+        assertTrue(missing.getMessage().contains("not found"), missing.getMessage());
+    }
+
+    @Test
+    void shippedConfigFilesAreValid() {
+        assertEquals(1, ConfigLoader.load(Path.of("config", "umimegu.properties")).answers().percentDecimals());
+        AppConfig ja = ConfigLoader.load(Path.of("config", "ja.properties"));
+        assertEquals("恵美", ja.answers().displayNames().get("megumi"));
+    }
+}

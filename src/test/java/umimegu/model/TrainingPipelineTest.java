@@ -1,0 +1,155 @@
+package umimegu.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import umimegu.TestFixtures;
+import umimegu.chart.LearningCurves;
+import umimegu.config.AppConfig;
+import umimegu.vision.ImageDecoder;
+
+class TrainingPipelineTest {
+    @TempDir
+    Path work;
+
+    private AppConfig config(Properties p) {
+        return TestFixtures.load(p);
+    }
+
+    @Test
+    void trainsSavesSwitchesAndReloadsWithIdenticalPredictions() throws IOException {
+        TestFixtures.syntheticImages(work.resolve("images"), 24, 1);
+        Files.writeString(work.resolve("images/umi/broken.png"), "not a picture");
+        AppConfig config = config(TestFixtures.fastConfig(work));
+        ModelStore store = new ModelStore(config.paths().models());
+        List<Integer> epochsSeen = new ArrayList<>();
+
+        TrainingOutcome outcome = new TrainingService(config, store, new ImageDecoder()).train(new TrainingListener() {
+            @Override
+            public void onEpoch(EpochStats stats, List<EpochStats> history) {
+                epochsSeen.add(stats.epoch());
+            }
+        }, () -> false);
+
+        TrainingReport report = outcome.report();
+        assertEquals(List.of(1, 2, 3), epochsSeen);
+        assertEquals(3, report.epochsRun());
+        assertEquals(1, report.skippedFiles().size());
+        assertTrue(report.skippedFiles().get(0).contains("broken.png"), report.skippedFiles().get(0));
+        assertEquals(48, report.trainingImages() + report.validationImages());
+        assertEquals(outcome.modelId(), store.currentId());
+        for (String file : List.of(ModelStore.NETWORK_FILE, ModelStore.INFO_FILE, ModelStore.CONFIG_FILE,
+                ModelStore.METRICS_FILE, HistoryCsv.FILE, LearningCurves.ACCURACY_FILE, LearningCurves.LOSS_FILE)) {
+            assertTrue(Files.size(outcome.modelDirectory().resolve(file)) > 0, file);
+        }
+        BufferedImage chart = ImageIO.read(outcome.modelDirectory().resolve(LearningCurves.LOSS_FILE).toFile());
+        assertEquals(800, chart.getWidth());
+        assertEquals(4, Files.readAllLines(outcome.modelDirectory().resolve(HistoryCsv.FILE)).size());
+
+        List<BufferedImage> pictures = new ArrayList<>();
+        try (Stream<Path> files = Files.list(work.resolve("images/megumi"))) {
+            for (Path p : files.limit(5).toList()) {
+                pictures.add(ImageIO.read(p.toFile()));
+            }
+        }
+        StoredModel reloaded = store.loadCurrent();
+        assertEquals(List.of("megumi", "umi"), reloaded.info().labels());
+        assertEquals(32, reloaded.info().input().width());
+        List<Prediction> before = new Classifier(new StoredModel("live", outcome.modelDirectory(),
+                reloaded.network(), reloaded.info())).predictAll(pictures);
+        List<Prediction> fresh = new Classifier(store.load(outcome.modelId())).predictAll(pictures);
+        for (int i = 0; i < pictures.size(); i++) {
+            assertEquals(before.get(i).probabilities(), fresh.get(i).probabilities());
+        }
+    }
+
+    @Test
+    void keepsTheBestEpochsWeightsNotTheLast() {
+        // a learning rate this high makes validation loss jump around, so the best epoch is rarely the last
+        Properties p = TestFixtures.fastConfig(work);
+        p.setProperty("train.max-epochs", "6");
+        p.setProperty("train.learning-rate", "0.02");
+        AppConfig config = config(p);
+        Preprocessor pre = new Preprocessor(config.input());
+        var images = syntheticLoaded(pre, 20);
+        var split = umimegu.dataset.StratifiedSplit.split(indices(images.size()), i -> images.labelIndex()[i], 2, 0.25, 3);
+        Batches train = subset(images, split.training(), pre);
+        Batches val = subset(images, split.validation(), pre);
+        var network = NetworkFactory.create(config.input(), 2, config.training().learningRate(), 5);
+
+        Trainer.Result result = new Trainer(config.training()).train(network, train, val, null, TrainingListener.NONE,
+                () -> false);
+
+        double bestLoss = result.history().stream().mapToDouble(EpochStats::valLoss).min().orElseThrow();
+        assertEquals(bestLoss, result.history().get(result.bestEpoch() - 1).valLoss());
+        assertEquals(bestLoss, Evaluator.evaluate(network, val, 16).loss(), 1e-5);
+    }
+
+    @Test
+    void aCancelledOrFailedTrainingLeavesTheCurrentModelAndNoFolderBehind() throws IOException {
+        TestFixtures.syntheticImages(work.resolve("images"), 12, 2);
+        Properties p = TestFixtures.fastConfig(work);
+        p.setProperty("train.max-epochs", "1");
+        AppConfig config = config(p);
+        ModelStore store = new ModelStore(config.paths().models());
+        TrainingService service = new TrainingService(config, store, new ImageDecoder());
+        String first = service.train(TrainingListener.NONE, () -> false).modelId();
+        byte[] pointer = Files.readAllBytes(config.paths().models().resolve(ModelStore.CURRENT_FILE));
+
+        assertThrows(TrainingCancelledException.class, () -> service.train(TrainingListener.NONE, () -> true));
+        assertThrows(IllegalStateException.class, () -> service.train(new TrainingListener() {
+            @Override
+            public void onEpoch(EpochStats stats, List<EpochStats> history) {
+                throw new IllegalStateException("disk full");
+            }
+        }, () -> false));
+
+        assertEquals(first, store.currentId());
+        assertArrayEquals(pointer, Files.readAllBytes(config.paths().models().resolve(ModelStore.CURRENT_FILE)));
+        assertEquals(List.of(first), store.ids());
+        try (Stream<Path> left = Files.list(config.paths().models())) {
+            assertFalse(left.anyMatch(f -> f.getFileName().toString().endsWith(".partial")));
+        }
+    }
+
+    private static umimegu.dataset.LoadedImages syntheticLoaded(Preprocessor pre, int perLabel) {
+        var faces = new umimegu.demo.SyntheticFaces(64);
+        var random = new java.util.Random(9);
+        List<byte[]> pixels = new ArrayList<>();
+        int[] labels = new int[2 * perLabel];
+        for (int i = 0; i < 2 * perLabel; i++) {
+            labels[i] = i % 2;
+            pixels.add(pre.toPixels(faces.draw(labels[i], random)));
+        }
+        return new umimegu.dataset.LoadedImages(List.of("megumi", "umi"), pixels, labels,
+                java.util.Collections.nCopies(pixels.size(), Path.of("x")), List.of());
+    }
+
+    private static List<Integer> indices(int n) {
+        return java.util.stream.IntStream.range(0, n).boxed().toList();
+    }
+
+    private static Batches subset(umimegu.dataset.LoadedImages all, List<Integer> picked, Preprocessor pre) {
+        var subset = new umimegu.dataset.LoadedImages(all.labels(), picked.stream().map(all.pixels()::get).toList(),
+                picked.stream().mapToInt(i -> all.labelIndex()[i]).toArray(),
+                picked.stream().map(all.sources()::get).toList(), List.of());
+        return new Batches(subset, pre);
+    }
+}
