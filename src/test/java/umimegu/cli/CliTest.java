@@ -1,0 +1,115 @@
+package umimegu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import umimegu.TestFixtures;
+
+class CliTest {
+    @TempDir
+    static Path work;
+    static Path config;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void trainOnce() throws Exception {
+        TestFixtures.syntheticImages(work.resolve("images"), 20, 11);
+        TestFixtures.syntheticImages(work.resolve("images-test"), 6, 12);
+        config = TestFixtures.write(TestFixtures.fastConfig(work), work.resolve("test.properties"));
+        Result train = run("--config", config.toString(), "train", "--epochs", "2");
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("Epoch 2/2 - loss:"), train.out());
+        assertTrue(train.out().contains("Best epoch:"), train.out());
+    }
+
+    @Test
+    void testPrintsTheSeedsLineThenConfusionMatrixAndPerClassScores() {
+        Result test = run("--config", config.toString(), "test");
+
+        assertEquals(0, test.code(), test.err());
+        Matcher m = Pattern.compile("Test loss: ([0-9.]+), Test acc: ([0-9.]+)").matcher(test.out());
+        assertTrue(m.find(), test.out());
+        double acc = Double.parseDouble(m.group(2));
+        assertTrue(acc >= 0 && acc <= 1);
+        assertTrue(test.out().contains("Confusion matrix"), test.out());
+        assertTrue(test.out().matches("(?s).*megumi\\s+\\d\\.\\d{4}\\s+\\d\\.\\d{4}\\s+\\d\\.\\d{4}.*"), test.out());
+    }
+
+    @Test
+    void classifyAnswersEveryReadableFileAndNamesTheBadOne() throws Exception {
+        Path bad = Files.writeString(work.resolve("notes.jpg"), "hello");
+        Path good = Files.list(work.resolve("images-test/umi")).findFirst().orElseThrow();
+
+        Result single = run("--config", config.toString(), "classify", good.toString());
+        assertEquals(0, single.code(), single.err());
+        assertTrue(single.out().trim().matches("This is (Megumi|Umi): \\d{1,3}\\.\\d%"), single.out());
+
+        Result mixed = run("--config", config.toString(), "classify", bad.toString(), good.toString());
+        assertEquals(ExitCodes.PARTIAL_FAILURE, mixed.code());
+        assertTrue(mixed.err().contains("notes.jpg"), mixed.err());
+        assertEquals(1, mixed.err().lines().count(), mixed.err());
+        assertTrue(mixed.out().contains(good + ": This is "), mixed.out());
+    }
+
+    @Test
+    void japaneseConfigAnswersInTheSeedsStyle() throws Exception {
+        Properties p = TestFixtures.fastConfig(work);
+        p.setProperty("answer.template", "これは{label}です。確率: {percent}%");
+        p.setProperty("answer.percent-decimals", "3");
+        p.setProperty("answer.display-name.umi", "海美");
+        p.setProperty("answer.display-name.megumi", "恵美");
+        Path ja = TestFixtures.write(p, work.resolve("ja.properties"));
+        Path good = Files.list(work.resolve("images-test/umi")).findFirst().orElseThrow();
+
+        Result r = run("--config", ja.toString(), "classify", good.toString());
+        assertTrue(r.out().trim().matches("これは(恵美|海美)です。確率: \\d{1,3}\\.\\d{3}%"), r.out());
+    }
+
+    @Test
+    void badDataFoldersStopWithExitCode2AndAClearMessage() throws Exception {
+        Result missing = run("--config", config.toString(), "train", "--images", work.resolve("nowhere").toString());
+        assertEquals(ExitCodes.USAGE, missing.code());
+        assertTrue(missing.err().contains("image folder not found"), missing.err());
+
+        Path one = work.resolve("one-label");
+        Files.createDirectories(one.resolve("megumi"));
+        Files.writeString(one.resolve("megumi/a.png"), "x");
+        Result single = run("--config", config.toString(), "train", "--images", one.toString());
+        assertEquals(ExitCodes.USAGE, single.code());
+        assertTrue(single.err().contains("at least 2 label folders"), single.err());
+
+        Files.createDirectories(one.resolve("umi"));
+        Result empty = run("--config", config.toString(), "train", "--images", one.toString());
+        assertEquals(ExitCodes.USAGE, empty.code());
+        assertTrue(empty.err().contains("is empty"), empty.err());
+    }
+
+    @Test
+    void unknownCommandAndMissingConfigAreUsageErrors() {
+        assertEquals(ExitCodes.USAGE, run("fly").code());
+        Result noConfig = run("--config", work.resolve("absent.properties").toString(), "test");
+        assertEquals(ExitCodes.USAGE, noConfig.code());
+        assertTrue(noConfig.err().contains("config file not found"), noConfig.err());
+    }
+}
