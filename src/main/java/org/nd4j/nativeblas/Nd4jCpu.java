@@ -7,13 +7,14 @@ package org.nd4j.nativeblas;
  * {@code isUseMKLDNN} by reflection, but ND4J M2.1 renamed them to
  * {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment#isUseONEDNN}. Without this
  * shim the check fails, and the convolution layers never use oneDNN. It only forwards to the real
- * binding; when the CPU backend is not on the class path it reports {@code false}.
+ * binding; without the CPU backend it reports {@code false}.
  */
 public final class Nd4jCpu {
     private Nd4jCpu() {
     }
 
     public static final class Environment {
+        private static final String REAL_BINDING = "org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment";
         private static final Environment INSTANCE = new Environment();
 
         private Environment() {
@@ -25,8 +26,11 @@ public final class Nd4jCpu {
 
         public boolean isUseMKLDNN() {
             try {
-                return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
-            } catch (LinkageError e) {
+                // by reflection so the project also compiles against the CUDA backend
+                Class<?> real = Class.forName(REAL_BINDING);
+                Object environment = real.getMethod("getInstance").invoke(null);
+                return (Boolean) real.getMethod("isUseONEDNN").invoke(environment);
+            } catch (ReflectiveOperationException | LinkageError e) {
                 return false;
             }
         }
