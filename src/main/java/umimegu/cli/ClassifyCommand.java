@@ -18,7 +18,7 @@ import umimegu.model.Classifier;
 import umimegu.vision.ImageDecodeException;
 
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Say which label each picture shows, e.g. \"This is Megumi: 56.1%\".")
+        description = "Say which label each picture shows, e.g. \"This is Megumi: 56.1%%\".")
 final class ClassifyCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
