@@ -31,6 +31,7 @@ public final class TestFixtures {
         p.setProperty("images.dir", work.resolve("images").toString());
         p.setProperty("images.test-dir", work.resolve("images-test").toString());
         p.setProperty("models.dir", work.resolve("models").toString());
+        p.setProperty("history.jdbc-url", "jdbc:h2:" + work.resolve("history").toAbsolutePath());
         p.setProperty("input.width", "32");
         p.setProperty("input.height", "32");
         p.setProperty("train.batch-size", "16");

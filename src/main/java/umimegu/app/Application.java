@@ -2,6 +2,8 @@ package umimegu.app;
 
 import umimegu.chat.AnswerFormatter;
 import umimegu.config.AppConfig;
+import umimegu.history.HistoryStore;
+import umimegu.history.jdbc.JdbcHistoryStore;
 import umimegu.model.Classifier;
 import umimegu.model.ModelStore;
 import umimegu.model.TestService;
@@ -41,6 +43,11 @@ public final class Application {
 
     public Classifier classifier(String modelId) {
         return new Classifier(modelId == null ? store.loadCurrent() : store.load(modelId));
+    }
+
+    /** Opens the prediction history (creating or upgrading it); throws HistoryException when it cannot. */
+    public HistoryStore openHistory() {
+        return JdbcHistoryStore.open(config.history());
     }
 
     public AnswerFormatter answers() {

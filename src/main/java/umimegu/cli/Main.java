@@ -12,11 +12,12 @@ import umimegu.config.AppConfig;
 import umimegu.config.ConfigException;
 import umimegu.config.ConfigLoader;
 import umimegu.dataset.DatasetException;
+import umimegu.history.HistoryException;
 import umimegu.model.ModelStoreException;
 
 @Command(name = "umimegu", mixinStandardHelpOptions = true, version = "umimegu 0.1.0",
         description = "Tells which character a picture shows.",
-        subcommands = {TrainCommand.class, TestCommand.class, ClassifyCommand.class, DemoCommand.class,
+        subcommands = {TrainCommand.class, TestCommand.class, ClassifyCommand.class, StatsCommand.class, DemoCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -44,7 +45,7 @@ public final class Main {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException || e instanceof DatasetException || e instanceof ModelStoreException
-                    || e instanceof IllegalArgumentException) {
+                    || e instanceof HistoryException || e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }

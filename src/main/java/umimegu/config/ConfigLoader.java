@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import umimegu.chat.AnswerSettings;
+import umimegu.history.HistorySettings;
 import umimegu.model.InputSpec;
 import umimegu.model.TrainingSettings;
 
@@ -22,6 +23,8 @@ import umimegu.model.TrainingSettings;
 public final class ConfigLoader {
     public static final Path DEFAULT_FILE = Path.of("config", "umimegu.properties");
     private static final String DEFAULTS_RESOURCE = "/umimegu-defaults.properties";
+    /** A database password may come from the environment instead of a file. */
+    public static final String HISTORY_PASSWORD_ENV = "UMIMEGU_HISTORY_PASSWORD";
     private static final String DISPLAY_NAME_PREFIX = "answer.display-name.";
 
     private ConfigLoader() {
@@ -90,7 +93,11 @@ public final class ConfigLoader {
             }
             AnswerSettings answers = new AnswerSettings(
                     required(p, "answer.template"), integer(p, "answer.percent-decimals"), names);
-            return new AppConfig(paths, input, training, answers, p);
+            String password = System.getenv(HISTORY_PASSWORD_ENV);
+            HistorySettings history = new HistorySettings(required(p, "history.jdbc-url"),
+                    p.getProperty("history.user", ""),
+                    password != null ? password : p.getProperty("history.password", ""));
+            return new AppConfig(paths, input, training, answers, history, p);
         } catch (NumberFormatException e) {
             throw new ConfigException("invalid number in config: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -12,13 +12,15 @@ import javax.imageio.ImageIO;
 public final class ImageDecoder {
 
     public BufferedImage decode(Path file) throws ImageDecodeException {
-        byte[] bytes;
+        return decode(read(file), file.toString());
+    }
+
+    public static byte[] read(Path file) throws ImageDecodeException {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImageDecodeException(file + ": cannot read file (" + e.getMessage() + ")", e);
         }
-        return decode(bytes, file.toString());
     }
 
     public BufferedImage decode(byte[] bytes, String name) throws ImageDecodeException {

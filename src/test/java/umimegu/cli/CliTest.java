@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,6 +85,29 @@ class CliTest {
 
         Result r = run("--config", ja.toString(), "classify", good.toString());
         assertTrue(r.out().trim().matches("これは(恵美|海美)です。確率: \\d{1,3}\\.\\d{3}%"), r.out());
+    }
+
+    @Test
+    void classifiedPicturesShowUpInStats() throws Exception {
+        Properties p = TestFixtures.fastConfig(work);
+        p.setProperty("history.jdbc-url", "jdbc:h2:" + work.resolve("stats-history").toAbsolutePath());
+        Path own = TestFixtures.write(p, work.resolve("stats.properties"));
+        List<Path> pictures;
+        try (var files = Files.list(work.resolve("images-test/megumi"))) {
+            pictures = files.limit(3).toList();
+        }
+        List<String> args = new java.util.ArrayList<>(List.of("--config", own.toString(), "classify"));
+        pictures.forEach(f -> args.add(f.toString()));
+        assertEquals(0, run(args.toArray(String[]::new)).code());
+
+        Result stats = run("--config", own.toString(), "stats", "--since", "1d");
+        assertEquals(0, stats.code(), stats.err());
+        assertTrue(stats.out().contains("Predictions: 3, not sure: 0"), stats.out());
+        assertEquals(3, stats.out().lines().filter(l -> l.contains(" cli ")).count(), stats.out());
+
+        Result none = run("--config", own.toString(), "stats", "--to", "2000-01-01");
+        assertTrue(none.out().contains("Predictions: 0"), none.out());
+        assertEquals(ExitCodes.USAGE, run("--config", own.toString(), "stats", "--since", "soon").code());
     }
 
     @Test

@@ -1,0 +1,125 @@
+package umimegu.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import umimegu.app.Application;
+import umimegu.history.HistoryStore;
+import umimegu.history.PredictionRecord;
+import umimegu.history.StatsQuery;
+import umimegu.history.StatsReport;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Summarise the prediction history: totals per label, mean confidence, unsure answers, top users, last predictions.")
+final class StatsCommand implements Callable<Integer> {
+    private static final Pattern PERIOD = Pattern.compile("(\\d+)([hdw])");
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--since", paramLabel = "PERIOD", description = "Only the last PERIOD, e.g. 12h, 7d, 4w.")
+    String since;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "From this UTC date (yyyy-mm-dd), inclusive.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Up to this UTC date (yyyy-mm-dd), inclusive.")
+    String to;
+
+    @Option(names = "--user", description = "Only this user id.")
+    String user;
+
+    @Option(names = "--channel", description = "Only this channel id.")
+    String channel;
+
+    @Option(names = "--model", description = "Only this model id.")
+    String model;
+
+    @Option(names = "--last", description = "How many recent predictions to list (default: ${DEFAULT-VALUE}).")
+    int last = 10;
+
+    @Override
+    public Integer call() {
+        StatsQuery query = new StatsQuery(start(), end(), user, channel, model, last);
+        Application app = main.application();
+        StatsReport report;
+        try (HistoryStore history = app.openHistory()) {
+            report = history.stats(query);
+        }
+        print(spec.commandLine().getOut(), report);
+        return ExitCodes.OK;
+    }
+
+    private Instant start() {
+        if (since != null && from != null) {
+            throw new IllegalArgumentException("use --since or --from, not both");
+        }
+        if (since != null) {
+            Matcher m = PERIOD.matcher(since.trim().toLowerCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new IllegalArgumentException("--since takes a period like 12h, 7d or 4w, got '" + since + "'");
+            }
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofDays(7 * n);
+            };
+            return Instant.now().minus(d);
+        }
+        return from == null ? null : date("--from", from).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    private Instant end() {
+        return to == null ? null : date("--to", to).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    private static LocalDate date(String option, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " takes a date like 2026-11-29, got '" + value + "'");
+        }
+    }
+
+    static void print(PrintWriter out, StatsReport report) {
+        out.printf("Predictions: %d, not sure: %d%n", report.total(), report.notSure());
+        if (report.total() == 0) {
+            return;
+        }
+        out.println();
+        out.printf("%-24s %8s %8s%n", "label", "count", "mean %");
+        for (var l : report.perLabel()) {
+            out.printf(Locale.ROOT, "%-24s %8d %8.1f%n", l.label(), l.count(), l.meanProbability() * 100);
+        }
+        if (!report.topUsers().isEmpty()) {
+            out.println();
+            out.printf("%-24s %8s%n", "top users", "count");
+            report.topUsers().forEach(u -> out.printf("%-24s %8d%n", u.userId(), u.count()));
+        }
+        out.println();
+        out.println("last predictions (UTC):");
+        for (PredictionRecord r : report.recent()) {
+            out.printf(Locale.ROOT, "%s  %-8s %-20s %5.1f%%  %s  %s%n", r.time().toString().substring(0, 19), r.source(),
+                    r.label(), r.probability() * 100, r.imageSha256().substring(0, 12),
+                    r.userId() == null ? "" : "user " + r.userId());
+        }
+    }
+}
