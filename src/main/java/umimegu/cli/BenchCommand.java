@@ -40,6 +40,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-runs", description = "Timed single-image predictions (default: ${DEFAULT-VALUE}).")
     int latencyRuns = 200;
 
+    @Option(names = "--history-rows", description = "Rows for the history stats benchmark, 0 to skip (default: ${DEFAULT-VALUE}).")
+    int historyRows = 1_000_000;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,6 +58,9 @@ final class BenchCommand implements Callable<Integer> {
         figure(out, "infer_single_p50_ms", fmt(percentile(latencies, 50)));
         figure(out, "infer_single_p90_ms", fmt(percentile(latencies, 90)));
         figure(out, "infer_batch64_img_per_s", fmt(batchedInference(network, input, 64)));
+        if (historyRows > 0) {
+            HistoryBench.run(historyRows, (name, value) -> figure(out, name, value));
+        }
         figure(out, "peak_rss_mb", peakRssMb());
         return ExitCodes.OK;
     }
@@ -124,7 +130,7 @@ final class BenchCommand implements Callable<Integer> {
                 .findFirst().orElse("unknown");
     }
 
-    private static String fmt(double value) {
+    static String fmt(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 

@@ -1,0 +1,78 @@
+package umimegu.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+
+import umimegu.history.HistorySettings;
+import umimegu.history.HistoryStore;
+import umimegu.history.PredictionRecord;
+import umimegu.history.StatsQuery;
+import umimegu.history.jdbc.JdbcHistoryStore;
+
+/** History figures for bench: single-record insert throughput, and stats query time over many rows. */
+final class HistoryBench {
+    private static final int TIMED_INSERTS = 5_000;
+    private static final int FILL_BATCH = 2_000;
+
+    private HistoryBench() {
+    }
+
+    static void run(int rows, BiConsumer<String, String> figure) throws IOException {
+        Path dir = Files.createTempDirectory("umimegu-bench-history");
+        try (HistoryStore store = JdbcHistoryStore.open(
+                new HistorySettings("jdbc:h2:" + dir.resolve("bench").toAbsolutePath(), "sa", ""))) {
+            Instant start = Instant.now().minus(30, ChronoUnit.DAYS);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < TIMED_INSERTS; i++) {
+                store.save(List.of(record(start, i)));
+            }
+            figure.accept("history_insert_records_per_s",
+                    BenchCommand.fmt(TIMED_INSERTS / ((System.nanoTime() - t0) / 1e9)));
+            for (int done = TIMED_INSERTS; done < rows; done += FILL_BATCH) {
+                List<PredictionRecord> batch = new ArrayList<>(FILL_BATCH);
+                for (int i = done; i < Math.min(rows, done + FILL_BATCH); i++) {
+                    batch.add(record(start, i));
+                }
+                store.save(batch);
+            }
+            figure.accept("history_rows", String.valueOf(rows));
+            figure.accept("history_stats_all_ms", BenchCommand.fmt(medianMillis(store, StatsQuery.all())));
+            figure.accept("history_stats_user_7d_ms", BenchCommand.fmt(medianMillis(store,
+                    new StatsQuery(Instant.now().minus(7, ChronoUnit.DAYS), null, "user17", null, null, 10))));
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static double medianMillis(HistoryStore store, StatsQuery query) {
+        store.stats(query);
+        double[] runs = new double[5];
+        for (int i = 0; i < runs.length; i++) {
+            long t = System.nanoTime();
+            store.stats(query);
+            runs[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(runs);
+        return runs[runs.length / 2];
+    }
+
+    private static PredictionRecord record(Instant start, int i) {
+        double p = 0.5 + (i % 50) / 100.0;
+        return new PredictionRecord(start.plusSeconds(i * 2L), "discord", "g1", "c" + (i % 20), "user" + (i % 100),
+                "0".repeat(64), 0, new PredictionRecord.Box(10, 10, 80, 80), i % 3 == 0 ? "umi" : "megumi", p,
+                List.of(p, 1 - p), p < 0.6, "m" + (i % 4), 15);
+    }
+}
