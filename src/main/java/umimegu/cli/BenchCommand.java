@@ -46,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        InputSpec input = main.application().config().input();
+        InputSpec input = main.config().input();
         MultiLayerNetwork network = NetworkFactory.create(input, 2, 1e-3, 1);
         figure(out, "backend", OneDnn.backend());
         figure(out, "onednn_conv_active", String.valueOf(OneDnn.convolutionActive(network)));

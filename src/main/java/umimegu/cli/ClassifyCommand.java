@@ -14,7 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
 import umimegu.chat.AnswerFormatter;
-import umimegu.config.Paths;
 import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.HistoryException;
 import umimegu.history.HistoryStore;
@@ -45,12 +44,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = main.application().config();
-        if (models != null) {
-            Paths p = config.paths();
-            config = config.withPaths(new Paths(p.images(), p.testImages(), models));
-        }
-        Application app = new Application(config);
+        var config = main.config();
+        Application app = new Application(config.withPaths(config.paths().override(null, null, models)));
         Classifier classifier = app.classifier(modelId);
         AnswerFormatter answers = app.answers();
         var out = spec.commandLine().getOut();

@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        AppConfig base = main.application().config();
+        AppConfig base = main.config();
         base = base.withTraining(base.training().withMaxEpochs(DEMO_EPOCHS).withPatience(DEMO_PATIENCE)
                 .withBatchSize(DEMO_BATCH));
         AppConfig config = options.apply(base);

@@ -7,7 +7,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import umimegu.app.Application;
 import umimegu.config.AppConfig;
 import umimegu.config.ConfigException;
 import umimegu.config.ConfigLoader;
@@ -25,10 +24,9 @@ public final class Main {
             description = "Config file (default: config/umimegu.properties when present).")
     Path configFile;
 
-    /** Loads the config named by --config and wires the application. */
-    Application application() {
-        AppConfig config = ConfigLoader.load(configFile);
-        return new Application(config);
+    /** Loads the config named by --config. */
+    AppConfig config() {
+        return ConfigLoader.load(configFile);
     }
 
     public static void main(String[] args) throws Exception {

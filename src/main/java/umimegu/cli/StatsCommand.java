@@ -58,7 +58,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StatsQuery query = new StatsQuery(start(), end(), user, channel, model, last);
-        Application app = main.application();
+        Application app = new Application(main.config());
         StatsReport report;
         try (HistoryStore history = app.openHistory()) {
             report = history.stats(query);

@@ -10,7 +10,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
-import umimegu.config.Paths;
 import umimegu.model.TestService;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
@@ -33,11 +32,8 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = main.application().config();
-        Paths p = config.paths();
-        config = config.withPaths(new Paths(p.images(), testImages != null ? testImages : p.testImages(),
-                models != null ? models : p.models()));
-        Application app = new Application(config);
+        var config = main.config();
+        Application app = new Application(config.withPaths(config.paths().override(null, testImages, models)));
         var model = modelId == null ? app.store().loadCurrent() : app.store().load(modelId);
         TestService.TestOutcome outcome = app.testService().test(model);
         var out = spec.commandLine().getOut();

@@ -25,7 +25,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Application app = new Application(options.apply(main.application().config()));
+        Application app = new Application(options.apply(main.config()));
         var out = spec.commandLine().getOut();
         TrainingOutcome outcome = app.trainingService().train(
                 new ConsoleProgress(out, System.console() != null, app.config().training().maxEpochs()), () -> false);

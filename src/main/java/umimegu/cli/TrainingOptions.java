@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 import umimegu.config.AppConfig;
-import umimegu.config.Paths;
 import umimegu.model.TrainingSettings;
 
 /** Flags that override the training part of the config. */
@@ -57,9 +56,6 @@ final class TrainingOptions {
         if (augment != null) {
             t = t.withAugment(augment);
         }
-        Paths p = config.paths();
-        Paths paths = new Paths(images != null ? images : p.images(), testImages != null ? testImages : p.testImages(),
-                models != null ? models : p.models());
-        return config.withTraining(t).withPaths(paths);
+        return config.withTraining(t).withPaths(config.paths().override(images, testImages, models));
     }
 }
