@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -43,22 +45,30 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--history-rows", description = "Rows for the history stats benchmark, 0 to skip (default: ${DEFAULT-VALUE}).")
     int historyRows = 1_000_000;
 
+    enum Part { model, history }
+
+    @Option(names = "--only", split = ",", paramLabel = "PART",
+            description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: all).")
+    Set<Part> only = EnumSet.allOf(Part.class);
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         InputSpec input = main.config().input();
-        MultiLayerNetwork network = NetworkFactory.create(input, 2, 1e-3, 1);
-        figure(out, "backend", OneDnn.backend());
-        figure(out, "onednn_conv_active", String.valueOf(OneDnn.convolutionActive(network)));
         figure(out, "threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
-        for (int batch : new int[] {32, 128}) {
-            figure(out, "train_img_per_s_batch" + batch, fmt(trainingThroughput(network, input, batch)));
+        if (only.contains(Part.model)) {
+            MultiLayerNetwork network = NetworkFactory.create(input, 2, 1e-3, 1);
+            figure(out, "backend", OneDnn.backend());
+            figure(out, "onednn_conv_active", String.valueOf(OneDnn.convolutionActive(network)));
+            for (int batch : new int[] {32, 128}) {
+                figure(out, "train_img_per_s_batch" + batch, fmt(trainingThroughput(network, input, batch)));
+            }
+            double[] latencies = singleImageLatencies(network, input);
+            figure(out, "infer_single_p50_ms", fmt(percentile(latencies, 50)));
+            figure(out, "infer_single_p90_ms", fmt(percentile(latencies, 90)));
+            figure(out, "infer_batch64_img_per_s", fmt(batchedInference(network, input, 64)));
         }
-        double[] latencies = singleImageLatencies(network, input);
-        figure(out, "infer_single_p50_ms", fmt(percentile(latencies, 50)));
-        figure(out, "infer_single_p90_ms", fmt(percentile(latencies, 90)));
-        figure(out, "infer_batch64_img_per_s", fmt(batchedInference(network, input, 64)));
-        if (historyRows > 0) {
+        if (historyRows > 0 && only.contains(Part.history)) {
             HistoryBench.run(historyRows, (name, value) -> figure(out, name, value));
         }
         figure(out, "peak_rss_mb", peakRssMb());

@@ -64,7 +64,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     if (recorder != null) {
                         recorder.record(List.of(new PredictionRecord(Instant.now(), "cli", null, null, null,
                                 Sha256.hex(bytes), 0, null, prediction.label(), prediction.probability(),
-                                prediction.probabilities(), false, classifier.model().id(), latencyMs)));
+                                prediction.probabilities(), false, classifier.model().id(), latencyMs, null)));
                     }
                 } catch (ImageDecodeException e) {
                     err.println("error: " + e.getMessage());

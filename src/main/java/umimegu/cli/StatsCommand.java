@@ -1,6 +1,9 @@
 package umimegu.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
+import umimegu.chart.DailyPredictionsChart;
 import umimegu.history.HistoryStore;
 import umimegu.history.PredictionRecord;
 import umimegu.history.StatsQuery;
@@ -55,8 +59,11 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--last", description = "How many recent predictions to list (default: ${DEFAULT-VALUE}).")
     int last = 10;
 
+    @Option(names = "--chart", paramLabel = "FILE", description = "Also write a PNG chart of predictions per label per day.")
+    Path chart;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         StatsQuery query = new StatsQuery(start(), end(), user, channel, model, last);
         Application app = new Application(main.config());
         StatsReport report;
@@ -64,6 +71,10 @@ final class StatsCommand implements Callable<Integer> {
             report = history.stats(query);
         }
         print(spec.commandLine().getOut(), report);
+        if (chart != null) {
+            Files.write(chart, DailyPredictionsChart.png(report.perDay()));
+            spec.commandLine().getOut().println("chart: " + chart);
+        }
         return ExitCodes.OK;
     }
 

@@ -1,9 +1,9 @@
 package umimegu.history;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -13,42 +13,96 @@ import org.slf4j.LoggerFactory;
  * Records predictions off the answer path: {@link #record} returns at once, one background thread
  * writes in order, a store error is logged and never reaches the user, and {@link #close} writes
  * everything still pending before it returns.
+ *
+ * <p>Whatever piled up while the previous write was running goes into the next one as a single
+ * transaction (group commit): a durable commit costs a disk sync, so one per record would cap the
+ * rate at the disk's sync rate. If a group fails, each submitted batch is retried on its own so one
+ * bad batch does not take the others with it.
  */
 public final class AsyncHistoryRecorder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AsyncHistoryRecorder.class);
+    private static final int MAX_GROUP_RECORDS = 2_000;
+    private static final List<PredictionRecord> END = List.of();
+
     private final HistoryStore store;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "history-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BlockingQueue<List<PredictionRecord>> pending = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
 
     public AsyncHistoryRecorder(HistoryStore store) {
         this.store = store;
+        this.writer = new Thread(this::writeUntilClosed, "history-writer");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     public void record(List<PredictionRecord> records) {
         if (records.isEmpty()) {
             return;
         }
-        try {
-            writer.execute(() -> {
-                try {
-                    store.save(records);
-                } catch (RuntimeException e) {
-                    log.error("Could not record {} prediction(s) in the history: {}", records.size(), e.getMessage());
-                }
-            });
-        } catch (RejectedExecutionException e) {
+        if (closed) {
             log.error("History recorder is closed; {} prediction(s) not recorded", records.size());
+            return;
+        }
+        pending.add(List.copyOf(records));
+    }
+
+    private void writeUntilClosed() {
+        List<List<PredictionRecord>> group = new ArrayList<>();
+        while (true) {
+            try {
+                group.add(pending.take());
+            } catch (InterruptedException e) {
+                log.error("History writer interrupted; {} batch(es) not recorded", pending.size());
+                return;
+            }
+            int size = group.get(0).size();
+            List<PredictionRecord> next;
+            while (size < MAX_GROUP_RECORDS && (next = pending.poll()) != null) {
+                group.add(next);
+                size += next.size();
+            }
+            boolean end = group.remove(END);
+            write(group);
+            group.clear();
+            if (end) {
+                return;
+            }
+        }
+    }
+
+    private void write(List<List<PredictionRecord>> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            store.save(group.stream().flatMap(List::stream).toList());
+            return;
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                log.error("Could not record {} prediction(s) in the history: {}", group.get(0).size(), e.getMessage());
+                return;
+            }
+        }
+        for (List<PredictionRecord> batch : group) {
+            try {
+                store.save(batch);
+            } catch (RuntimeException e) {
+                log.error("Could not record {} prediction(s) in the history: {}", batch.size(), e.getMessage());
+            }
         }
     }
 
     @Override
     public void close() {
-        writer.shutdown();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pending.add(END);
         try {
-            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+            if (writer.isAlive()) {
                 log.error("History writes still pending after 30 s at shutdown");
             }
         } catch (InterruptedException e) {

@@ -105,6 +105,12 @@ class CliTest {
         assertTrue(stats.out().contains("Predictions: 3, not sure: 0"), stats.out());
         assertEquals(3, stats.out().lines().filter(l -> l.contains(" cli ")).count(), stats.out());
 
+        Path chart = work.resolve("per-day.png");
+        Result charted = run("--config", own.toString(), "stats", "--chart", chart.toString());
+        assertEquals(0, charted.code(), charted.err());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(chart.toFile());
+        assertEquals(800, png.getWidth());
+
         Result none = run("--config", own.toString(), "stats", "--to", "2000-01-01");
         assertTrue(none.out().contains("Predictions: 0"), none.out());
         assertEquals(ExitCodes.USAGE, run("--config", own.toString(), "stats", "--since", "soon").code());

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static umimegu.history.HistoryRecords.record;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,13 +95,79 @@ class JdbcHistoryStoreTest {
     }
 
     @Test
-    void upgradesFromThePreviousSchemaVersionKeepingRows() {
+    void upgradesFromThePreviousSchemaVersionKeepingRowsAndFillingTheRollup() throws Exception {
         HistorySettings settings = file("upgrade");
-        try (HistoryStore v1 = JdbcHistoryStore.open(settings, "1")) {
-            v1.save(List.of(record(Instant.now(), "u", "c", "umi", 0.9, 0)));
+        JdbcHistoryStore.open(settings, "2").close();
+        Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS);
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), "sa", "");
+             PreparedStatement ps = c.prepareStatement("INSERT INTO prediction (created_at, source, user_id, "
+                     + "image_sha256, face_index, label, probability, probabilities, not_sure, model_id, latency_ms) "
+                     + "VALUES (?, 'cli', ?, ?, 0, ?, 0.75, '0.75,0.25', FALSE, 'm0', 5)")) {
+            for (int i = 0; i < 3; i++) {
+                ps.setTimestamp(1, Timestamp.from(yesterday.minus(i, ChronoUnit.DAYS)));
+                ps.setString(2, i == 0 ? "ann" : null);
+                ps.setString(3, "b".repeat(64));
+                ps.setString(4, i == 2 ? "umi" : "megumi");
+                ps.executeUpdate();
+            }
         }
         try (HistoryStore latest = JdbcHistoryStore.open(settings)) {
-            assertEquals(1, latest.stats(StatsQuery.all()).total());
+            StatsReport all = latest.stats(StatsQuery.all());
+            assertEquals(3, all.total());
+            assertEquals(new StatsReport.LabelStats("megumi", 2, 0.75), all.perLabel().get(0));
+            assertEquals(List.of(new StatsReport.UserCount("ann", 1)), all.topUsers());
+            assertEquals(3, all.perDay().size());
+            latest.save(List.of(record(Instant.now(), "ann", "c", "umi", 0.9, 0)));
+            assertEquals(4, latest.stats(StatsQuery.all()).total());
+        }
+    }
+
+    /** The rollup-plus-partial-days plan must give exactly what counting the raw rows gives, for any period. */
+    @Test
+    void statsForAnyPeriodMatchCountingTheRowsThemselves() {
+        Random random = new Random(7);
+        Instant base = Instant.parse("2026-11-01T00:00:00Z");
+        List<PredictionRecord> rows = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            Instant t = base.plusSeconds(random.nextInt(12 * 86_400));
+            rows.add(record(t, "u" + random.nextInt(5), "c" + random.nextInt(3), random.nextBoolean() ? "megumi" : "umi",
+                    0.5 + random.nextInt(50) / 100.0, i));
+        }
+        try (HistoryStore store = JdbcHistoryStore.open(file("periods"))) {
+            for (int i = 0; i < rows.size(); i += 97) {
+                store.save(rows.subList(i, Math.min(rows.size(), i + 97)));
+            }
+            List<Instant[]> periods = new ArrayList<>();
+            periods.add(new Instant[] {null, null});
+            periods.add(new Instant[] {base.plus(3, ChronoUnit.DAYS), base.plus(5, ChronoUnit.DAYS)});
+            periods.add(new Instant[] {base.plusSeconds(3600 * 30), base.plusSeconds(3600 * 40)});
+            for (int k = 0; k < 25; k++) {
+                Instant a = base.plusSeconds(random.nextInt(13 * 86_400) - 86_400);
+                Instant b = a.plusSeconds(random.nextInt(5 * 86_400));
+                periods.add(new Instant[] {random.nextInt(5) == 0 ? null : a, random.nextInt(5) == 0 ? null : b});
+            }
+            for (Instant[] p : periods) {
+                String user = random.nextBoolean() ? "u2" : null;
+                StatsReport report = store.stats(new StatsQuery(p[0], p[1], user, null, null, 3));
+                List<PredictionRecord> expected = rows.stream()
+                        .filter(r -> p[0] == null || !r.time().isBefore(p[0]))
+                        .filter(r -> p[1] == null || r.time().isBefore(p[1]))
+                        .filter(r -> user == null || user.equals(r.userId()))
+                        .toList();
+                String period = p[0] + ".." + p[1] + " user " + user;
+                assertEquals(expected.size(), report.total(), period);
+                assertEquals(expected.stream().filter(PredictionRecord::notSure).count(), report.notSure(), period);
+                long megumi = expected.stream().filter(r -> r.label().equals("megumi")).count();
+                assertEquals(megumi, report.perLabel().stream().filter(l -> l.label().equals("megumi"))
+                        .mapToLong(StatsReport.LabelStats::count).sum(), period);
+                assertEquals(expected.size(), report.perDay().stream().mapToLong(StatsReport.DayCount::count).sum(),
+                        period);
+                if (!expected.isEmpty()) {
+                    double mean = expected.stream().filter(r -> r.label().equals(report.perLabel().get(0).label()))
+                            .mapToDouble(PredictionRecord::probability).average().orElseThrow();
+                    assertEquals(mean, report.perLabel().get(0).meanProbability(), 1e-9, period);
+                }
+            }
         }
     }
 
@@ -104,11 +175,10 @@ class JdbcHistoryStoreTest {
     void asyncRecorderFlushesOnCloseAndSurvivesAStoreError() {
         List<PredictionRecord> saved = new ArrayList<>();
         HistoryStore flaky = new HistoryStore() {
-            int calls;
-
             @Override
             public synchronized void save(List<PredictionRecord> records) {
-                if (calls++ == 0) {
+                // any write that contains record 0 fails, as a constraint violation would
+                if (records.stream().anyMatch(r -> r.faceIndex() == 0)) {
                     throw new HistoryException("database down", null);
                 }
                 saved.addAll(records);
@@ -130,5 +200,6 @@ class JdbcHistoryStoreTest {
         }
         assertEquals(99, saved.size());
         assertTrue(saved.stream().allMatch(r -> r.faceIndex() > 0));
+        assertEquals(99, saved.stream().map(PredictionRecord::faceIndex).distinct().count());
     }
 }

@@ -1,16 +1,22 @@
 package umimegu.history.jdbc;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
@@ -30,7 +36,7 @@ import umimegu.history.StatsReport;
 public final class JdbcHistoryStore implements HistoryStore {
     private static final int TOP_USERS = 5;
     private static final String COLUMNS = "created_at, source, guild_id, channel_id, user_id, image_sha256, face_index, "
-            + "box_x, box_y, box_width, box_height, label, probability, probabilities, not_sure, model_id, latency_ms";
+            + "box_x, box_y, box_width, box_height, label, probability, probabilities, not_sure, model_id, latency_ms, crop_sha256";
 
     private final HistorySettings settings;
     private final JdbcConnectionPool h2Pool;
@@ -72,22 +78,33 @@ public final class JdbcHistoryStore implements HistoryStore {
 
     @Override
     public void save(List<PredictionRecord> records) {
-        String sql = "INSERT INTO prediction (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (PredictionRecord r : records) {
-                    bind(ps, r);
-                    ps.addBatch();
+        String sql = "INSERT INTO prediction (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        DailyRollup rollup = new DailyRollup();
+        records.forEach(r -> rollup.add(r.time(), r.label(), r.userId(), r.channelId(), r.modelId(), r.probability(),
+                r.notSure()));
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = connect()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (PredictionRecord r : records) {
+                        bind(ps, r);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    rollup.apply(c);
+                    c.commit();
+                    return;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
                 }
-                ps.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+            } catch (SQLException e) {
+                // two writers (say the bot and the CLI on one server database) may insert the same new day row
+                if (attempt < 3 && e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                    continue;
+                }
+                throw new HistoryException("cannot record predictions: " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new HistoryException("cannot record predictions: " + e.getMessage(), e);
         }
     }
 
@@ -114,51 +131,104 @@ public final class JdbcHistoryStore implements HistoryStore {
         ps.setBoolean(15, r.notSure());
         ps.setString(16, r.modelId());
         ps.setLong(17, r.latencyMs());
+        ps.setString(18, r.cropSha256());
     }
 
+    /**
+     * Aggregates come from the per-day rollup for whole UTC days and from the raw rows only for the
+     * partial days at the ends of the period, so their cost does not grow with the row count.
+     */
     @Override
     public StatsReport stats(StatsQuery q) {
-        Filter filter = Filter.of(q);
+        StatsPlan plan = StatsPlan.of(q.from(), q.to());
+        Map<List<String>, double[]> byLabelAndUser = new HashMap<>();
+        Map<StatsReport.DayCount, Long> perDay = new TreeMap<>(
+                Comparator.comparing(StatsReport.DayCount::day).thenComparing(StatsReport.DayCount::label));
         try (Connection c = connect()) {
-            long total = 0;
-            long notSure = 0;
-            try (PreparedStatement ps = filter.prepare(c,
-                    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN not_sure THEN 1 ELSE 0 END), 0) FROM prediction", "");
-                 ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    total = rs.getLong(1);
-                    notSure = rs.getLong(2);
+            if (plan.hasWholeDays()) {
+                Filter days = Filter.dims(q)
+                        .with("stat_day >= ?", plan.firstDay() == null ? null : Date.valueOf(plan.firstDay()))
+                        .with("stat_day < ?", plan.endDay() == null ? null : Date.valueOf(plan.endDay()));
+                try (PreparedStatement ps = days.prepare(c, "SELECT stat_day, label, user_id, SUM(n), SUM(probability_sum), "
+                        + "SUM(not_sure_n) FROM prediction_daily", " GROUP BY stat_day, label, user_id");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        add(byLabelAndUser, perDay, rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
+                                rs.getLong(4), rs.getDouble(5), rs.getLong(6));
+                    }
                 }
             }
-            List<StatsReport.LabelStats> perLabel = new ArrayList<>();
-            try (PreparedStatement ps = filter.prepare(c, "SELECT label, COUNT(*), AVG(probability) FROM prediction",
-                    " GROUP BY label ORDER BY COUNT(*) DESC, label");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    perLabel.add(new StatsReport.LabelStats(rs.getString(1), rs.getLong(2), rs.getDouble(3)));
-                }
-            }
-            List<StatsReport.UserCount> users = new ArrayList<>();
-            try (PreparedStatement ps = filter.and("user_id IS NOT NULL").prepare(c,
-                    "SELECT user_id, COUNT(*) FROM prediction",
-                    " GROUP BY user_id ORDER BY COUNT(*) DESC, user_id FETCH FIRST " + TOP_USERS + " ROWS ONLY");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    users.add(new StatsReport.UserCount(rs.getString(1), rs.getLong(2)));
+            for (StatsPlan.Segment segment : plan.partialDays()) {
+                Filter raw = Filter.dims(q)
+                        .with("created_at >= ?", segment.from() == null ? null : Timestamp.from(segment.from()))
+                        .with("created_at < ?", segment.to() == null ? null : Timestamp.from(segment.to()));
+                try (PreparedStatement ps = raw.prepare(c, "SELECT label, user_id, COUNT(*), SUM(probability), "
+                        + "SUM(CASE WHEN not_sure THEN 1 ELSE 0 END) FROM prediction", " GROUP BY label, user_id");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        add(byLabelAndUser, perDay, segment.day(), rs.getString(1),
+                                DailyRollup.orEmpty(rs.getString(2)), rs.getLong(3), rs.getDouble(4), rs.getLong(5));
+                    }
                 }
             }
             List<PredictionRecord> recent = new ArrayList<>();
-            try (PreparedStatement ps = filter.prepare(c, "SELECT " + COLUMNS + " FROM prediction",
-                    " ORDER BY created_at DESC, id DESC FETCH FIRST " + Math.max(0, q.last()) + " ROWS ONLY");
+            Filter all = Filter.dims(q)
+                    .with("created_at >= ?", q.from() == null ? null : Timestamp.from(q.from()))
+                    .with("created_at < ?", q.to() == null ? null : Timestamp.from(q.to()));
+            try (PreparedStatement ps = all.prepare(c, "SELECT " + COLUMNS + " FROM prediction",
+                    " ORDER BY created_at DESC FETCH FIRST " + Math.max(0, q.last()) + " ROWS ONLY");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     recent.add(read(rs));
                 }
             }
-            return new StatsReport(total, notSure, perLabel, users, recent);
+            return report(byLabelAndUser, perDay, recent);
         } catch (SQLException e) {
             throw new HistoryException("cannot query the history: " + e.getMessage(), e);
         }
+    }
+
+    private static void add(Map<List<String>, double[]> byLabelAndUser, Map<StatsReport.DayCount, Long> perDay,
+                            LocalDate day, String label, String user, long n, double probabilitySum, long notSure) {
+        double[] sums = byLabelAndUser.computeIfAbsent(List.of(label, user), k -> new double[3]);
+        sums[0] += n;
+        sums[1] += probabilitySum;
+        sums[2] += notSure;
+        perDay.merge(new StatsReport.DayCount(day, label, 0), n, Long::sum);
+    }
+
+    private static StatsReport report(Map<List<String>, double[]> byLabelAndUser,
+                                      Map<StatsReport.DayCount, Long> perDay, List<PredictionRecord> recent) {
+        long total = 0;
+        long notSure = 0;
+        Map<String, double[]> labels = new HashMap<>();
+        Map<String, Long> users = new HashMap<>();
+        for (var e : byLabelAndUser.entrySet()) {
+            double[] s = e.getValue();
+            total += (long) s[0];
+            notSure += (long) s[2];
+            double[] l = labels.computeIfAbsent(e.getKey().get(0), k -> new double[2]);
+            l[0] += s[0];
+            l[1] += s[1];
+            if (!e.getKey().get(1).isEmpty()) {
+                users.merge(e.getKey().get(1), (long) s[0], Long::sum);
+            }
+        }
+        List<StatsReport.LabelStats> perLabel = labels.entrySet().stream()
+                .map(e -> new StatsReport.LabelStats(e.getKey(), (long) e.getValue()[0], e.getValue()[1] / e.getValue()[0]))
+                .sorted(Comparator.comparingLong(StatsReport.LabelStats::count).reversed()
+                        .thenComparing(StatsReport.LabelStats::label))
+                .toList();
+        List<StatsReport.UserCount> topUsers = users.entrySet().stream()
+                .map(e -> new StatsReport.UserCount(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(StatsReport.UserCount::count).reversed()
+                        .thenComparing(StatsReport.UserCount::userId))
+                .limit(TOP_USERS)
+                .toList();
+        List<StatsReport.DayCount> days = perDay.entrySet().stream()
+                .map(e -> new StatsReport.DayCount(e.getKey().day(), e.getKey().label(), e.getValue()))
+                .toList();
+        return new StatsReport(total, notSure, perLabel, topUsers, recent, days);
     }
 
     private static PredictionRecord read(ResultSet rs) throws SQLException {
@@ -169,7 +239,7 @@ public final class JdbcHistoryStore implements HistoryStore {
                 .filter(s -> !s.isEmpty()).map(Double::valueOf).toList();
         return new PredictionRecord(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getInt(7), box, rs.getString(12), rs.getDouble(13), probabilities,
-                rs.getBoolean(15), rs.getString(16), rs.getLong(17));
+                rs.getBoolean(15), rs.getString(16), rs.getLong(17), rs.getString(18));
     }
 
     @Override
@@ -199,28 +269,23 @@ public final class JdbcHistoryStore implements HistoryStore {
 
     /** A WHERE clause with its parameters, always bound, never concatenated. */
     private record Filter(List<String> conditions, List<Object> values) {
-        static Filter of(StatsQuery q) {
-            List<String> conditions = new ArrayList<>();
-            List<Object> values = new ArrayList<>();
-            add(conditions, values, "created_at >= ?", q.from() == null ? null : Timestamp.from(q.from()));
-            add(conditions, values, "created_at < ?", q.to() == null ? null : Timestamp.from(q.to()));
-            add(conditions, values, "user_id = ?", q.userId());
-            add(conditions, values, "channel_id = ?", q.channelId());
-            add(conditions, values, "model_id = ?", q.modelId());
-            return new Filter(conditions, values);
+        /** The user, channel and model filters, which both tables carry. */
+        static Filter dims(StatsQuery q) {
+            return new Filter(List.of(), List.of())
+                    .with("user_id = ?", q.userId())
+                    .with("channel_id = ?", q.channelId())
+                    .with("model_id = ?", q.modelId());
         }
 
-        private static void add(List<String> conditions, List<Object> values, String condition, Object value) {
-            if (value != null) {
-                conditions.add(condition);
-                values.add(value);
+        Filter with(String condition, Object value) {
+            if (value == null) {
+                return this;
             }
-        }
-
-        Filter and(String fixedCondition) {
-            List<String> more = new ArrayList<>(conditions);
-            more.add(fixedCondition);
-            return new Filter(more, values);
+            List<String> c = new ArrayList<>(conditions);
+            List<Object> v = new ArrayList<>(values);
+            c.add(condition);
+            v.add(value);
+            return new Filter(c, v);
         }
 
         PreparedStatement prepare(Connection c, String select, String tail) throws SQLException {
@@ -232,5 +297,4 @@ public final class JdbcHistoryStore implements HistoryStore {
             return ps;
         }
     }
-
 }
