@@ -56,7 +56,7 @@ final class ClassifyCommand implements Callable<Integer> {
             for (Path file : files) {
                 try {
                     long start = System.nanoTime();
-                    byte[] bytes = ImageDecoder.read(file);
+                    byte[] bytes = app.decoder().read(file);
                     Prediction prediction = classifier.predict(app.decoder().decode(bytes, file.toString()));
                     long latencyMs = (System.nanoTime() - start) / 1_000_000;
                     String answer = answers.format(prediction);

@@ -1,24 +1,61 @@
 package umimegu.vision;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
-/** The one way pictures are read, for training, testing and classification alike. */
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * The one way pictures are read, for training, testing, classification and cropping alike. Every
+ * picture comes out as 8-bit BGR ({@code TYPE_3BYTE_BGR}), upright, with transparency laid on the
+ * configured background.
+ *
+ * <p>JPEG and WebP go through OpenCV, which applies EXIF orientation and converts CMYK; PNG, GIF
+ * (first frame) and BMP go through ImageIO, which handles palettes, 16-bit samples and alpha.
+ * Size limits are checked from the file size and the header before any pixel is allocated.
+ */
 public final class ImageDecoder {
+    private final DecodeLimits limits;
+
+    public ImageDecoder() {
+        this(DecodeLimits.defaults());
+    }
+
+    public ImageDecoder(DecodeLimits limits) {
+        this.limits = limits;
+    }
 
     public BufferedImage decode(Path file) throws ImageDecodeException {
         return decode(read(file), file.toString());
     }
 
-    public static byte[] read(Path file) throws ImageDecodeException {
+    /** Reads a file's bytes, refusing it unread when it is over the size limit. */
+    public byte[] read(Path file) throws ImageDecodeException {
         try {
+            long size = Files.size(file);
+            if (size > limits.maxBytes()) {
+                throw new ImageDecodeException(file + ": file too large (" + mib(size) + ", limit " + mib(limits.maxBytes()) + ")");
+            }
             return Files.readAllBytes(file);
         } catch (IOException e) {
+            if (e instanceof ImageDecodeException decode) {
+                throw decode;
+            }
             throw new ImageDecodeException(file + ": cannot read file (" + e.getMessage() + ")", e);
         }
     }
@@ -27,15 +64,119 @@ public final class ImageDecoder {
         if (bytes.length == 0) {
             throw new ImageDecodeException(name + ": empty file");
         }
-        BufferedImage image;
+        if (bytes.length > limits.maxBytes()) {
+            throw new ImageDecodeException(name + ": file too large (" + mib(bytes.length) + ", limit "
+                    + mib(limits.maxBytes()) + ")");
+        }
+        ImageHeader header;
         try {
-            image = ImageIO.read(new ByteArrayInputStream(bytes));
+            header = ImageHeader.read(bytes);
+        } catch (ImageDecodeException e) {
+            throw new ImageDecodeException(name + ": " + e.getMessage());
+        }
+        if (header == null) {
+            throw new ImageDecodeException(name + ": not an image in a supported format (JPEG, PNG, GIF, BMP, WebP)");
+        }
+        if (header.width() <= 0 || header.height() <= 0) {
+            throw new ImageDecodeException(name + ": corrupt " + header.format() + " header (size "
+                    + header.width() + "x" + header.height() + ")");
+        }
+        if (header.pixels() > limits.maxPixels()) {
+            throw new ImageDecodeException(String.format(Locale.ROOT, "%s: image too large (%dx%d = %.1f megapixels, limit %.1f)",
+                    name, header.width(), header.height(), header.pixels() / 1e6, limits.maxPixels() / 1e6));
+        }
+        return switch (header.format()) {
+            case JPEG -> {
+                if (!hasEndOfImage(bytes)) {
+                    throw new ImageDecodeException(name + ": truncated JPEG (the file ends before the picture does)");
+                }
+                yield withOpenCv(bytes, name, "JPEG");
+            }
+            case WEBP -> {
+                if (header.animated()) {
+                    throw new ImageDecodeException(name + ": unsupported format (animated WebP); post a still picture");
+                }
+                yield withOpenCv(bytes, name, "WebP");
+            }
+            case PNG, GIF, BMP -> withImageIo(bytes, name, header.format().name());
+        };
+    }
+
+    private static BufferedImage withOpenCv(byte[] bytes, String name, String format) throws ImageDecodeException {
+        try (BytePointer data = new BytePointer(bytes);
+             Mat buffer = new Mat(1, bytes.length, CV_8UC1, data);
+             Mat decoded = imdecode(buffer, IMREAD_COLOR)) {
+            if (decoded == null || decoded.empty()) {
+                throw new ImageDecodeException(name + ": corrupt or unsupported " + format + " data");
+            }
+            return Mats.toBgrImage(decoded);
+        } catch (RuntimeException e) {
+            throw new ImageDecodeException(name + ": corrupt " + format + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private BufferedImage withImageIo(byte[] bytes, String name, String format) throws ImageDecodeException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageDecodeException(name + ": no reader for " + format);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return toBgr(reader.read(0)); // first frame of an animated GIF
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageDecodeException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImageDecodeException(name + ": corrupt or unsupported image (" + e.getMessage() + ")", e);
+            throw new ImageDecodeException(name + ": corrupt or truncated " + format + " (" + e.getMessage() + ")", e);
         }
-        if (image == null) {
-            throw new ImageDecodeException(name + ": not an image in a supported format (JPEG, PNG, BMP, GIF)");
+    }
+
+    private BufferedImage toBgr(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            return image;
         }
-        return image;
+        BufferedImage bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = bgr.createGraphics();
+        try {
+            g.setColor(limits.background());
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return bgr;
+    }
+
+    /**
+     * A complete JPEG has an end-of-image marker after its first scan; a cut-off upload does not.
+     * (Decoders would otherwise return the top part and grey for the rest.)
+     */
+    static boolean hasEndOfImage(byte[] b) {
+        int i = 2;
+        while (i + 4 <= b.length && (b[i] & 0xFF) == 0xFF) {
+            int marker = b[i + 1] & 0xFF;
+            if (marker == 0xDA) {
+                break;
+            }
+            if (marker == 0xFF) {
+                i++;
+                continue;
+            }
+            i += 2 + (((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF));
+        }
+        for (int j = b.length - 2; j > i; j--) {
+            if ((b[j] & 0xFF) == 0xFF && (b[j + 1] & 0xFF) == 0xD9) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 }
