@@ -1,5 +1,11 @@
 package umimegu.app;
 
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import umimegu.chat.AnswerFormatter;
 import umimegu.config.AppConfig;
 import umimegu.history.HistoryStore;
@@ -8,16 +14,25 @@ import umimegu.model.Classifier;
 import umimegu.model.ModelStore;
 import umimegu.model.TestService;
 import umimegu.model.TrainingService;
+import umimegu.recognition.FaceDetection;
+import umimegu.recognition.Recognizer;
+import umimegu.vision.CascadeFaceDetector;
+import umimegu.vision.CascadeFiles;
+import umimegu.vision.CascadeUnavailableException;
+import umimegu.vision.FaceSettings;
 import umimegu.vision.ImageDecoder;
 
 /** Wires the core by hand from one configuration; every front end starts here. */
 public final class Application {
     private final AppConfig config;
-    private final ImageDecoder decoder = new ImageDecoder();
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+    private final ImageDecoder decoder;
     private final ModelStore store;
+    private FaceDetection faceDetection;
 
     public Application(AppConfig config) {
         this.config = config;
+        this.decoder = new ImageDecoder(config.decode());
         this.store = new ModelStore(config.paths().models());
     }
 
@@ -48,6 +63,30 @@ public final class Application {
     /** Opens the prediction history (creating or upgrading it); throws HistoryException when it cannot. */
     public HistoryStore openHistory() {
         return JdbcHistoryStore.open(config.history());
+    }
+
+    /**
+     * The face detector, set up once per process (the first call may download the cascade). When
+     * none can be had the reason is logged once and the configured fallback applies.
+     */
+    public synchronized FaceDetection faceDetection() {
+        if (faceDetection == null) {
+            FaceSettings faces = config.faces();
+            try {
+                Path cascade = new CascadeFiles(faces).resolve();
+                faceDetection = FaceDetection.available(new CascadeFaceDetector(cascade, faces), faces.margin());
+            } catch (CascadeUnavailableException e) {
+                String instead = faces.fallback() == FaceSettings.Fallback.SKIP
+                        ? "pictures will not be classified" : "whole pictures will be classified";
+                log.error("Face detection is unavailable: {}. Until it is, {} (faces.fallback).", e.getMessage(), instead);
+                faceDetection = FaceDetection.unavailable(e.getMessage(), faces.fallback());
+            }
+        }
+        return faceDetection;
+    }
+
+    public Recognizer recognizer(Supplier<Classifier> classifier) {
+        return new Recognizer(decoder, faceDetection(), classifier, answers());
     }
 
     public AnswerFormatter answers() {

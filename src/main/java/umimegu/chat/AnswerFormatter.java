@@ -14,12 +14,28 @@ public final class AnswerFormatter {
         this.settings = settings;
     }
 
+    /** The answer for one prediction, in the unsure wording when it is below the threshold. */
     public String format(Prediction prediction) {
-        String percent = String.format(Locale.ROOT, "%." + settings.percentDecimals() + "f",
-                prediction.probability() * 100.0);
-        return settings.template()
+        return (isUnsure(prediction) ? settings.unsureTemplate() : settings.template())
                 .replace("{label}", displayName(prediction.label()))
-                .replace("{percent}", percent);
+                .replace("{percent}", percent(prediction.probability()));
+    }
+
+    public boolean isUnsure(Prediction prediction) {
+        return prediction.probability() < settings.unsureBelow();
+    }
+
+    /** "Face 2: This is Umi: 80.0%" */
+    public String formatFace(int number, Prediction prediction) {
+        return settings.faceTemplate().replace("{n}", String.valueOf(number)).replace("{answer}", format(prediction));
+    }
+
+    public String noFaceNote() {
+        return settings.noFaceNote();
+    }
+
+    public String percent(double probability) {
+        return String.format(Locale.ROOT, "%." + settings.percentDecimals() + "f", probability * 100.0);
     }
 
     /** The configured name, else the folder name with '_' as space and each word capitalised. */

@@ -3,18 +3,41 @@ package umimegu.chat;
 import java.util.Map;
 
 /**
- * How an answer is worded. {@code template} holds {@code {label}} and {@code {percent}};
+ * How an answer is worded. {@code template} and {@code unsureTemplate} hold {@code {label}} and
+ * {@code {percent}}; below {@code unsureBelow} (a probability, 0 to switch off) the unsure wording
+ * is used. {@code faceTemplate} prefixes each face's answer ({@code {n}}, {@code {answer}}) when a
+ * picture has several; {@code noFaceNote} follows an answer for a picture where no face was found.
  * {@code displayNames} maps a folder label to the name users see.
  */
-public record AnswerSettings(String template, int percentDecimals, Map<String, String> displayNames) {
+public record AnswerSettings(String template, int percentDecimals, Map<String, String> displayNames,
+                             double unsureBelow, String unsureTemplate, String faceTemplate, String noFaceNote) {
 
     public AnswerSettings {
-        if (template == null || !template.contains("{label}") || !template.contains("{percent}")) {
-            throw new IllegalArgumentException("answer.template must contain {label} and {percent}, got: " + template);
-        }
+        requirePlaceholders("answer.template", template, "{label}", "{percent}");
+        requirePlaceholders("answer.unsure-template", unsureTemplate, "{label}", "{percent}");
+        requirePlaceholders("answer.face-template", faceTemplate, "{n}", "{answer}");
         if (percentDecimals < 0 || percentDecimals > 6) {
             throw new IllegalArgumentException("answer.percent-decimals must be between 0 and 6, got " + percentDecimals);
         }
+        if (unsureBelow < 0 || unsureBelow > 1) {
+            throw new IllegalArgumentException("answer.unsure-below must be between 0 and 1, got " + unsureBelow);
+        }
         displayNames = Map.copyOf(displayNames);
+        noFaceNote = noFaceNote == null ? "" : noFaceNote;
+    }
+
+    /** The seed's single-sentence answers with the default wording for the rest. */
+    public static AnswerSettings of(String template, int percentDecimals, Map<String, String> displayNames) {
+        return new AnswerSettings(template, percentDecimals, displayNames, 0.6, "Not sure — closest is {label}: {percent}%",
+                "Face {n}: {answer}", "(no face found, so the whole picture was classified)");
+    }
+
+    private static void requirePlaceholders(String key, String value, String... placeholders) {
+        for (String p : placeholders) {
+            if (value == null || !value.contains(p)) {
+                throw new IllegalArgumentException(key + " must contain " + String.join(" and ", placeholders)
+                        + ", got: " + value);
+            }
+        }
     }
 }

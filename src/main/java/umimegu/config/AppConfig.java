@@ -1,25 +1,36 @@
 package umimegu.config;
 
+import java.nio.file.Path;
 import java.util.Properties;
 
 import umimegu.chat.AnswerSettings;
 import umimegu.history.HistorySettings;
 import umimegu.model.InputSpec;
 import umimegu.model.TrainingSettings;
+import umimegu.vision.DecodeLimits;
+import umimegu.vision.FaceSettings;
 
-/** The whole validated configuration; {@code source} is what it was read from, saved with each model. */
+/**
+ * The whole validated configuration; {@code source} is what it was read from, saved with each model.
+ * {@code cropsDir} is where classified face crops are kept, null when they are not.
+ */
 public record AppConfig(Paths paths, InputSpec input, TrainingSettings training, AnswerSettings answers,
-                        HistorySettings history, Properties source) {
+                        HistorySettings history, DecodeLimits decode, FaceSettings faces, Path cropsDir,
+                        Properties source) {
 
     public AppConfig withTraining(TrainingSettings newTraining) {
-        return new AppConfig(paths, input, newTraining, answers, history, source);
+        return new AppConfig(paths, input, newTraining, answers, history, decode, faces, cropsDir, source);
     }
 
     public AppConfig withHistory(HistorySettings newHistory) {
-        return new AppConfig(paths, input, training, answers, newHistory, source);
+        return new AppConfig(paths, input, training, answers, newHistory, decode, faces, cropsDir, source);
     }
 
     public AppConfig withPaths(Paths newPaths) {
-        return new AppConfig(newPaths, input, training, answers, history, source);
+        return new AppConfig(newPaths, input, training, answers, history, decode, faces, cropsDir, source);
+    }
+
+    public AppConfig withFaces(FaceSettings newFaces) {
+        return new AppConfig(paths, input, training, answers, history, decode, newFaces, cropsDir, source);
     }
 }

@@ -1,11 +1,15 @@
 package umimegu.config;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +19,8 @@ import umimegu.chat.AnswerSettings;
 import umimegu.history.HistorySettings;
 import umimegu.model.InputSpec;
 import umimegu.model.TrainingSettings;
+import umimegu.vision.DecodeLimits;
+import umimegu.vision.FaceSettings;
 
 /**
  * Reads the built-in defaults, then {@code config/umimegu.properties} when it exists (or the file
@@ -92,12 +98,28 @@ public final class ConfigLoader {
                 }
             }
             AnswerSettings answers = new AnswerSettings(
-                    required(p, "answer.template"), integer(p, "answer.percent-decimals"), names);
+                    required(p, "answer.template"), integer(p, "answer.percent-decimals"), names,
+                    decimal(p, "answer.unsure-below"), required(p, "answer.unsure-template"),
+                    required(p, "answer.face-template"), p.getProperty("answer.no-face-note", "").trim());
             String password = System.getenv(HISTORY_PASSWORD_ENV);
             HistorySettings history = new HistorySettings(required(p, "history.jdbc-url"),
                     p.getProperty("history.user", ""),
                     password != null ? password : p.getProperty("history.password", ""));
-            return new AppConfig(paths, input, training, answers, history, p);
+            DecodeLimits decode = new DecodeLimits(longInteger(p, "images.max-bytes"), longInteger(p, "images.max-pixels"),
+                    color(p, "images.background"));
+            FaceSettings faces = new FaceSettings(required(p, "faces.cascade"),
+                    uri(p, "faces.cascade-url"),
+                    required(p, "faces.cascade-sha256").toLowerCase(Locale.ROOT),
+                    Path.of(required(p, "faces.cache-dir")),
+                    Duration.ofSeconds(integer(p, "faces.download-timeout-seconds")),
+                    fallback(required(p, "faces.fallback")),
+                    decimal(p, "faces.scale-factor"),
+                    integer(p, "faces.min-neighbors"),
+                    integer(p, "faces.min-size"),
+                    decimal(p, "faces.margin"),
+                    integer(p, "faces.detect-max-side"));
+            Path crops = bool(p, "history.keep-crops") ? Path.of(required(p, "history.crops-dir")) : null;
+            return new AppConfig(paths, input, training, answers, history, decode, faces, crops, p);
         } catch (NumberFormatException e) {
             throw new ConfigException("invalid number in config: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -120,6 +142,45 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new ConfigException("config key " + key + " must be a whole number, got '" + value + "'");
         }
+    }
+
+    private static long longInteger(Properties p, String key) {
+        String value = required(p, key);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("config key " + key + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static Color color(Properties p, String key) {
+        String value = required(p, key);
+        try {
+            return Color.decode(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("config key " + key + " must be a colour like #ffffff, got '" + value + "'");
+        }
+    }
+
+    private static URI uri(Properties p, String key) {
+        String value = required(p, key);
+        try {
+            URI uri = new URI(value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw new URISyntaxException(value, "not http(s)");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("config key " + key + " must be an http(s) URL, got '" + value + "'");
+        }
+    }
+
+    private static FaceSettings.Fallback fallback(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "whole-image" -> FaceSettings.Fallback.WHOLE_IMAGE;
+            case "skip" -> FaceSettings.Fallback.SKIP;
+            default -> throw new ConfigException("config key faces.fallback must be whole-image or skip, got '" + value + "'");
+        };
     }
 
     private static double decimal(Properties p, String key) {

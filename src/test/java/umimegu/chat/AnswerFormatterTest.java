@@ -13,16 +13,27 @@ class AnswerFormatterTest {
 
     @Test
     void defaultWordingUsesTheFolderNameCapitalisedWithOneDecimal() {
-        var formatter = new AnswerFormatter(new AnswerSettings("This is {label}: {percent}%", 1, Map.of()));
-        assertEquals("This is Megumi: 56.1%", formatter.format(new Prediction("megumi", 0.56100, List.of(0.561, 0.439))));
+        var formatter = new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of()));
+        assertEquals("This is Megumi: 91.2%", formatter.format(new Prediction("megumi", 0.91234, List.of(0.91234, 0.08766))));
         assertEquals("This is Takamachi Nanoha: 99.5%",
                 formatter.format(new Prediction("takamachi_nanoha", 0.99549, List.of(0.99549, 0.00451))));
+    }
+
+    /** The seed's own example: a third idol scored 56.1% Megumi. Below the threshold the answer says so. */
+    @Test
+    void belowTheThresholdTheAnswerSaysItIsUnsure() {
+        var formatter = new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of()));
+        Prediction seed = new Prediction("megumi", 0.561, List.of(0.561, 0.439));
+        assertEquals("Not sure — closest is Megumi: 56.1%", formatter.format(seed));
+        assertEquals("Face 2: Not sure — closest is Megumi: 56.1%", formatter.formatFace(2, seed));
+        assertEquals("Face 1: This is Umi: 60.0%", formatter.formatFace(1, new Prediction("umi", 0.6, List.of(0.4, 0.6))));
     }
 
     @Test
     void japaneseTemplateInTheSeedsStyle() {
         var formatter = new AnswerFormatter(new AnswerSettings("これは{label}です。確率: {percent}%", 3,
-                Map.of("megumi", "恵美", "umi", "海美")));
+                Map.of("megumi", "恵美", "umi", "海美"), 0.0, "自信がありません。近いのは{label}です。確率: {percent}%",
+                "顔{n}: {answer}", ""));
         assertEquals("これは恵美です。確率: 56.100%", formatter.format(new Prediction("megumi", 0.561, List.of(0.561, 0.439))));
     }
 }

@@ -1,0 +1,79 @@
+package umimegu.vision;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.RectVector;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
+
+/**
+ * OpenCV's cascade detector on the equalised grey picture, as the seed's author cropped faces.
+ * Pictures whose longer side exceeds {@code detectMaxSide} are scaled down for detection (cost
+ * grows with the pixel count) and the boxes are mapped back. One classifier instance is not safe
+ * for concurrent use, so detection is serialised.
+ */
+public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
+    private final CascadeClassifier cascade;
+    private final FaceSettings settings;
+
+    public CascadeFaceDetector(Path cascadeFile, FaceSettings settings) throws CascadeUnavailableException {
+        this.settings = settings;
+        CascadeClassifier loaded;
+        try {
+            loaded = new CascadeClassifier(cascadeFile.toAbsolutePath().toString());
+        } catch (RuntimeException e) {
+            throw new CascadeUnavailableException("OpenCV cannot load the cascade " + cascadeFile + ": " + e.getMessage(), e);
+        }
+        if (loaded.empty()) {
+            loaded.close();
+            throw new CascadeUnavailableException("OpenCV cannot load the cascade " + cascadeFile + " (not a cascade file?)");
+        }
+        this.cascade = loaded;
+    }
+
+    @Override
+    public List<FaceBox> detect(BufferedImage picture) {
+        int longer = Math.max(picture.getWidth(), picture.getHeight());
+        double scale = longer > settings.detectMaxSide() ? settings.detectMaxSide() / (double) longer : 1.0;
+        List<FaceBox> boxes = new ArrayList<>();
+        try (Mat bgr = Mats.fromBgrImage(picture); Mat small = new Mat(); Mat grey = new Mat();
+             RectVector found = new RectVector();
+             Size minSize = new Size(settings.minSize(), settings.minSize()); Size maxSize = new Size()) {
+            Mat source = bgr;
+            if (scale < 1.0) {
+                try (Size target = new Size((int) Math.round(picture.getWidth() * scale),
+                        (int) Math.round(picture.getHeight() * scale))) {
+                    resize(bgr, small, target, 0, 0, INTER_AREA);
+                }
+                source = small;
+            }
+            cvtColor(source, grey, COLOR_BGR2GRAY);
+            equalizeHist(grey, grey);
+            synchronized (cascade) {
+                cascade.detectMultiScale(grey, found, settings.scaleFactor(), settings.minNeighbors(), 0, minSize, maxSize);
+            }
+            for (long i = 0; i < found.size(); i++) {
+                Rect r = found.get(i);
+                boxes.add(new FaceBox(r.x(), r.y(), r.width(), r.height()).scaled(1.0 / scale));
+                r.close();
+            }
+        }
+        return boxes;
+    }
+
+    @Override
+    public void close() {
+        cascade.close();
+    }
+}
