@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.model.InputSpec;
 import umimegu.model.NetworkFactory;
+import umimegu.app.Application;
 import umimegu.model.OneDnn;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -45,11 +46,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--history-rows", description = "Rows for the history stats benchmark, 0 to skip (default: ${DEFAULT-VALUE}).")
     int historyRows = 1_000_000;
 
-    enum Part { model, history }
+    enum Part { model, history, faces, margin }
 
     @Option(names = "--only", split = ",", paramLabel = "PART",
-            description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: all).")
-    Set<Part> only = EnumSet.allOf(Part.class);
+            description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: model, history, faces).")
+    Set<Part> only = EnumSet.of(Part.model, Part.history, Part.faces);
+
+    @Option(names = "--face-picture", paramLabel = "FILE",
+            description = "Picture with one face, made 1000x1000 for the faces part (default: ${DEFAULT-VALUE}).")
+    Path facePicture = Path.of("..", "shared", "data", "millionlive", "tokoro_megumi.png");
+
+    @Option(names = "--margin-data", paramLabel = "DIR",
+            description = "Labelled pictures for the margin part (default: ${DEFAULT-VALUE}).")
+    Path marginData = Path.of("..", "shared", "data", "anime");
 
     @Override
     public Integer call() throws IOException {
@@ -67,6 +76,16 @@ final class BenchCommand implements Callable<Integer> {
             figure(out, "infer_single_p50_ms", fmt(percentile(latencies, 50)));
             figure(out, "infer_single_p90_ms", fmt(percentile(latencies, 90)));
             figure(out, "infer_batch64_img_per_s", fmt(batchedInference(network, input, 64)));
+        }
+        if (only.contains(Part.faces)) {
+            if (Files.isRegularFile(facePicture)) {
+                FaceBench.run(new Application(main.config()), facePicture, (name, value) -> figure(out, name, value));
+            } else {
+                figure(out, "faces_bench", "skipped (no picture at " + facePicture + ")");
+            }
+        }
+        if (only.contains(Part.margin)) {
+            MarginBench.run(main.config(), marginData, (name, value) -> figure(out, name, value));
         }
         if (historyRows > 0 && only.contains(Part.history)) {
             HistoryBench.run(historyRows, (name, value) -> figure(out, name, value));
