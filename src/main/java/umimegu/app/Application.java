@@ -15,12 +15,14 @@ import umimegu.model.ModelStore;
 import umimegu.model.TestService;
 import umimegu.model.TrainingService;
 import umimegu.recognition.FaceDetection;
+import umimegu.recognition.LargestFace;
 import umimegu.recognition.Recognizer;
 import umimegu.vision.CascadeFaceDetector;
 import umimegu.vision.CascadeFiles;
 import umimegu.vision.CascadeUnavailableException;
 import umimegu.vision.FaceSettings;
 import umimegu.vision.ImageDecoder;
+import umimegu.vision.PictureReader;
 
 /** Wires the core by hand from one configuration; every front end starts here. */
 public final class Application {
@@ -49,11 +51,20 @@ public final class Application {
     }
 
     public TrainingService trainingService() {
-        return new TrainingService(config, store, decoder);
+        return new TrainingService(config, store, trainingPictures());
     }
 
     public TestService testService() {
-        return new TestService(config, decoder);
+        return new TestService(config, trainingPictures());
+    }
+
+    /** Pictures as training and testing see them: whole, or cut to the largest face when train.crop-faces is on. */
+    private PictureReader trainingPictures() {
+        if (!config.training().cropFaces()) {
+            return decoder;
+        }
+        FaceDetection detection = faceDetection();
+        return file -> LargestFace.of(decoder.decode(file), detection);
     }
 
     public Classifier classifier(String modelId) {

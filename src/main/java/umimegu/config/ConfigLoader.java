@@ -90,7 +90,8 @@ public final class ConfigLoader {
                     integer(p, "train.patience"),
                     decimal(p, "train.learning-rate"),
                     Long.parseLong(required(p, "train.seed")),
-                    bool(p, "train.augment"));
+                    bool(p, "train.augment"),
+                    bool(p, "train.crop-faces"));
             Map<String, String> names = new HashMap<>();
             for (String key : p.stringPropertyNames()) {
                 if (key.startsWith(DISPLAY_NAME_PREFIX)) {

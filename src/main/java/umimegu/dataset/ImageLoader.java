@@ -9,16 +9,16 @@ import org.slf4j.LoggerFactory;
 
 import umimegu.model.Preprocessor;
 import umimegu.vision.ImageDecodeException;
-import umimegu.vision.ImageDecoder;
+import umimegu.vision.PictureReader;
 
 /** Decodes labelled files through the shared preprocessing path; bad files are skipped and reported. */
 public final class ImageLoader {
     private static final Logger log = LoggerFactory.getLogger(ImageLoader.class);
 
-    private final ImageDecoder decoder;
+    private final PictureReader decoder;
     private final Preprocessor preprocessor;
 
-    public ImageLoader(ImageDecoder decoder, Preprocessor preprocessor) {
+    public ImageLoader(PictureReader decoder, Preprocessor preprocessor) {
         this.decoder = decoder;
         this.preprocessor = preprocessor;
     }
@@ -31,7 +31,7 @@ public final class ImageLoader {
         int done = 0;
         for (LabelledFile file : files) {
             try {
-                pixels.add(preprocessor.toPixels(decoder.decode(file.path())));
+                pixels.add(preprocessor.toPixels(decoder.picture(file.path())));
                 labelIndex.add(file.label());
                 sources.add(file.path());
             } catch (ImageDecodeException e) {

@@ -5,14 +5,14 @@ import umimegu.dataset.DatasetException;
 import umimegu.dataset.ImageFolder;
 import umimegu.dataset.ImageLoader;
 import umimegu.dataset.LoadedImages;
-import umimegu.vision.ImageDecoder;
+import umimegu.vision.PictureReader;
 
 /** Scores the current model on the held-out set {@code images-test/<label>/}. */
 public final class TestService {
     private final AppConfig config;
-    private final ImageDecoder decoder;
+    private final PictureReader decoder;
 
-    public TestService(AppConfig config, ImageDecoder decoder) {
+    public TestService(AppConfig config, PictureReader decoder) {
         this.config = config;
         this.decoder = decoder;
     }

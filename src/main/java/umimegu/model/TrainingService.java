@@ -18,7 +18,7 @@ import umimegu.dataset.ImageLoader;
 import umimegu.dataset.LabelledFile;
 import umimegu.dataset.LoadedImages;
 import umimegu.dataset.StratifiedSplit;
-import umimegu.vision.ImageDecoder;
+import umimegu.vision.PictureReader;
 
 /**
  * Trains a model from {@code images/<label>/}: split, load, train with early stopping, write
@@ -28,9 +28,9 @@ import umimegu.vision.ImageDecoder;
 public final class TrainingService {
     private final AppConfig config;
     private final ModelStore store;
-    private final ImageDecoder decoder;
+    private final PictureReader decoder;
 
-    public TrainingService(AppConfig config, ModelStore store, ImageDecoder decoder) {
+    public TrainingService(AppConfig config, ModelStore store, PictureReader decoder) {
         this.config = config;
         this.store = store;
         this.decoder = decoder;

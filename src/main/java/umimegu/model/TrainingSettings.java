@@ -1,6 +1,9 @@
 package umimegu.model;
 
-/** Hyper-parameters of one training run; defaults follow the seed's Keras script. */
+/**
+ * Hyper-parameters of one training run; defaults follow the seed's Keras script. {@code cropFaces}
+ * cuts each training and test picture to its largest face first (for folders of whole pictures).
+ */
 public record TrainingSettings(
         double validationSplit,
         int batchSize,
@@ -8,7 +11,8 @@ public record TrainingSettings(
         int patience,
         double learningRate,
         long seed,
-        boolean augment) {
+        boolean augment,
+        boolean cropFaces) {
 
     public TrainingSettings {
         if (!(validationSplit > 0 && validationSplit < 1)) {
@@ -29,26 +33,26 @@ public record TrainingSettings(
     }
 
     public TrainingSettings withMaxEpochs(int epochs) {
-        return new TrainingSettings(validationSplit, batchSize, epochs, patience, learningRate, seed, augment);
+        return new TrainingSettings(validationSplit, batchSize, epochs, patience, learningRate, seed, augment, cropFaces);
     }
 
     public TrainingSettings withBatchSize(int size) {
-        return new TrainingSettings(validationSplit, size, maxEpochs, patience, learningRate, seed, augment);
+        return new TrainingSettings(validationSplit, size, maxEpochs, patience, learningRate, seed, augment, cropFaces);
     }
 
     public TrainingSettings withPatience(int epochs) {
-        return new TrainingSettings(validationSplit, batchSize, maxEpochs, epochs, learningRate, seed, augment);
+        return new TrainingSettings(validationSplit, batchSize, maxEpochs, epochs, learningRate, seed, augment, cropFaces);
     }
 
     public TrainingSettings withSeed(long newSeed) {
-        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, learningRate, newSeed, augment);
+        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, learningRate, newSeed, augment, cropFaces);
     }
 
     public TrainingSettings withAugment(boolean on) {
-        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, learningRate, seed, on);
+        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, learningRate, seed, on, cropFaces);
     }
 
     public TrainingSettings withValidationSplit(double split) {
-        return new TrainingSettings(split, batchSize, maxEpochs, patience, learningRate, seed, augment);
+        return new TrainingSettings(split, batchSize, maxEpochs, patience, learningRate, seed, augment, cropFaces);
     }
 }

@@ -29,7 +29,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * (first frame) and BMP go through ImageIO, which handles palettes, 16-bit samples and alpha.
  * Size limits are checked from the file size and the header before any pixel is allocated.
  */
-public final class ImageDecoder {
+public final class ImageDecoder implements PictureReader {
     private final DecodeLimits limits;
 
     public ImageDecoder() {
@@ -42,6 +42,11 @@ public final class ImageDecoder {
 
     public BufferedImage decode(Path file) throws ImageDecodeException {
         return decode(read(file), file.toString());
+    }
+
+    @Override
+    public BufferedImage picture(Path file) throws ImageDecodeException {
+        return decode(file);
     }
 
     /** Reads a file's bytes, refusing it unread when it is over the size limit. */
