@@ -1,12 +1,18 @@
 package umimegu.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import umimegu.chat.AnswerFormatter;
+import umimegu.chat.ChatBot;
+import umimegu.chat.LiveModel;
+import umimegu.history.AsyncHistoryRecorder;
+import umimegu.model.ModelStoreException;
+import umimegu.recognition.RecognitionLog;
 import umimegu.config.AppConfig;
 import umimegu.history.HistoryStore;
 import umimegu.history.jdbc.JdbcHistoryStore;
@@ -98,6 +104,27 @@ public final class Application {
 
     public Recognizer recognizer(Supplier<Classifier> classifier) {
         return new Recognizer(decoder, faceDetection(), classifier, answers());
+    }
+
+    /** The model that answers now, if one was trained. */
+    public LiveModel liveModel() {
+        try {
+            return new LiveModel(new Classifier(store.loadCurrent()));
+        } catch (ModelStoreException e) {
+            log.warn("{}", e.getMessage());
+            return new LiveModel(null);
+        }
+    }
+
+    /**
+     * The chat core for one front end ({@code source}: console, discord). {@code history} may be
+     * null when the database is down: answers still come, they are just not remembered.
+     */
+    public ChatBot chatBot(String source, LiveModel live, HistoryStore history, AsyncHistoryRecorder recorder) {
+        RecognitionLog recognitionLog = recorder == null ? null : new RecognitionLog(recorder, config.cropsDir());
+        return new ChatBot(config.chat(), recognizer(live::get), live, trainingService(),
+                id -> new Classifier(store.load(id)), testService(), history, recognitionLog, answers(), source,
+                Clock.systemUTC());
     }
 
     public AnswerFormatter answers() {

@@ -2,8 +2,10 @@ package umimegu.config;
 
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.Set;
 
 import umimegu.chat.AnswerSettings;
+import umimegu.chat.ChatSettings;
 import umimegu.history.HistorySettings;
 import umimegu.model.InputSpec;
 import umimegu.model.TrainingSettings;
@@ -12,25 +14,26 @@ import umimegu.vision.FaceSettings;
 
 /**
  * The whole validated configuration; {@code source} is what it was read from, saved with each model.
- * {@code cropsDir} is where classified face crops are kept, null when they are not.
+ * {@code cropsDir} is where classified face crops are kept, null when they are not;
+ * {@code discordGuildIds} are servers that get slash commands registered directly (empty: global).
  */
 public record AppConfig(Paths paths, InputSpec input, TrainingSettings training, AnswerSettings answers,
                         HistorySettings history, DecodeLimits decode, FaceSettings faces, Path cropsDir,
-                        Properties source) {
+                        ChatSettings chat, Set<String> discordGuildIds, Properties source) {
 
     public AppConfig withTraining(TrainingSettings newTraining) {
-        return new AppConfig(paths, input, newTraining, answers, history, decode, faces, cropsDir, source);
+        return new AppConfig(paths, input, newTraining, answers, history, decode, faces, cropsDir, chat, discordGuildIds, source);
     }
 
     public AppConfig withHistory(HistorySettings newHistory) {
-        return new AppConfig(paths, input, training, answers, newHistory, decode, faces, cropsDir, source);
+        return new AppConfig(paths, input, training, answers, newHistory, decode, faces, cropsDir, chat, discordGuildIds, source);
     }
 
     public AppConfig withPaths(Paths newPaths) {
-        return new AppConfig(newPaths, input, training, answers, history, decode, faces, cropsDir, source);
+        return new AppConfig(newPaths, input, training, answers, history, decode, faces, cropsDir, chat, discordGuildIds, source);
     }
 
     public AppConfig withFaces(FaceSettings newFaces) {
-        return new AppConfig(paths, input, training, answers, history, decode, newFaces, cropsDir, source);
+        return new AppConfig(paths, input, training, answers, history, decode, newFaces, cropsDir, chat, discordGuildIds, source);
     }
 }

@@ -14,8 +14,10 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import umimegu.chat.AnswerSettings;
+import umimegu.chat.ChatSettings;
 import umimegu.history.HistorySettings;
 import umimegu.model.InputSpec;
 import umimegu.model.TrainingSettings;
@@ -120,7 +122,11 @@ public final class ConfigLoader {
                     decimal(p, "faces.margin"),
                     integer(p, "faces.detect-max-side"));
             Path crops = bool(p, "history.keep-crops") ? Path.of(required(p, "history.crops-dir")) : null;
-            return new AppConfig(paths, input, training, answers, history, decode, faces, crops, p);
+            ChatSettings chat = new ChatSettings(required(p, "chat.prefix"), ids(p, "chat.admin-ids"),
+                    longInteger(p, "chat.max-attachment-bytes"), integer(p, "chat.rate-per-minute"),
+                    integer(p, "chat.workers"), bool(p, "chat.annotate-always"), bool(p, "chat.stats-chart"));
+            return new AppConfig(paths, input, training, answers, history, decode, faces, crops, chat,
+                    ids(p, "discord.guild-ids"), p);
         } catch (NumberFormatException e) {
             throw new ConfigException("invalid number in config: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -143,6 +149,19 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new ConfigException("config key " + key + " must be a whole number, got '" + value + "'");
         }
+    }
+
+    private static Set<String> ids(Properties p, String key) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (String id : p.getProperty(key, "").split("[,\\s]+")) {
+            if (!id.isBlank()) {
+                if (!id.matches("\\d+")) {
+                    throw new ConfigException("config key " + key + " takes numeric ids separated by commas, got '" + id + "'");
+                }
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     private static long longInteger(Properties p, String key) {

@@ -36,6 +36,10 @@ public final class TrainingService {
         this.decoder = decoder;
     }
 
+    public int maxEpochs() {
+        return config.training().maxEpochs();
+    }
+
     public TrainingOutcome train(TrainingListener listener, BooleanSupplier cancelled) {
         TrainingSettings settings = config.training();
         ImageFolder folder = ImageFolder.scan(config.paths().images());

@@ -1,0 +1,17 @@
+package umimegu.chat;
+
+import java.util.concurrent.CompletableFuture;
+
+/** Where replies to one message go; implemented by each front end (Discord, console, tests). */
+public interface Conversation {
+    CompletableFuture<SentReply> send(Reply reply);
+
+    /** Shows that the bot is working, where the platform can. */
+    default void typing() {
+    }
+
+    /** A posted reply that can be edited later (training progress). */
+    interface SentReply {
+        CompletableFuture<Void> edit(String text);
+    }
+}

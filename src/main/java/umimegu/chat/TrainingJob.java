@@ -1,0 +1,128 @@
+package umimegu.chat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import umimegu.chart.LearningCurves;
+import umimegu.model.Classifier;
+import umimegu.model.EpochStats;
+import umimegu.model.TrainingCancelledException;
+import umimegu.model.TrainingListener;
+import umimegu.model.TrainingOutcome;
+import umimegu.model.TrainingService;
+
+/**
+ * One training at a time, in the background: a progress message edited after every epoch, the
+ * curves and a summary at the end, and the live model switched only once the new one is saved.
+ * A failed or cancelled run says so and leaves the live model as it was.
+ */
+final class TrainingJob {
+    private static final Logger log = LoggerFactory.getLogger(TrainingJob.class);
+
+    private final TrainingService training;
+    private final Function<String, Classifier> loader;
+    private final LiveModel live;
+    private final AtomicReference<Run> running = new AtomicReference<>();
+
+    TrainingJob(TrainingService training, Function<String, Classifier> loader, LiveModel live) {
+        this.training = training;
+        this.loader = loader;
+        this.live = live;
+    }
+
+    private static final class Run {
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        volatile String progress = "loading pictures";
+    }
+
+    /** Starts a run, or returns the running one's progress (single flight). */
+    String startOrDescribe(Conversation conversation) {
+        Run run = new Run();
+        if (!running.compareAndSet(null, run)) {
+            return "A training is already running: " + running.get().progress + ". `!train cancel` stops it.";
+        }
+        Thread worker = new Thread(() -> execute(run, conversation), "training");
+        worker.setDaemon(true);
+        worker.start();
+        return null;
+    }
+
+    String cancel() {
+        Run run = running.get();
+        if (run == null) {
+            return "No training is running.";
+        }
+        run.cancelled.set(true);
+        return "Cancelling the training after the current batch…";
+    }
+
+    boolean isRunning() {
+        return running.get() != null;
+    }
+
+    private void execute(Run run, Conversation conversation) {
+        try {
+            Conversation.SentReply progress = conversation.send(Reply.text("Training started: loading pictures…")).join();
+            long start = System.nanoTime();
+            TrainingOutcome outcome = training.train(new TrainingListener() {
+                @Override
+                public void onEpoch(EpochStats stats, List<EpochStats> history) {
+                    run.progress = describe(stats, history, start);
+                    progress.edit("Training: " + run.progress).exceptionally(e -> {
+                        log.warn("Could not edit the progress message: {}", e.getMessage());
+                        return null;
+                    });
+                }
+            }, run.cancelled::get);
+            live.switchTo(loader.apply(outcome.modelId()));
+            progress.edit("Training finished: " + run.progress);
+            conversation.send(new Reply(summary(outcome), curves(outcome.modelDirectory())));
+        } catch (TrainingCancelledException e) {
+            conversation.send(Reply.text("Training cancelled; the previous model keeps answering."));
+        } catch (RuntimeException e) {
+            log.error("Training failed", e);
+            conversation.send(Reply.text("Training failed: " + e.getMessage() + ". The previous model keeps answering."));
+        } finally {
+            running.set(null);
+        }
+    }
+
+    private String describe(EpochStats stats, List<EpochStats> history, long startNanos) {
+        int max = training.maxEpochs();
+        double perEpoch = (System.nanoTime() - startNanos) / 1e9 / history.size();
+        long left = Math.round(perEpoch * (max - stats.epoch()));
+        return String.format(Locale.ROOT, "epoch %d/%d, val_loss %.4f, val_acc %.4f, at most %d s left",
+                stats.epoch(), max, stats.valLoss(), stats.valAccuracy(), left);
+    }
+
+    static String summary(TrainingOutcome outcome) {
+        var report = outcome.report();
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "Training done: %d epochs run, best epoch %d (val_acc %.4f). Model %s is now answering.",
+                report.epochsRun(), report.bestEpoch(), report.best().valAccuracy(), outcome.modelId()));
+        outcome.test().ifPresent(t -> s.append(String.format(Locale.ROOT, "%nTest loss: %.6f, Test acc: %.6f",
+                t.loss(), t.accuracy())));
+        return s.toString();
+    }
+
+    private static List<Reply.OutgoingFile> curves(Path modelDirectory) {
+        List<Reply.OutgoingFile> files = new ArrayList<>();
+        for (String name : List.of(LearningCurves.ACCURACY_FILE, LearningCurves.LOSS_FILE)) {
+            try {
+                files.add(new Reply.OutgoingFile(name, Files.readAllBytes(modelDirectory.resolve(name))));
+            } catch (java.io.IOException e) {
+                log.warn("Learning curve {} missing: {}", name, e.getMessage());
+            }
+        }
+        return files;
+    }
+}
