@@ -1,0 +1,30 @@
+package umimegu.chat.discord;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.javacord.api.entity.channel.TextChannel;
+import org.javacord.api.entity.message.MessageBuilder;
+
+import umimegu.chat.Conversation;
+import umimegu.chat.Reply;
+
+/** Replies in the channel a message came from. */
+final class ChannelConversation implements Conversation {
+    private final TextChannel channel;
+
+    ChannelConversation(TextChannel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public CompletableFuture<SentReply> send(Reply reply) {
+        MessageBuilder builder = new MessageBuilder().append(reply.text());
+        reply.files().forEach(f -> builder.addAttachment(f.bytes(), f.name()));
+        return builder.send(channel).thenApply(message -> text -> message.edit(text).thenApply(m -> null));
+    }
+
+    @Override
+    public void typing() {
+        channel.type();
+    }
+}

@@ -1,0 +1,162 @@
+package umimegu.chat.discord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.javacord.api.DiscordApi;
+import org.javacord.api.DiscordApiBuilder;
+import org.javacord.api.entity.Attachment;
+import org.javacord.api.entity.intent.Intent;
+import org.javacord.api.entity.server.Server;
+import org.javacord.api.entity.user.User;
+import org.javacord.api.event.message.MessageCreateEvent;
+import org.javacord.api.interaction.SlashCommand;
+import org.javacord.api.interaction.SlashCommandBuilder;
+import org.javacord.api.interaction.SlashCommandInteraction;
+import org.javacord.api.interaction.SlashCommandOption;
+import org.javacord.api.interaction.SlashCommandOptionType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import umimegu.chat.ChatBot;
+import umimegu.chat.IncomingMessage;
+
+/**
+ * The Discord front end on Javacord, the only code that knows Javacord: it turns gateway events
+ * into {@link IncomingMessage}s for the {@link ChatBot} and replies into Discord messages.
+ * Attachments are downloaded as the message arrives (CDN links expire), up to the size cap.
+ */
+public final class DiscordBot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+
+    private final ChatBot bot;
+    private final long maxAttachmentBytes;
+    private final Set<String> guildIds;
+    private final AtomicBoolean emptyContentHintGiven = new AtomicBoolean();
+    private DiscordApi api;
+
+    public DiscordBot(ChatBot bot, long maxAttachmentBytes, Set<String> guildIds) {
+        this.bot = bot;
+        this.maxAttachmentBytes = maxAttachmentBytes;
+        this.guildIds = guildIds;
+    }
+
+    public DiscordApi start(DiscordConnection connection) {
+        DiscordApiBuilder builder = new DiscordApiBuilder().setToken(connection.token()).addIntents(Intent.MESSAGE_CONTENT);
+        if (connection.proxy() != null) {
+            builder.setProxy(connection.proxy());
+        }
+        builder.setTrustAllCertificates(connection.trustAllCertificates());
+        api = builder.login().join();
+        api.addMessageCreateListener(this::onMessage);
+        api.addSlashCommandCreateListener(event -> onSlashCommand(event.getSlashCommandInteraction()));
+        registerSlashCommands();
+        log.info("Logged in to Discord as {}", api.getYourself().getDiscriminatedName());
+        return api;
+    }
+
+    private void registerSlashCommands() {
+        Set<SlashCommandBuilder> commands = Set.of(
+                SlashCommand.with("classify", "Say who is in a picture", List.of(
+                        SlashCommandOption.create(SlashCommandOptionType.ATTACHMENT, "image", "the picture", true))),
+                SlashCommand.with("train", "Retrain the model from the labelled pictures (admins)"),
+                SlashCommand.with("test", "Score the model on the held-out pictures"),
+                SlashCommand.with("stats", "What the bot has answered", List.of(
+                        SlashCommandOption.create(SlashCommandOptionType.STRING, "period", "e.g. 7d", false),
+                        SlashCommandOption.create(SlashCommandOptionType.USER, "user", "only this user", false))));
+        CompletableFuture<?> done = guildIds.isEmpty()
+                ? api.bulkOverwriteGlobalApplicationCommands(commands)
+                : CompletableFuture.allOf(guildIds.stream()
+                        .map(id -> api.bulkOverwriteServerApplicationCommands(Long.parseLong(id), commands))
+                        .toArray(CompletableFuture[]::new));
+        done.exceptionally(e -> {
+            log.error("Could not register the slash commands: {}", e.getMessage());
+            return null;
+        });
+    }
+
+    void onMessage(MessageCreateEvent event) {
+        if (event.getMessageAuthor().isYourself() || event.getMessageAuthor().isBotUser()) {
+            return;
+        }
+        String text = event.getMessageContent();
+        List<Attachment> attachments = new ArrayList<>(event.getMessage().getAttachments());
+        if (text.isEmpty() && attachments.isEmpty() && event.getServer().isPresent()
+                && emptyContentHintGiven.compareAndSet(false, true)) {
+            log.warn("Messages arrive without content or attachments: switch on the MESSAGE CONTENT intent for this bot "
+                    + "in the Discord Developer Portal (Bot > Privileged Gateway Intents). Slash commands work without it.");
+        }
+        boolean admin = isAdmin(event.getServer(), event.getMessageAuthor().asUser());
+        download(attachments).thenAccept(files -> bot.handle(new IncomingMessage(text, files,
+                        event.getMessageAuthor().getIdAsString(), admin, event.getChannel().getIdAsString(),
+                        event.getServer().map(Server::getIdAsString).orElse(null)),
+                        new ChannelConversation(event.getChannel())))
+                .exceptionally(e -> {
+                    log.error("Could not handle a message: {}", e.getMessage());
+                    return null;
+                });
+    }
+
+    void onSlashCommand(SlashCommandInteraction interaction) {
+        var deferred = interaction.respondLater();
+        deferred.exceptionally(e -> {
+            log.error("Could not defer an interaction: {}", e.getMessage());
+            return null;
+        });
+        String name = interaction.getFullCommandName();
+        List<Attachment> attachments = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        switch (name) {
+            case "classify" -> interaction.getArgumentAttachmentValueByName("image").ifPresent(attachments::add);
+            case "stats" -> {
+                text.append(bot.prefix()).append("stats");
+                interaction.getArgumentStringValueByName("period").ifPresent(p -> text.append(' ').append(p));
+                interaction.getArgumentUserValueByName("user").ifPresent(u -> text.append(' ').append(u.getIdAsString()));
+            }
+            default -> text.append(bot.prefix()).append(name);
+        }
+        boolean admin = isAdmin(interaction.getServer(), Optional.of(interaction.getUser()));
+        InteractionConversation conversation = new InteractionConversation(interaction, deferred);
+        download(attachments).thenAccept(files -> bot.handle(new IncomingMessage(text.toString(), files,
+                        interaction.getUser().getIdAsString(), admin,
+                        interaction.getChannel().map(c -> c.getIdAsString()).orElse(null),
+                        interaction.getServer().map(Server::getIdAsString).orElse(null)), conversation))
+                .exceptionally(e -> {
+                    log.error("Could not handle /{}: {}", name, e.getMessage());
+                    return null;
+                });
+    }
+
+    /** Downloads each attachment under the cap; larger ones keep their size but no bytes, so the core can refuse politely. */
+    private CompletableFuture<List<umimegu.chat.Attachment>> download(List<Attachment> attachments) {
+        List<CompletableFuture<umimegu.chat.Attachment>> pending = new ArrayList<>();
+        for (Attachment a : attachments) {
+            String contentType = null; // Javacord 3.8 does not expose it: the file extension decides
+            var metadata = new umimegu.chat.Attachment(a.getFileName(), contentType, a.getSize(), null);
+            if (!metadata.looksLikeImage() || a.getSize() > maxAttachmentBytes) {
+                pending.add(CompletableFuture.completedFuture(metadata));
+            } else {
+                pending.add(a.asByteArray().thenApply(bytes ->
+                        new umimegu.chat.Attachment(a.getFileName(), contentType, bytes.length, bytes)));
+            }
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .thenApply(v -> pending.stream().map(CompletableFuture::join).toList());
+    }
+
+    private static boolean isAdmin(Optional<Server> server, Optional<User> user) {
+        return server.isPresent() && user.isPresent()
+                && (server.get().isAdmin(user.get()) || server.get().canManage(user.get()));
+    }
+
+    @Override
+    public void close() {
+        if (api != null) {
+            api.disconnect().join();
+        }
+    }
+}
