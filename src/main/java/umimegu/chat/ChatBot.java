@@ -201,6 +201,9 @@ public final class ChatBot implements AutoCloseable {
                 return Reply.text("Usage: `" + settings.prefix() + "stats [12h|7d|4w] [@user]`");
             }
         }
+        if (recognitionLog != null) {
+            recognitionLog.flush(); // the answers just given belong in the figures
+        }
         try {
             StatsReport report = history.stats(new StatsQuery(from, null, user, null, null, 5));
             String table = "```\n" + StatsText.format(report, 5) + "```";

@@ -1,10 +1,13 @@
 package umimegu.history;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,8 @@ public final class AsyncHistoryRecorder implements AutoCloseable {
     private final BlockingQueue<List<PredictionRecord>> pending = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong finished = new AtomicLong();
 
     public AsyncHistoryRecorder(HistoryStore store) {
         this.store = store;
@@ -44,7 +49,24 @@ public final class AsyncHistoryRecorder implements AutoCloseable {
             log.error("History recorder is closed; {} prediction(s) not recorded", records.size());
             return;
         }
+        submitted.incrementAndGet();
         pending.add(List.copyOf(records));
+    }
+
+    /**
+     * Waits (at most {@code timeout}) until everything recorded so far is written or has failed,
+     * so a stats query right after an answer includes it. Returns false on timeout.
+     */
+    public boolean flush(Duration timeout) {
+        long target = submitted.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (finished.get() < target) {
+            if (System.nanoTime() > deadline || !writer.isAlive()) {
+                return false;
+            }
+            LockSupport.parkNanos(2_000_000);
+        }
+        return true;
     }
 
     private void writeUntilClosed() {
@@ -72,6 +94,14 @@ public final class AsyncHistoryRecorder implements AutoCloseable {
     }
 
     private void write(List<List<PredictionRecord>> group) {
+        try {
+            save(group);
+        } finally {
+            finished.addAndGet(group.size());
+        }
+    }
+
+    private void save(List<List<PredictionRecord>> group) {
         if (group.isEmpty()) {
             return;
         }

@@ -39,6 +39,11 @@ public final class RecognitionLog {
         recorder.record(records);
     }
 
+    /** Waits briefly until what was recorded so far is stored, so stats include it. */
+    public void flush() {
+        recorder.flush(java.time.Duration.ofSeconds(5));
+    }
+
     private String keep(BufferedImage crop) {
         if (cropsDir == null) {
             return null;

@@ -141,8 +141,6 @@ class ChatBotTest {
         ChatBot bot = bot();
         send(bot, post("100001", false, "", image("a.png", picture)));
         send(bot, post("100002", false, "", image("b.png", picture), image("c.png", picture)));
-        recorder.close();
-        recorder = new AsyncHistoryRecorder(history);
         String all = send(bot, post("7", false, "!stats 1d")).texts().get(0);
         assertTrue(all.contains("Predictions: 3,"), all);
         String one = send(bot, post("7", false, "!stats <@100002>")).texts().get(0);
