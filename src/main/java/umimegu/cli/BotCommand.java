@@ -13,7 +13,6 @@ import umimegu.chat.ChatBot;
 import umimegu.chat.discord.DiscordBot;
 import umimegu.chat.discord.DiscordConnection;
 import umimegu.history.AsyncHistoryRecorder;
-import umimegu.history.HistoryException;
 import umimegu.history.HistoryStore;
 
 @Command(name = "bot", mixinStandardHelpOptions = true,
@@ -29,13 +28,7 @@ final class BotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DiscordConnection connection = DiscordConnection.fromEnvironment(); // a missing token stops here: exit 2
         Application app = new Application(main.config());
-        HistoryStore history;
-        try {
-            history = app.openHistory();
-        } catch (HistoryException e) {
-            spec.commandLine().getErr().println("warning: predictions are not recorded: " + e.getMessage());
-            history = null;
-        }
+        HistoryStore history = ClassifyCommand.openHistory(app, spec.commandLine().getErr());
         CountDownLatch stopped = new CountDownLatch(1);
         try (AsyncHistoryRecorder recorder = history == null ? null : new AsyncHistoryRecorder(history);
              ChatBot bot = app.chatBot("discord", app.liveModel(), history, recorder);

@@ -104,7 +104,7 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     /** The history is optional on the answer path: when it cannot be opened, answers still come. */
-    private static HistoryStore openHistory(Application app, java.io.PrintWriter err) {
+    static HistoryStore openHistory(Application app, java.io.PrintWriter err) {
         try {
             return app.openHistory();
         } catch (HistoryException e) {

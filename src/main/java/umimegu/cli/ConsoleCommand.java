@@ -16,7 +16,6 @@ import umimegu.app.Application;
 import umimegu.chat.ChatBot;
 import umimegu.chat.console.ConsoleChat;
 import umimegu.history.AsyncHistoryRecorder;
-import umimegu.history.HistoryException;
 import umimegu.history.HistoryStore;
 
 @Command(name = "console", mixinStandardHelpOptions = true,
@@ -41,14 +40,7 @@ final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Application app = new Application(main.config());
-        var err = spec.commandLine().getErr();
-        HistoryStore history;
-        try {
-            history = app.openHistory();
-        } catch (HistoryException e) {
-            err.println("warning: predictions are not recorded: " + e.getMessage());
-            history = null;
-        }
+        HistoryStore history = ClassifyCommand.openHistory(app, spec.commandLine().getErr());
         BufferedReader in = input != null ? input
                 : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (AsyncHistoryRecorder recorder = history == null ? null : new AsyncHistoryRecorder(history);

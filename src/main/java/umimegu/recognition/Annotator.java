@@ -7,12 +7,9 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
-import javax.imageio.ImageIO;
 
+import umimegu.chart.Png;
 import umimegu.chat.AnswerFormatter;
 
 /** A copy of the picture with each face's box, number, name and percentage drawn on it. */
@@ -61,12 +58,6 @@ public final class Annotator {
     }
 
     public static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Png.encode(image);
     }
 }
