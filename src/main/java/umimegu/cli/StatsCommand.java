@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
 import umimegu.chart.DailyPredictionsChart;
+import umimegu.chat.StatsText;
 import umimegu.history.HistoryStore;
-import umimegu.history.PredictionRecord;
 import umimegu.history.StatsQuery;
 import umimegu.history.StatsReport;
 
@@ -111,26 +111,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, StatsReport report) {
-        out.printf("Predictions: %d, not sure: %d%n", report.total(), report.notSure());
-        if (report.total() == 0) {
-            return;
-        }
-        out.println();
-        out.printf("%-24s %8s %8s%n", "label", "count", "mean %");
-        for (var l : report.perLabel()) {
-            out.printf(Locale.ROOT, "%-24s %8d %8.1f%n", l.label(), l.count(), l.meanProbability() * 100);
-        }
-        if (!report.topUsers().isEmpty()) {
-            out.println();
-            out.printf("%-24s %8s%n", "top users", "count");
-            report.topUsers().forEach(u -> out.printf("%-24s %8d%n", u.userId(), u.count()));
-        }
-        out.println();
-        out.println("last predictions (UTC):");
-        for (PredictionRecord r : report.recent()) {
-            out.printf(Locale.ROOT, "%s  %-8s %-20s %5.1f%%  %s  %s%n", r.time().toString().substring(0, 19), r.source(),
-                    r.label(), r.probability() * 100, r.imageSha256().substring(0, 12),
-                    r.userId() == null ? "" : "user " + r.userId());
-        }
+        out.print(StatsText.format(report, report.recent().size()));
+        out.flush();
     }
 }
