@@ -1,5 +1,6 @@
 package umimegu.cli;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import umimegu.model.InputSpec;
 import umimegu.model.NetworkFactory;
 import umimegu.app.Application;
+import umimegu.demo.SyntheticFaces;
 import umimegu.model.OneDnn;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -46,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--history-rows", description = "Rows for the history stats benchmark, 0 to skip (default: ${DEFAULT-VALUE}).")
     int historyRows = 1_000_000;
 
-    enum Part { model, history, faces, margin }
+    enum Part { model, history, faces, margin, chat }
 
     @Option(names = "--only", split = ",", paramLabel = "PART",
             description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: model, history, faces).")
@@ -61,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     Path marginData = Path.of("..", "shared", "data", "anime");
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         InputSpec input = main.config().input();
         figure(out, "threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
@@ -86,6 +88,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (only.contains(Part.margin)) {
             MarginBench.run(main.config(), marginData, (name, value) -> figure(out, name, value));
+        }
+        if (only.contains(Part.chat)) {
+            Application app = new Application(main.config());
+            BufferedImage source = Files.isRegularFile(facePicture)
+                    ? app.decoder().decode(facePicture)
+                    : new SyntheticFaces(100).draw(0, new java.util.Random(1));
+            ChatBench.run(main.config(), FaceBench.squareJpeg(source, 1000), (name, value) -> figure(out, name, value));
         }
         if (historyRows > 0 && only.contains(Part.history)) {
             HistoryBench.run(historyRows, (name, value) -> figure(out, name, value));

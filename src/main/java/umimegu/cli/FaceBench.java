@@ -72,7 +72,7 @@ final class FaceBench {
         figure.accept("faces_end_to_end_p90_ms", BenchCommand.fmt(BenchCommand.percentile(endToEnd, 90)));
     }
 
-    private static byte[] squareJpeg(BufferedImage picture, int side) throws IOException {
+    static byte[] squareJpeg(BufferedImage picture, int side) throws IOException {
         BufferedImage square = new BufferedImage(side, side, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = square.createGraphics();
         g.setColor(Color.WHITE);

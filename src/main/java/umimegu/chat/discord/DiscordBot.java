@@ -156,7 +156,11 @@ public final class DiscordBot implements AutoCloseable {
     @Override
     public void close() {
         if (api != null) {
-            api.disconnect().join();
+            api.disconnect().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
+                log.warn("Disconnecting from Discord did not finish: {}", e.toString());
+                return null;
+            }).join();
+            api = null;
         }
     }
 }

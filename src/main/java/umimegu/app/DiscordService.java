@@ -1,0 +1,85 @@
+package umimegu.app;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import umimegu.chat.ChatBot;
+import umimegu.chat.discord.DiscordBot;
+import umimegu.chat.discord.DiscordConnection;
+import umimegu.history.AsyncHistoryRecorder;
+import umimegu.history.HistoryException;
+import umimegu.history.HistoryStore;
+
+/**
+ * The running Discord bot with everything it holds: history (when the database opens), the
+ * recorder, the chat core and the Discord connection, closed in reverse order.
+ */
+public final class DiscordService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DiscordService.class);
+    private static final long LOGIN_TIMEOUT_SECONDS = 60;
+
+    private final HistoryStore history;
+    private final AsyncHistoryRecorder recorder;
+    private final ChatBot chat;
+    private final DiscordBot discord;
+
+    private DiscordService(HistoryStore history, AsyncHistoryRecorder recorder, ChatBot chat, DiscordBot discord) {
+        this.history = history;
+        this.recorder = recorder;
+        this.chat = chat;
+        this.discord = discord;
+    }
+
+    /** Logs in and starts answering; fails (closing what it opened) when Discord cannot be reached in time. */
+    public static DiscordService start(Application app, DiscordConnection connection) {
+        HistoryStore history = null;
+        try {
+            history = app.openHistory();
+        } catch (HistoryException e) {
+            log.warn("Predictions are not recorded: {}", e.getMessage());
+        }
+        AsyncHistoryRecorder recorder = history == null ? null : new AsyncHistoryRecorder(history);
+        ChatBot chat = app.chatBot("discord", app.liveModel(), history, recorder);
+        DiscordBot discord = new DiscordBot(chat, app.config().chat().maxAttachmentBytes(), app.config().discordGuildIds());
+        DiscordService service = new DiscordService(history, recorder, chat, discord);
+        try {
+            CompletableFuture.runAsync(() -> discord.start(connection)).get(LOGIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return service;
+        } catch (TimeoutException e) {
+            service.close();
+            throw new IllegalStateException("Discord did not answer the login within " + LOGIN_TIMEOUT_SECONDS + " s");
+        } catch (ExecutionException e) {
+            service.close();
+            throw new IllegalStateException("Could not log in to Discord: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            service.close();
+            throw new IllegalStateException("interrupted while logging in", e);
+        }
+    }
+
+    public ChatBot chat() {
+        return chat;
+    }
+
+    @Override
+    public void close() {
+        try {
+            discord.close();
+        } catch (RuntimeException e) {
+            log.warn("Disconnecting from Discord failed: {}", e.getMessage());
+        }
+        chat.close();
+        if (recorder != null) {
+            recorder.close();
+        }
+        if (history != null) {
+            history.close();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package umimegu.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+import umimegu.app.Application;
+import umimegu.chat.Attachment;
+import umimegu.chat.ChatBot;
+import umimegu.chat.Conversation;
+import umimegu.chat.IncomingMessage;
+import umimegu.chat.Reply;
+import umimegu.config.AppConfig;
+import umimegu.config.ConfigLoader;
+import umimegu.demo.SyntheticFaces;
+import umimegu.history.AsyncHistoryRecorder;
+import umimegu.history.HistoryStore;
+import umimegu.model.TrainingListener;
+
+/**
+ * A burst of picture messages from several users through the chat core (no network), while a
+ * training runs: every message must get exactly one reply (an answer or a polite refusal). Prints
+ * messages per second and the p50/p99 time from arrival to reply.
+ */
+final class ChatBench {
+    private static final int USERS = 20;
+    private static final int MESSAGES = 200;
+
+    private ChatBench() {
+    }
+
+    static void run(AppConfig base, byte[] picture, BiConsumer<String, String> figure) throws Exception {
+        Path work = Files.createTempDirectory("umimegu-chat-bench");
+        try {
+            Properties p = (Properties) base.source().clone();
+            p.setProperty("images.dir", work.resolve("images").toString());
+            p.setProperty("images.test-dir", work.resolve("no-test").toString());
+            p.setProperty("models.dir", work.resolve("models").toString());
+            p.setProperty("history.jdbc-url", "jdbc:h2:" + work.resolve("history").toAbsolutePath());
+            p.setProperty("train.max-epochs", "2");
+            new SyntheticFaces(100).write(work.resolve("images"), 150, 7);
+            Application app = new Application(ConfigLoader.parse(p));
+            app.trainingService().train(new TrainingListener() { }, () -> false); // the model that answers
+            p.setProperty("train.max-epochs", "1000");
+            p.setProperty("train.patience", "1000");
+            app = new Application(ConfigLoader.parse(p));
+
+            HistoryStore history = app.openHistory();
+            try (AsyncHistoryRecorder recorder = new AsyncHistoryRecorder(history);
+                 ChatBot bot = app.chatBot("bench", app.liveModel(), history, recorder)) {
+                Recording admin = new Recording();
+                bot.handle(new IncomingMessage("!train", List.of(), "admin", true, "c", "g"), admin);
+                admin.awaitReplies(1, 120_000); // the progress message: training has started
+                figure.accept("chat_training_running", String.valueOf(bot.trainingRunning()));
+
+                Recording[] conversations = new Recording[MESSAGES];
+                long start = System.nanoTime();
+                for (int i = 0; i < MESSAGES; i++) {
+                    conversations[i] = new Recording();
+                    bot.handle(new IncomingMessage("", List.of(new Attachment("picture.jpg", "image/jpeg", picture.length,
+                            picture)), "user" + (i % USERS), false, "c", "g"), conversations[i]);
+                }
+                double[] latencies = new double[MESSAGES];
+                Map<String, AtomicInteger> kinds = new ConcurrentHashMap<>();
+                int lost = 0;
+                long last = start;
+                for (int i = 0; i < MESSAGES; i++) {
+                    if (!conversations[i].awaitReplies(1, 120_000)) {
+                        lost++;
+                        continue;
+                    }
+                    long replied = conversations[i].firstReplyNanos;
+                    last = Math.max(last, replied);
+                    latencies[i] = (replied - start) / 1e6;
+                    kinds.computeIfAbsent(conversations[i].kind(), k -> new AtomicInteger()).incrementAndGet();
+                }
+                boolean stillTraining = bot.trainingRunning();
+                bot.handle(new IncomingMessage("!train cancel", List.of(), "admin", true, "c", "g"), admin);
+                bot.awaitIdle(java.time.Duration.ofMinutes(5), true);
+                Arrays.sort(latencies);
+                figure.accept("chat_burst", MESSAGES + " picture messages (" + picture.length / 1024 + " KiB jpeg) from "
+                        + USERS + " users, all at once, training " + (stillTraining ? "still running at the end" : "ended early"));
+                figure.accept("chat_replies", kinds.toString());
+                figure.accept("chat_lost", String.valueOf(lost));
+                figure.accept("chat_msgs_per_s", BenchCommand.fmt(MESSAGES / ((last - start) / 1e9)));
+                figure.accept("chat_latency_p50_ms", BenchCommand.fmt(BenchCommand.percentile(latencies, 50)));
+                figure.accept("chat_latency_p99_ms", BenchCommand.fmt(BenchCommand.percentile(latencies, 99)));
+            } finally {
+                history.close();
+            }
+        } finally {
+            Files.walk(work).sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /** Remembers when the first reply came and what it was. */
+    private static final class Recording implements Conversation {
+        private final List<String> texts = new ArrayList<>();
+        private volatile long firstReplyNanos;
+
+        @Override
+        public synchronized CompletableFuture<SentReply> send(Reply reply) {
+            if (texts.isEmpty()) {
+                firstReplyNanos = System.nanoTime();
+            }
+            texts.add(reply.text());
+            notifyAll();
+            return CompletableFuture.completedFuture(text -> CompletableFuture.completedFuture(null));
+        }
+
+        synchronized boolean awaitReplies(int n, long timeoutMillis) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + timeoutMillis;
+            while (texts.size() < n && System.currentTimeMillis() < deadline) {
+                wait(Math.max(1, deadline - System.currentTimeMillis()));
+            }
+            return texts.size() >= n;
+        }
+
+        synchronized String kind() {
+            String first = texts.get(0);
+            if (first.contains("%")) {
+                return "answered";
+            }
+            return first.contains("wait") || first.contains("busy") ? "rate_limited" : "other";
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package umimegu.chat.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static umimegu.chat.discord.DiscordE2E.picture;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import umimegu.chat.discord.standin.DiscordStandIn;
+import umimegu.chat.discord.standin.DiscordStandIn.BotMessage;
+import umimegu.chat.discord.standin.DiscordStandIn.Upload;
+
+/** Many pictures at once from many users: each gets exactly one reply, an answer or a polite refusal. */
+class BurstDiscordE2ETest {
+    private static final int USERS = 10;
+    private static final int PER_USER = 5;
+    private static final int RATE = 4;
+
+    @RegisterExtension
+    static DiscordStandIn discord = new DiscordStandIn();
+    @TempDir
+    static Path work;
+    static BotUnderTest bot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Properties p = BotUnderTest.config(work);
+        p.setProperty("chat.rate-per-minute", String.valueOf(RATE));
+        bot = BotUnderTest.start(work, p, discord);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+    }
+
+    @Test
+    void fiftyPicturesFromTenUsersAreAllAnsweredOrRateLimited() throws Exception {
+        String channel = discord.channel(5);
+        Upload picture = picture(work, "megumi", 2);
+        for (int round = 0; round < PER_USER; round++) {
+            for (int user = 0; user < USERS; user++) {
+                discord.post(channel, discord.fan(user), "", picture);
+            }
+        }
+
+        List<BotMessage> replies = DiscordE2E.awaitMessages(discord, channel, USERS * PER_USER);
+        Thread.sleep(500); // no extra replies either
+        replies = discord.messagesIn(channel);
+        long answered = replies.stream().filter(m -> m.content().matches(ImageAnswersDiscordE2ETest.ANSWER)).count();
+        long limited = replies.stream().filter(m -> m.content().startsWith("You're sending pictures faster")).count();
+        assertEquals(USERS * PER_USER, replies.size(), "one reply per picture");
+        assertEquals(USERS * RATE, answered, replies.toString());
+        assertEquals(USERS * (PER_USER - RATE), limited);
+    }
+}

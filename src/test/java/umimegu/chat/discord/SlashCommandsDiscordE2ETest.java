@@ -1,0 +1,112 @@
+package umimegu.chat.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static umimegu.chat.discord.DiscordE2E.picture;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import umimegu.chat.discord.standin.DiscordStandIn;
+import umimegu.chat.discord.standin.DiscordStandIn.BotMessage;
+import umimegu.chat.discord.standin.DiscordStandIn.Option;
+import umimegu.chat.discord.standin.RecordedRequest;
+
+/** Login, slash command registration, and slash commands answered through deferral and follow-up. */
+class SlashCommandsDiscordE2ETest {
+    @RegisterExtension
+    static DiscordStandIn discord = new DiscordStandIn();
+    @TempDir
+    static Path work;
+    static BotUnderTest bot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bot = BotUnderTest.start(work, BotUnderTest.config(work), discord);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+    }
+
+    @Test
+    void theBotIdentifiesWithTheMessageContentIntentAndRegistersItsCommands() {
+        JsonNode identify = discord.identifies().get(0);
+        long intents = identify.get("intents").asLong();
+        assertTrue((intents & (1 << 15)) != 0, "MESSAGE_CONTENT intent: " + intents);
+        assertTrue((intents & (1 << 9)) != 0, "GUILD_MESSAGES intent: " + intents);
+        assertTrue(discord.gatewayRequests().get(0).contains("encoding=json&v=10"), discord.gatewayRequests().toString());
+
+        RecordedRequest registration = discord.requests().stream()
+                .filter(r -> r.is("PUT", "/applications/" + DiscordStandIn.APPLICATION_ID + "/commands")).findFirst()
+                .orElseThrow(() -> new AssertionError("no global command registration: " + discord.requests()));
+        List<String> names = new ArrayList<>();
+        registration.json().forEach(c -> names.add(c.get("name").asText()));
+        assertEquals(List.of("classify", "stats", "test", "train"), names.stream().sorted().toList());
+        JsonNode classify = null;
+        for (JsonNode c : registration.json()) {
+            if (c.get("name").asText().equals("classify")) {
+                classify = c;
+            }
+        }
+        JsonNode image = classify.get("options").get(0);
+        assertEquals("image", image.get("name").asText());
+        assertEquals(11, image.get("type").asInt(), "an attachment option");
+        assertTrue(image.get("required").asBoolean());
+    }
+
+    @Test
+    void classifyIsDeferredAtOnceThenAnswered() throws Exception {
+        String token = discord.slash(discord.channel(0), discord.member(), "classify",
+                Option.attachment("image", picture(work, "umi", 2)));
+
+        BotMessage answer = discord.await("the /classify response", DiscordE2E.WAIT,
+                () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
+        assertTrue(answer.content().matches(ImageAnswersDiscordE2ETest.ANSWER), answer.content());
+        assertDeferredFirst(token);
+    }
+
+    @Test
+    void statsIsDeferredAtOnceThenAnswered() {
+        DiscordStandIn.Member fan = discord.fan(3);
+        String token = discord.slash(discord.channel(1), discord.admin(), "stats",
+                Option.string("period", "7d"), Option.user("user", fan));
+
+        BotMessage answer = discord.await("the /stats response", DiscordE2E.WAIT,
+                () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
+        assertTrue(answer.content().contains("Predictions: 0, not sure: 0"), "the fan posted nothing: " + answer.content());
+        assertDeferredFirst(token);
+    }
+
+    @Test
+    void trainByAMemberIsRefusedInTheResponse() {
+        String token = discord.slash(discord.channel(2), discord.member(), "train");
+
+        BotMessage answer = discord.await("the /train response", DiscordE2E.WAIT,
+                () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
+        assertEquals("Sorry, only admins can train the model.", answer.content());
+        assertTrue(!bot.service.chat().trainingRunning());
+    }
+
+    /** The deferral ({"type":5}) went out before anything else was said about this interaction. */
+    private static void assertDeferredFirst(String token) {
+        List<RecordedRequest> about = discord.requests().stream().filter(r -> r.path().contains(token)).toList();
+        RecordedRequest first = about.get(0);
+        assertTrue(first.is("POST", "/interactions/\\d+/" + token + "/callback"), about.toString());
+        assertEquals(5, first.json().get("type").asInt(), "DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE");
+        assertTrue(about.get(1).is("PATCH", "/webhooks/" + DiscordStandIn.APPLICATION_ID + "/" + token + "/messages/@original"),
+                about.toString());
+    }
+}

@@ -1,0 +1,485 @@
+package umimegu.chat.discord.standin;
+
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.javacord.core.util.gateway.DiscordWebSocketAdapter;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+
+import umimegu.chat.discord.DiscordConnection;
+import umimegu.chat.discord.standin.RestApi.Response;
+
+/**
+ * A Discord of our own on 127.0.0.1 for end-to-end tests of the unmodified Javacord client:
+ * gateway, REST API behind a TLS-terminating CONNECT proxy, attachment CDN. One server with a few
+ * text channels and members (an admin, a plain member, ten fans); typed helpers post messages and
+ * slash commands as those users; what the bot sends is recorded. A test fails (after each test)
+ * when Javacord warns about a packet, the bot logs an error, a request hits an unknown route, or
+ * something tried to leave the machine.
+ *
+ * <p>Register with {@code @RegisterExtension static DiscordStandIn discord = new DiscordStandIn();}
+ * and log the bot in with {@link #connection()}.
+ */
+public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+    /** A user of the stand-in server. */
+    public record Member(String id, String name, boolean admin, boolean bot) {
+        public String mention() {
+            return "<@" + id + ">";
+        }
+    }
+
+    /** A file a member attaches. */
+    public record Upload(String fileName, byte[] bytes) {
+    }
+
+    /** An option of a slash command, as Discord resolves it. */
+    public record Option(String name, int type, String value, Upload upload, Member user) {
+        public static Option string(String name, String value) {
+            return new Option(name, 3, value, null, null);
+        }
+
+        public static Option user(String name, Member user) {
+            return new Option(name, 6, user.id(), null, user);
+        }
+
+        public static Option attachment(String name, Upload upload) {
+            return new Option(name, 11, null, upload, null);
+        }
+    }
+
+    /** A message the bot posted (in a channel or as an interaction response), with its edits. */
+    public static final class BotMessage {
+        private final String id;
+        private final String channelId;
+        private final String interactionToken;
+        private final List<String> versions = new CopyOnWriteArrayList<>();
+        private final List<RecordedRequest.Part> files = new CopyOnWriteArrayList<>();
+
+        BotMessage(String id, String channelId, String interactionToken) {
+            this.id = id;
+            this.channelId = channelId;
+            this.interactionToken = interactionToken;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String channelId() {
+            return channelId;
+        }
+
+        public String interactionToken() {
+            return interactionToken;
+        }
+
+        /** The text now shown. */
+        public String content() {
+            return versions.isEmpty() ? "" : versions.get(versions.size() - 1);
+        }
+
+        /** The first text and every edit, in order. */
+        public List<String> versions() {
+            return List.copyOf(versions);
+        }
+
+        public List<RecordedRequest.Part> files() {
+            return List.copyOf(files);
+        }
+
+        @Override
+        public String toString() {
+            return "BotMessage[" + content() + (files.isEmpty() ? "" : ", files=" + files.stream()
+                    .map(RecordedRequest.Part::fileName).toList()) + "]";
+        }
+    }
+
+    public static final String GUILD_ID = "1100000000000000001";
+    public static final String APPLICATION_ID = "1100000000000000003";
+    private static final String OWNER_ID = "1100000000000000004";
+    private static final String ADMIN_ROLE_ID = "1100000000000000005";
+    private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/channels/(\\d+)/messages");
+    private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/channels/(\\d+)/messages/(\\d+)");
+    private static final Pattern WEBHOOK = Pattern.compile("/webhooks/" + APPLICATION_ID + "/([^/]+)(/messages/([^/]+))?");
+    private static final AtomicInteger LOGINS = new AtomicInteger();
+    private static final String TRUST_ALL_WARNING = "All SSL certificates are trusted";
+
+    private final Member botUser = new Member(APPLICATION_ID, "umimegu", false, true);
+    private final Member owner = new Member(OWNER_ID, "owner", false, false);
+    private final Member admin = new Member("1100000000000000010", "ayaka", true, false);
+    private final Member member = new Member("1100000000000000011", "bob", false, false);
+    private final List<Member> fans = new ArrayList<>();
+    private final List<String> channels = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong(1_100_000_000_001_000_000L);
+    private final Map<String, BotMessage> botMessages = new ConcurrentHashMap<>();
+    private final List<BotMessage> botMessageOrder = new CopyOnWriteArrayList<>();
+    private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
+    private final List<JsonNode> identifies = new CopyOnWriteArrayList<>();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final List<ILoggingEvent> logged = new CopyOnWriteArrayList<>();
+    private final LogCapture logCapture = new LogCapture();
+
+    private Path dir;
+    private RestApi rest;
+    private Gateway gateway;
+    private ConnectProxy proxy;
+    private volatile String token;
+
+    public DiscordStandIn() {
+        for (int i = 0; i < 10; i++) {
+            fans.add(new Member(String.valueOf(1_100_000_000_000_000_020L + i), "fan" + i, false, false));
+        }
+        for (int i = 0; i < 8; i++) {
+            channels.add(String.valueOf(1_100_000_000_000_000_100L + i));
+        }
+    }
+
+    public Member admin() {
+        return admin;
+    }
+
+    public Member member() {
+        return member;
+    }
+
+    public Member fan(int i) {
+        return fans.get(i);
+    }
+
+    /** One of the server's eight text channels; give each test its own to keep replies apart. */
+    public String channel(int i) {
+        return channels.get(i);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    public void start() throws Exception {
+        dir = Files.createTempDirectory("discord-stand-in");
+        rest = new RestApi(this::route);
+        gateway = new Gateway(this::onGatewayPacket);
+        proxy = new ConnectProxy(TlsIdentity.forHost("discord.com", dir), rest.port());
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logCapture.setContext(root.getLoggerContext());
+        logCapture.start();
+        root.addAppender(logCapture);
+    }
+
+    /**
+     * How the bot reaches this stand-in: a fresh token (Javacord rate-limits IDENTIFY per token, so
+     * a new one never waits) and the proxy with trust-all certificates. Clears Javacord's static
+     * gateway cache so the next login asks this stand-in for it.
+     */
+    public DiscordConnection connection() {
+        token = "stand-in-token-" + LOGINS.incrementAndGet();
+        DiscordWebSocketAdapter.setGateway(null);
+        return new DiscordConnection(token, new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())),
+                true);
+    }
+
+    public void close() throws Exception {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logCapture);
+        logCapture.stop();
+        for (AutoCloseable c : new AutoCloseable[] {proxy, gateway, rest}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        assertNoProblems();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    // ---------------------------------------------------------------- what members do
+
+    /** A member posts a message (with attachments served by the CDN); returns the message id. */
+    public String post(String channelId, Member author, String content, Upload... uploads) {
+        String id = nextId();
+        ArrayNode attachments = Payloads.JSON.createArrayNode();
+        for (Upload u : uploads) {
+            attachments.add(attachment(u));
+        }
+        ObjectNode message = Payloads.message(id, channelId, GUILD_ID, Payloads.user(author.id(), author.name(), author.bot()),
+                content, attachments, null);
+        ObjectNode memberPart = Payloads.member(author, ADMIN_ROLE_ID);
+        memberPart.remove("user");
+        message.set("member", memberPart);
+        gateway.dispatch("MESSAGE_CREATE", message);
+        return id;
+    }
+
+    /** A member uses a slash command; returns the interaction token its responses are filed under. */
+    public String slash(String channelId, Member user, String command, Option... options) {
+        String id = nextId();
+        String interactionToken = "interaction-" + id;
+        interactionChannels.put(interactionToken, channelId);
+        ObjectNode interaction = Payloads.JSON.createObjectNode().put("id", id).put("application_id", APPLICATION_ID)
+                .put("type", 2).put("guild_id", GUILD_ID).put("channel_id", channelId).put("token", interactionToken)
+                .put("version", 1).put("locale", "en-US").put("guild_locale", "en-US")
+                .put("app_permissions", Payloads.EVERYONE_PERMISSIONS);
+        ObjectNode memberPart = Payloads.member(user, ADMIN_ROLE_ID)
+                .put("permissions", user.admin() ? Payloads.ADMINISTRATOR : Payloads.EVERYONE_PERMISSIONS);
+        interaction.set("member", memberPart);
+        ObjectNode data = interaction.putObject("data").put("id", nextId()).put("name", command).put("type", 1);
+        ArrayNode list = data.putArray("options");
+        ObjectNode resolved = Payloads.JSON.createObjectNode();
+        for (Option o : options) {
+            ObjectNode option = list.addObject().put("name", o.name()).put("type", o.type());
+            if (o.upload() != null) {
+                ObjectNode attachment = attachment(o.upload());
+                option.put("value", attachment.get("id").asText());
+                resolved.with("attachments").set(attachment.get("id").asText(), attachment);
+            } else {
+                option.put("value", o.value());
+            }
+            if (o.user() != null) {
+                resolved.with("users").set(o.user().id(), Payloads.user(o.user().id(), o.user().name(), false));
+            }
+        }
+        if (!resolved.isEmpty()) {
+            data.set("resolved", resolved);
+        }
+        gateway.dispatch("INTERACTION_CREATE", interaction);
+        return interactionToken;
+    }
+
+    private ObjectNode attachment(Upload u) {
+        String id = nextId();
+        return Payloads.attachment(id, u.fileName(), u.bytes().length, rest.publish(id + "/" + u.fileName(), u.bytes()));
+    }
+
+    // ---------------------------------------------------------------- what the bot did
+
+    public List<RecordedRequest> requests() {
+        return List.copyOf(rest.recorded());
+    }
+
+    /** The IDENTIFY payloads the bot sent, in order. */
+    public List<JsonNode> identifies() {
+        return List.copyOf(identifies);
+    }
+
+    /** The WebSocket upgrade request lines the gateway received. */
+    public List<String> gatewayRequests() {
+        return List.copyOf(gateway.requestLines());
+    }
+
+    /** What the bot posted in a channel (not interaction responses), oldest first. */
+    public List<BotMessage> messagesIn(String channelId) {
+        return botMessageOrder.stream().filter(m -> m.channelId().equals(channelId) && m.interactionToken() == null).toList();
+    }
+
+    /** The responses to one interaction: the original response first, then follow-ups. */
+    public List<BotMessage> responsesTo(String interactionToken) {
+        return botMessageOrder.stream().filter(m -> interactionToken.equals(m.interactionToken())).toList();
+    }
+
+    /** Log lines (WARN and above, from anywhere) containing the text. */
+    public long logged(String text) {
+        return logged.stream().filter(e -> e.getFormattedMessage().contains(text)).count();
+    }
+
+    /** Polls until {@code probe} gives non-null or the time is up (then fails, saying what it waited for). */
+    public <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
+                        + "; requests so far: " + rest.recorded() + "; problems: " + problems);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what);
+            }
+        }
+    }
+
+    /** Fails on anything that went wrong out of a test's sight, then forgets it. */
+    public void assertNoProblems() {
+        List<String> found = new ArrayList<>(problems);
+        proxy.refused().forEach(r -> found.add("a connection tried to leave the machine: " + r));
+        problems.clear();
+        proxy.refused().clear();
+        if (!found.isEmpty()) {
+            throw new AssertionError("the Discord stand-in saw problems:\n  " + String.join("\n  ", found));
+        }
+    }
+
+    // ---------------------------------------------------------------- the stand-in's side
+
+    private void onGatewayPacket(JsonNode packet) {
+        int op = packet.path("op").asInt();
+        if (op == 2) {
+            identifies.add(packet.get("d"));
+            if (!packet.get("d").path("token").asText().equals("Bot " + token)) {
+                problems.add("IDENTIFY with the wrong token");
+                return;
+            }
+            gateway.dispatch("READY", Payloads.ready("stand-in-session-" + LOGINS.get(), botUser, GUILD_ID, APPLICATION_ID));
+            List<Member> everyone = new ArrayList<>(List.of(botUser, owner, admin, member));
+            everyone.addAll(fans);
+            gateway.dispatch("GUILD_CREATE", Payloads.guild(GUILD_ID, OWNER_ID, ADMIN_ROLE_ID, channels, everyone));
+        } else if (op != 1) {
+            problems.add("unexpected gateway packet: " + packet);
+        }
+    }
+
+    private Response route(RecordedRequest r) {
+        boolean interactionRoute = r.path().startsWith("/interactions/") || r.path().startsWith("/webhooks/"); // token in the URL
+        if (!r.path().equals("/gateway") && !interactionRoute && !("Bot " + token).equals(r.authorization())) {
+            problems.add("request without the bot's token: " + r.method() + " " + r.path());
+            return new Response(401, "{\"message\":\"401: Unauthorized\",\"code\":0}");
+        }
+        Matcher m;
+        if (r.is("GET", "/gateway")) {
+            return json(Payloads.JSON.createObjectNode().put("url", gateway.url()));
+        } else if (r.is("GET", "/oauth2/applications/@me")) {
+            ObjectNode app = Payloads.JSON.createObjectNode().put("id", APPLICATION_ID).put("name", "umimegu")
+                    .put("description", "").put("bot_public", true).put("bot_require_code_grant", false).put("flags", 0);
+            app.putNull("icon");
+            app.set("owner", Payloads.user(OWNER_ID, "owner", false));
+            return json(app);
+        } else if (r.is("PUT", "/applications/" + APPLICATION_ID + "(/guilds/\\d+)?/commands")) {
+            ArrayNode commands = (ArrayNode) r.json().deepCopy();
+            commands.forEach(c -> ((ObjectNode) c).put("id", nextId()).put("application_id", APPLICATION_ID)
+                    .put("version", nextId()).put("type", 1).put("default_permission", true));
+            return json(commands);
+        } else if (r.is("POST", "/channels/\\d+/typing")) {
+            return Response.noContent();
+        } else if ((m = CHANNEL_MESSAGES.matcher(r.path())).matches() && r.method().equals("POST")) {
+            return json(store(new BotMessage(nextId(), m.group(1), null), r));
+        } else if ((m = CHANNEL_MESSAGE.matcher(r.path())).matches() && r.method().equals("PATCH")) {
+            return edit(m.group(2), r);
+        } else if (r.is("POST", "/interactions/\\d+/[^/]+/callback")) {
+            return Response.noContent();
+        } else if ((m = WEBHOOK.matcher(r.path())).matches()) {
+            String interactionToken = m.group(1);
+            String messageId = m.group(3);
+            String channelId = interactionChannels.getOrDefault(interactionToken, channels.get(0));
+            if (r.method().equals("POST") && messageId == null) {
+                return json(store(new BotMessage(nextId(), channelId, interactionToken), r));
+            }
+            if (r.method().equals("PATCH") && "@original".equals(messageId)) {
+                BotMessage original = botMessages.get("original:" + interactionToken);
+                if (original == null) {
+                    BotMessage created = new BotMessage(nextId(), channelId, interactionToken);
+                    botMessages.put("original:" + interactionToken, created);
+                    return json(store(created, r));
+                }
+                return edit(original.id(), r);
+            }
+            if (r.method().equals("PATCH") && messageId != null) {
+                return edit(messageId, r);
+            }
+        }
+        problems.add("the stand-in has no route for " + r.method() + " " + r.path());
+        return new Response(404, "{\"message\":\"404: Not Found\",\"code\":0}");
+    }
+
+    private ObjectNode store(BotMessage message, RecordedRequest r) {
+        message.versions.add(r.content());
+        message.files.addAll(r.files());
+        botMessages.put(message.id(), message);
+        botMessageOrder.add(message);
+        return toJson(message);
+    }
+
+    private Response edit(String messageId, RecordedRequest r) {
+        BotMessage message = botMessages.get(messageId);
+        if (message == null) {
+            problems.add("edit of an unknown message " + messageId);
+            return new Response(404, "{\"message\":\"Unknown Message\",\"code\":10008}");
+        }
+        JsonNode json = r.json();
+        if (json.has("content")) {
+            message.versions.add(json.get("content").asText());
+        }
+        message.files.addAll(r.files());
+        return json(toJson(message));
+    }
+
+    private ObjectNode toJson(BotMessage message) {
+        ArrayNode attachments = Payloads.JSON.createArrayNode();
+        for (RecordedRequest.Part f : message.files) {
+            attachments.add(Payloads.attachment(nextId(), f.fileName(), f.bytes().length,
+                    "http://127.0.0.1:" + rest.port() + "/cdn/bot/" + f.fileName()));
+        }
+        return Payloads.message(message.id(), message.channelId(), null, Payloads.user(botUser.id(), botUser.name(), true),
+                message.content(), attachments, message.interactionToken() == null ? null : APPLICATION_ID);
+    }
+
+    private static Response json(JsonNode body) {
+        return new Response(200, body.toString());
+    }
+
+    private String nextId() {
+        return String.valueOf(ids.incrementAndGet());
+    }
+
+    /** Keeps WARN+ lines; Javacord's warnings and anyone's errors are problems. */
+    private final class LogCapture extends AppenderBase<ILoggingEvent> {
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (!event.getLevel().isGreaterOrEqual(Level.WARN)) {
+                return;
+            }
+            logged.add(event);
+            boolean expected = event.getFormattedMessage().startsWith(TRUST_ALL_WARNING); // what the seam asks for
+            if (!expected && event.getLoggerName().startsWith("org.javacord") || event.getLevel().isGreaterOrEqual(Level.ERROR)) {
+                problems.add(event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage()
+                        + (event.getThrowableProxy() == null ? "" : " (" + event.getThrowableProxy().getClassName() + ": "
+                        + event.getThrowableProxy().getMessage() + ")"));
+            }
+        }
+    }
+}
