@@ -1,6 +1,7 @@
 package umimegu.chat.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static umimegu.chat.discord.DiscordE2E.picture;
 
@@ -98,6 +99,14 @@ class SlashCommandsDiscordE2ETest {
                 () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
         assertEquals("Sorry, only admins can train the model.", answer.content());
         assertTrue(!bot.service.chat().trainingRunning());
+    }
+
+    @Test
+    void aPacketJavacordCannotHandleFailsTheTest() {
+        discord.dispatchRaw("MESSAGE_CREATE", "{\"id\":\"1\",\"channel_id\":\"" + discord.channel(3) + "\"}");
+        discord.await("Javacord's warning", DiscordE2E.WAIT, () -> discord.logged("Couldn't handle packet") > 0 ? true : null);
+        AssertionError caught = assertThrows(AssertionError.class, discord::assertNoProblems);
+        assertTrue(caught.getMessage().contains("MESSAGE_CREATE"), caught.getMessage());
     }
 
     /** The deferral ({"type":5}) went out before anything else was said about this interaction. */

@@ -287,6 +287,15 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
         return interactionToken;
     }
 
+    /** Sends any event as it is, e.g. a malformed one to check that the stand-in notices Javacord dropping it. */
+    public void dispatchRaw(String type, String json) {
+        try {
+            gateway.dispatch(type, Payloads.JSON.readTree(json));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
+    }
+
     private ObjectNode attachment(Upload u) {
         String id = nextId();
         return Payloads.attachment(id, u.fileName(), u.bytes().length, rest.publish(id + "/" + u.fileName(), u.bytes()));
