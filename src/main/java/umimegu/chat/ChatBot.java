@@ -41,6 +41,7 @@ import umimegu.vision.ImageDecodeException;
  */
 public final class ChatBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
+    private static final long MAX_TRAINING_PAUSE_MS = 2000;
     private static final Pattern PERIOD = Pattern.compile("(\\d+)([hdw])");
     private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)>|(\\d{5,})");
 
@@ -64,7 +65,7 @@ public final class ChatBot implements AutoCloseable {
         this.settings = settings;
         this.recognizer = recognizer;
         this.live = live;
-        this.training = new TrainingJob(trainingService, loader, live);
+        this.training = new TrainingJob(trainingService, loader, live, this::waitWhileAnswering);
         this.tests = tests;
         this.history = history;
         this.recognitionLog = recognitionLog;
@@ -241,6 +242,22 @@ public final class ChatBot implements AutoCloseable {
             Thread.sleep(20);
         }
         return true;
+    }
+
+    /**
+     * Answers come before training: after each training batch, wait while pictures are being
+     * answered, but at most {@link #MAX_TRAINING_PAUSE_MS} per batch so the training still moves.
+     */
+    private void waitWhileAnswering() {
+        long deadline = System.nanoTime() + MAX_TRAINING_PAUSE_MS * 1_000_000L;
+        while ((workers.getActiveCount() > 0 || !workers.getQueue().isEmpty()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void submit(Conversation conversation, Runnable work) {

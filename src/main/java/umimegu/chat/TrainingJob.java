@@ -31,12 +31,15 @@ final class TrainingJob {
     private final TrainingService training;
     private final Function<String, Classifier> loader;
     private final LiveModel live;
+    private final Runnable giveWay;
     private final AtomicReference<Run> running = new AtomicReference<>();
 
-    TrainingJob(TrainingService training, Function<String, Classifier> loader, LiveModel live) {
+    /** {@code giveWay} runs after every batch: it may pause the training while people wait for answers. */
+    TrainingJob(TrainingService training, Function<String, Classifier> loader, LiveModel live, Runnable giveWay) {
         this.training = training;
         this.loader = loader;
         this.live = live;
+        this.giveWay = giveWay;
     }
 
     private static final class Run {
@@ -75,6 +78,11 @@ final class TrainingJob {
             long start = System.nanoTime();
             TrainingOutcome outcome = training.train(new TrainingListener() {
                 @Override
+                public void onBatch(int epoch, int batchesDone, int batchesInEpoch) {
+                    giveWay.run();
+                }
+
+                @Override
                 public void onEpoch(EpochStats stats, List<EpochStats> history) {
                     run.progress = describe(stats, history, start);
                     progress.edit("Training: " + run.progress).exceptionally(e -> {
@@ -84,16 +92,23 @@ final class TrainingJob {
                 }
             }, run.cancelled::get);
             live.switchTo(loader.apply(outcome.modelId()));
-            progress.edit("Training finished: " + run.progress);
-            conversation.send(new Reply(summary(outcome), curves(outcome.modelDirectory())));
+            progress.edit("Training finished: " + run.progress).exceptionally(TrainingJob::notSent);
+            conversation.send(new Reply(summary(outcome), curves(outcome.modelDirectory()))).exceptionally(TrainingJob::notSent);
         } catch (TrainingCancelledException e) {
-            conversation.send(Reply.text("Training cancelled; the previous model keeps answering."));
+            conversation.send(Reply.text("Training cancelled; the previous model keeps answering."))
+                    .exceptionally(TrainingJob::notSent);
         } catch (RuntimeException e) {
             log.error("Training failed", e);
-            conversation.send(Reply.text("Training failed: " + e.getMessage() + ". The previous model keeps answering."));
+            conversation.send(Reply.text("Training failed: " + e.getMessage() + ". The previous model keeps answering."))
+                    .exceptionally(TrainingJob::notSent);
         } finally {
             running.set(null);
         }
+    }
+
+    private static <T> T notSent(Throwable e) {
+        log.error("Could not send a training message: {}", e.getMessage());
+        return null;
     }
 
     private String describe(EpochStats stats, List<EpochStats> history, long startNanos) {

@@ -35,7 +35,51 @@ final class ChatBench {
     private static final int USERS = 20;
     private static final int MESSAGES = 200;
 
+    private static final long PACED_INTERVAL_MS = 100; // 10 messages/s: 20 users at 30 a minute each
+
     private ChatBench() {
+    }
+
+    /** Sends the messages {@code intervalMs} apart (0: all at once) and prints the figures under {@code name}. */
+    private static void burst(ChatBot bot, byte[] picture, String name, long intervalMs, BiConsumer<String, String> figure)
+            throws InterruptedException {
+        Recording[] conversations = new Recording[MESSAGES];
+        long[] sent = new long[MESSAGES];
+        long start = System.nanoTime();
+        for (int i = 0; i < MESSAGES; i++) {
+            if (intervalMs > 0) {
+                long due = start + i * intervalMs * 1_000_000L;
+                while (System.nanoTime() < due) {
+                    Thread.sleep(1);
+                }
+            }
+            conversations[i] = new Recording();
+            sent[i] = System.nanoTime();
+            bot.handle(new IncomingMessage("", List.of(new Attachment("picture.jpg", "image/jpeg", picture.length,
+                    picture)), name + "-user" + (i % USERS), false, "c", "g"), conversations[i]);
+        }
+        double[] latencies = new double[MESSAGES];
+        Map<String, AtomicInteger> kinds = new ConcurrentHashMap<>();
+        int lost = 0;
+        long last = start;
+        for (int i = 0; i < MESSAGES; i++) {
+            if (!conversations[i].awaitReplies(1, 120_000)) {
+                lost++;
+                continue;
+            }
+            last = Math.max(last, conversations[i].firstReplyNanos);
+            latencies[i] = (conversations[i].firstReplyNanos - sent[i]) / 1e6;
+            kinds.computeIfAbsent(conversations[i].kind(), k -> new AtomicInteger()).incrementAndGet();
+        }
+        Arrays.sort(latencies);
+        figure.accept("chat_" + name, MESSAGES + " picture messages (" + picture.length / 1024 + " KiB jpeg) from " + USERS
+                + " users, " + (intervalMs == 0 ? "all at once" : intervalMs + " ms apart") + ", training "
+                + (bot.trainingRunning() ? "running" : "not running") + " at the end");
+        figure.accept("chat_" + name + "_replies", kinds.toString());
+        figure.accept("chat_" + name + "_lost", String.valueOf(lost));
+        figure.accept("chat_" + name + "_msgs_per_s", BenchCommand.fmt(MESSAGES / ((last - start) / 1e9)));
+        figure.accept("chat_" + name + "_latency_p50_ms", BenchCommand.fmt(BenchCommand.percentile(latencies, 50)));
+        figure.accept("chat_" + name + "_latency_p99_ms", BenchCommand.fmt(BenchCommand.percentile(latencies, 99)));
     }
 
     static void run(AppConfig base, byte[] picture, BiConsumer<String, String> figure) throws Exception {
@@ -62,38 +106,10 @@ final class ChatBench {
                 admin.awaitReplies(1, 120_000); // the progress message: training has started
                 figure.accept("chat_training_running", String.valueOf(bot.trainingRunning()));
 
-                Recording[] conversations = new Recording[MESSAGES];
-                long start = System.nanoTime();
-                for (int i = 0; i < MESSAGES; i++) {
-                    conversations[i] = new Recording();
-                    bot.handle(new IncomingMessage("", List.of(new Attachment("picture.jpg", "image/jpeg", picture.length,
-                            picture)), "user" + (i % USERS), false, "c", "g"), conversations[i]);
-                }
-                double[] latencies = new double[MESSAGES];
-                Map<String, AtomicInteger> kinds = new ConcurrentHashMap<>();
-                int lost = 0;
-                long last = start;
-                for (int i = 0; i < MESSAGES; i++) {
-                    if (!conversations[i].awaitReplies(1, 120_000)) {
-                        lost++;
-                        continue;
-                    }
-                    long replied = conversations[i].firstReplyNanos;
-                    last = Math.max(last, replied);
-                    latencies[i] = (replied - start) / 1e6;
-                    kinds.computeIfAbsent(conversations[i].kind(), k -> new AtomicInteger()).incrementAndGet();
-                }
-                boolean stillTraining = bot.trainingRunning();
+                burst(bot, picture, "burst", 0, figure);
+                burst(bot, picture, "paced", PACED_INTERVAL_MS, figure);
                 bot.handle(new IncomingMessage("!train cancel", List.of(), "admin", true, "c", "g"), admin);
                 bot.awaitIdle(java.time.Duration.ofMinutes(5), true);
-                Arrays.sort(latencies);
-                figure.accept("chat_burst", MESSAGES + " picture messages (" + picture.length / 1024 + " KiB jpeg) from "
-                        + USERS + " users, all at once, training " + (stillTraining ? "still running at the end" : "ended early"));
-                figure.accept("chat_replies", kinds.toString());
-                figure.accept("chat_lost", String.valueOf(lost));
-                figure.accept("chat_msgs_per_s", BenchCommand.fmt(MESSAGES / ((last - start) / 1e9)));
-                figure.accept("chat_latency_p50_ms", BenchCommand.fmt(BenchCommand.percentile(latencies, 50)));
-                figure.accept("chat_latency_p99_ms", BenchCommand.fmt(BenchCommand.percentile(latencies, 99)));
             } finally {
                 history.close();
             }
