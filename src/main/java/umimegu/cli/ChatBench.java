@@ -76,6 +76,7 @@ final class ChatBench {
                 + " users, " + (intervalMs == 0 ? "all at once" : intervalMs + " ms apart") + ", training "
                 + (bot.trainingRunning() ? "running" : "not running") + " at the end");
         figure.accept("chat_" + name + "_replies", kinds.toString());
+        figure.accept("chat_" + name + "_first_answer", conversations[0].texts.isEmpty() ? "-" : conversations[0].texts.get(0));
         figure.accept("chat_" + name + "_lost", String.valueOf(lost));
         figure.accept("chat_" + name + "_msgs_per_s", BenchCommand.fmt(MESSAGES / ((last - start) / 1e9)));
         figure.accept("chat_" + name + "_latency_p50_ms", BenchCommand.fmt(BenchCommand.percentile(latencies, 50)));

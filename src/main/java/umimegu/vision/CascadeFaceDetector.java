@@ -10,6 +10,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -21,14 +23,25 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
  * OpenCV's cascade detector on the equalised grey picture, as the seed's author cropped faces.
  * Pictures whose longer side exceeds {@code detectMaxSide} are scaled down for detection (cost
  * grows with the pixel count) and the boxes are mapped back. One classifier instance is not safe
- * for concurrent use, so detection is serialised.
+ * for concurrent use, so each detecting thread borrows one of a few loaded copies.
  */
 public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
-    private final CascadeClassifier cascade;
+    private final BlockingQueue<CascadeClassifier> cascades;
+    private final List<CascadeClassifier> all = new ArrayList<>();
     private final FaceSettings settings;
 
     public CascadeFaceDetector(Path cascadeFile, FaceSettings settings) throws CascadeUnavailableException {
         this.settings = settings;
+        int copies = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        this.cascades = new ArrayBlockingQueue<>(copies);
+        for (int i = 0; i < copies; i++) {
+            CascadeClassifier loaded = load(cascadeFile);
+            all.add(loaded);
+            cascades.add(loaded);
+        }
+    }
+
+    private static CascadeClassifier load(Path cascadeFile) throws CascadeUnavailableException {
         CascadeClassifier loaded;
         try {
             loaded = new CascadeClassifier(cascadeFile.toAbsolutePath().toString());
@@ -39,7 +52,7 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
             loaded.close();
             throw new CascadeUnavailableException("OpenCV cannot load the cascade " + cascadeFile + " (not a cascade file?)");
         }
-        this.cascade = loaded;
+        return loaded;
     }
 
     @Override
@@ -60,8 +73,11 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
             }
             cvtColor(source, grey, COLOR_BGR2GRAY);
             equalizeHist(grey, grey);
-            synchronized (cascade) {
+            CascadeClassifier cascade = borrow();
+            try {
                 cascade.detectMultiScale(grey, found, settings.scaleFactor(), settings.minNeighbors(), 0, minSize, maxSize);
+            } finally {
+                cascades.add(cascade);
             }
             for (long i = 0; i < found.size(); i++) {
                 Rect r = found.get(i);
@@ -72,8 +88,17 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
         return boxes;
     }
 
+    private CascadeClassifier borrow() {
+        try {
+            return cascades.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a face detector", e);
+        }
+    }
+
     @Override
     public void close() {
-        cascade.close();
+        all.forEach(CascadeClassifier::close);
     }
 }
