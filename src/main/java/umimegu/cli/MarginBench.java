@@ -44,7 +44,7 @@ final class MarginBench {
                 }
                 FaceCropper.Report crops = new FaceCropper(cropping.decoder(), detection).crop(labelled, images);
                 double sum = 0;
-                double lossSum = 0;
+                double[] losses = new double[SEEDS];
                 for (int seed = 1; seed <= SEEDS; seed++) {
                     p.setProperty("images.dir", images.toString());
                     p.setProperty("images.test-dir", work.resolve("no-test").toString());
@@ -58,11 +58,14 @@ final class MarginBench {
                     var outcome = new Application(ConfigLoader.parse(p)).trainingService()
                             .train(new TrainingListener() { }, () -> false);
                     sum += outcome.report().best().valAccuracy();
-                    lossSum += outcome.report().best().valLoss();
+                    losses[seed - 1] = outcome.report().best().valLoss();
                 }
                 figure.accept("margin_" + margin + "_crops", String.valueOf(crops.faces()));
                 figure.accept("margin_" + margin + "_val_acc", BenchCommand.fmt(100 * sum / SEEDS));
-                figure.accept("margin_" + margin + "_val_loss", String.format(java.util.Locale.ROOT, "%.4f", lossSum / SEEDS));
+                double mean = java.util.Arrays.stream(losses).average().orElse(Double.NaN);
+                double sd = Math.sqrt(java.util.Arrays.stream(losses).map(l -> (l - mean) * (l - mean)).sum() / (SEEDS - 1));
+                figure.accept("margin_" + margin + "_val_loss", String.format(java.util.Locale.ROOT, "%.4f (sd %.4f over %d seeds)",
+                        mean, sd, SEEDS));
             }
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {
