@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import umimegu.chart.ConfusionMatrixChart;
 import umimegu.chart.DailyPredictionsChart;
 import umimegu.history.HistoryStore;
+import umimegu.history.Period;
 import umimegu.history.StatsQuery;
 import umimegu.history.StatsReport;
 import umimegu.model.Classifier;
@@ -42,7 +44,6 @@ import umimegu.vision.ImageDecodeException;
 public final class ChatBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
     private static final long MAX_TRAINING_PAUSE_MS = 2000;
-    private static final Pattern PERIOD = Pattern.compile("(\\d+)([hdw])");
     private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)>|(\\d{5,})");
 
     private final ChatSettings settings;
@@ -186,16 +187,10 @@ public final class ChatBot implements AutoCloseable {
         Instant from = null;
         String user = null;
         for (int i = 1; i < words.length; i++) {
-            Matcher period = PERIOD.matcher(words[i].toLowerCase(Locale.ROOT));
+            Optional<Duration> period = Period.parse(words[i]);
             Matcher mention = MENTION.matcher(words[i]);
-            if (period.matches()) {
-                long n = Long.parseLong(period.group(1));
-                Duration d = switch (period.group(2)) {
-                    case "h" -> Duration.ofHours(n);
-                    case "d" -> Duration.ofDays(n);
-                    default -> Duration.ofDays(7 * n);
-                };
-                from = clock.instant().minus(d);
+            if (period.isPresent()) {
+                from = clock.instant().minus(period.get());
             } else if (mention.matches()) {
                 user = mention.group(1) != null ? mention.group(1) : mention.group(2);
             } else {

@@ -9,10 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,13 +21,13 @@ import umimegu.app.Application;
 import umimegu.chart.DailyPredictionsChart;
 import umimegu.chat.StatsText;
 import umimegu.history.HistoryStore;
+import umimegu.history.Period;
 import umimegu.history.StatsQuery;
 import umimegu.history.StatsReport;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Summarise the prediction history: totals per label, mean confidence, unsure answers, top users, last predictions.")
 final class StatsCommand implements Callable<Integer> {
-    private static final Pattern PERIOD = Pattern.compile("(\\d+)([hdw])");
 
     @ParentCommand
     Main main;
@@ -83,16 +80,8 @@ final class StatsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("use --since or --from, not both");
         }
         if (since != null) {
-            Matcher m = PERIOD.matcher(since.trim().toLowerCase(Locale.ROOT));
-            if (!m.matches()) {
-                throw new IllegalArgumentException("--since takes a period like 12h, 7d or 4w, got '" + since + "'");
-            }
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            };
+            Duration d = Period.parse(since).orElseThrow(() ->
+                    new IllegalArgumentException("--since takes a period like 12h, 7d or 4w, got '" + since + "'"));
             return Instant.now().minus(d);
         }
         return from == null ? null : date("--from", from).atStartOfDay().toInstant(ZoneOffset.UTC);
