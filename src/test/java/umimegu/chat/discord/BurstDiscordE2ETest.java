@@ -3,15 +3,10 @@ package umimegu.chat.discord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static umimegu.chat.discord.DiscordE2E.picture;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.DiscordStandIn.BotMessage;
@@ -24,29 +19,13 @@ class BurstDiscordE2ETest {
     private static final int RATE = 4;
 
     @RegisterExtension
-    static DiscordStandIn discord = new DiscordStandIn();
-    @TempDir
-    static Path work;
-    static BotUnderTest bot;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Properties p = BotUnderTest.config(work);
-        p.setProperty("chat.rate-per-minute", String.valueOf(RATE));
-        bot = BotUnderTest.start(work, p, discord);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-    }
+    static BotOnStandIn bot = new BotOnStandIn(p -> p.setProperty("chat.rate-per-minute", String.valueOf(RATE)));
+    static DiscordStandIn discord = bot.discord();
 
     @Test
     void fiftyPicturesFromTenUsersAreAllAnsweredOrRateLimited() throws Exception {
         String channel = discord.channel(5);
-        Upload picture = picture(work, "megumi", 2);
+        Upload picture = picture(bot.work(), "megumi", 2);
         for (int round = 0; round < PER_USER; round++) {
             for (int user = 0; user < USERS; user++) {
                 discord.post(channel, discord.fan(user), "", picture);

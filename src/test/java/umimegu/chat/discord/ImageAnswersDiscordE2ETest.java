@@ -13,11 +13,8 @@ import java.util.Random;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import umimegu.TestFixtures;
 import umimegu.chat.discord.standin.DiscordStandIn;
@@ -33,34 +30,20 @@ class ImageAnswersDiscordE2ETest {
     static final String ANSWER = "(This is|Not sure — closest is) (Megumi|Umi): \\d+\\.\\d%( \\(.*\\))?";
 
     @RegisterExtension
-    static DiscordStandIn discord = new DiscordStandIn();
-    @TempDir
-    static Path work;
-    static BotUnderTest bot;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bot = BotUnderTest.start(work, BotUnderTest.config(work), discord);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-    }
+    static BotOnStandIn bot = new BotOnStandIn();
+    static DiscordStandIn discord = bot.discord();
 
     @Test
     void aPictureIsAnsweredWithThePercentageAndRecorded() throws Exception {
         String channel = discord.channel(0);
-        discord.post(channel, discord.member(), "", picture(work, "umi", 0));
+        discord.post(channel, discord.member(), "", picture(bot.work(), "umi", 0));
 
         BotMessage answer = awaitMessages(discord, channel, 1).get(0);
         assertTrue(answer.content().lines().anyMatch(l -> l.matches(ANSWER)), answer.content());
         assertEquals(List.of(), answer.files(), "one face or none: no annotated picture");
         discord.await("the typing indicator", DiscordE2E.WAIT, () -> discord.requests().stream()
                 .filter(r -> r.is("POST", "/channels/" + channel + "/typing")).findFirst().orElse(null));
-        try (HistoryStore history = bot.app.openHistory()) {
+        try (HistoryStore history = bot.app().openHistory()) {
             long recorded = discord.await("the answer in the history", DiscordE2E.WAIT, () -> {
                 long n = history.stats(new StatsQuery(null, null, discord.member().id(), channel, null, 5)).total();
                 return n > 0 ? n : null;
@@ -96,7 +79,7 @@ class ImageAnswersDiscordE2ETest {
         discord.post(channel, discord.admin(), "my notes", new Upload("notes.txt", "just text".getBytes()));
         discord.post(channel, discord.admin(), "", new Upload("huge.jpg", huge));
         discord.post(channel, discord.admin(), "", new Upload("broken.png", "not a png at all".getBytes()));
-        discord.post(channel, discord.admin(), "", picture(work, "megumi", 0));
+        discord.post(channel, discord.admin(), "", picture(bot.work(), "megumi", 0));
 
         List<String> replies = awaitMessages(discord, channel, 3).stream().map(BotMessage::content).toList();
         Thread.sleep(300); // nothing more may come: the text file gets no answer
@@ -112,7 +95,7 @@ class ImageAnswersDiscordE2ETest {
         String channel = discord.channel(3);
         DiscordStandIn.Member fan = discord.fan(0);
         for (int i = 0; i < 3; i++) {
-            discord.post(channel, fan, "", picture(work, i % 2 == 0 ? "megumi" : "umi", i + 1));
+            discord.post(channel, fan, "", picture(bot.work(), i % 2 == 0 ? "megumi" : "umi", i + 1));
         }
         awaitMessages(discord, channel, 3);
         discord.post(channel, fan, "!stats " + fan.mention());

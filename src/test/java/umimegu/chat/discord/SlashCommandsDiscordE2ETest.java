@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static umimegu.chat.discord.DiscordE2E.picture;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,22 +21,8 @@ import umimegu.chat.discord.standin.RecordedRequest;
 /** Login, slash command registration, and slash commands answered through deferral and follow-up. */
 class SlashCommandsDiscordE2ETest {
     @RegisterExtension
-    static DiscordStandIn discord = new DiscordStandIn();
-    @TempDir
-    static Path work;
-    static BotUnderTest bot;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bot = BotUnderTest.start(work, BotUnderTest.config(work), discord);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-    }
+    static BotOnStandIn bot = new BotOnStandIn();
+    static DiscordStandIn discord = bot.discord();
 
     @Test
     void theBotIdentifiesWithTheMessageContentIntentAndRegistersItsCommands() {
@@ -71,7 +53,7 @@ class SlashCommandsDiscordE2ETest {
     @Test
     void classifyIsDeferredAtOnceThenAnswered() throws Exception {
         String token = discord.slash(discord.channel(0), discord.member(), "classify",
-                Option.attachment("image", picture(work, "umi", 2)));
+                Option.attachment("image", picture(bot.work(), "umi", 2)));
 
         BotMessage answer = discord.await("the /classify response", DiscordE2E.WAIT,
                 () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
@@ -98,7 +80,7 @@ class SlashCommandsDiscordE2ETest {
         BotMessage answer = discord.await("the /train response", DiscordE2E.WAIT,
                 () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
         assertEquals("Sorry, only admins can train the model.", answer.content());
-        assertTrue(!bot.service.chat().trainingRunning());
+        assertTrue(!bot.chat().trainingRunning());
     }
 
     @Test

@@ -15,11 +15,8 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.DiscordStandIn.BotMessage;
@@ -30,22 +27,8 @@ import umimegu.history.StatsQuery;
 /** {@code !train} and {@code !test} through the real Javacord client and a Discord stand-in. */
 class TrainingDiscordE2ETest {
     @RegisterExtension
-    static DiscordStandIn discord = new DiscordStandIn();
-    @TempDir
-    static Path work;
-    static BotUnderTest bot;
-
-    @BeforeAll
-    static void start() throws Exception {
-        bot = BotUnderTest.start(work, BotUnderTest.config(work), discord);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-    }
+    static BotOnStandIn bot = new BotOnStandIn();
+    static DiscordStandIn discord = bot.discord();
 
     @Test
     void aMemberWithoutAdminRightsCannotTrain() throws Exception {
@@ -55,7 +38,7 @@ class TrainingDiscordE2ETest {
 
         BotMessage refusal = awaitMessages(discord, channel, 1).get(0);
         assertEquals("Sorry, only admins can train the model.", refusal.content());
-        assertFalse(bot.service.chat().trainingRunning());
+        assertFalse(bot.chat().trainingRunning());
         Thread.sleep(300);
         assertEquals(modelsBefore, models(), "nothing was trained");
         assertEquals(1, discord.messagesIn(channel).size());
@@ -64,7 +47,7 @@ class TrainingDiscordE2ETest {
     @Test
     void anAdminTrainsWithProgressCurvesAndTheNewModelAnswersAfterwards() throws Exception {
         String channel = discord.channel(1);
-        String before = bot.app.store().loadCurrent().id();
+        String before = bot.app().store().loadCurrent().id();
         discord.post(channel, discord.admin(), "!train");
         discord.post(channel, discord.admin(), "!train"); // while the first one runs
 
@@ -82,13 +65,13 @@ class TrainingDiscordE2ETest {
         for (RecordedRequest.Part png : done.files()) {
             assertTrue(ImageIO.read(new ByteArrayInputStream(png.bytes())).getWidth() > 100, png.fileName());
         }
-        String after = bot.app.store().loadCurrent().id();
+        String after = bot.app().store().loadCurrent().id();
         assertNotEquals(before, after);
         assertTrue(done.content().contains("Model " + after + " is now answering"), done.content());
 
-        discord.post(channel, discord.admin(), "", picture(work, "megumi", 1));
+        discord.post(channel, discord.admin(), "", picture(bot.work(), "megumi", 1));
         awaitMessages(discord, channel, messages.size() + 1);
-        try (HistoryStore history = bot.app.openHistory()) {
+        try (HistoryStore history = bot.app().openHistory()) {
             long byNewModel = discord.await("an answer by the new model", DiscordE2E.WAIT, () -> {
                 long n = history.stats(new StatsQuery(null, null, null, channel, after, 1)).total();
                 return n > 0 ? n : null;
@@ -109,7 +92,7 @@ class TrainingDiscordE2ETest {
     }
 
     private long models() throws Exception {
-        try (Stream<Path> dirs = Files.list(work.resolve("models"))) {
+        try (Stream<Path> dirs = Files.list(bot.work().resolve("models"))) {
             return dirs.filter(Files::isDirectory).count();
         }
     }
