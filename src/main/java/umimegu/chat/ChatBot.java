@@ -58,6 +58,8 @@ public final class ChatBot implements AutoCloseable {
     private final Clock clock;
     private final RateLimiter rateLimiter;
     private final ThreadPoolExecutor workers;
+    /** Work submitted and not finished; the pool's own counts miss a task between queue and worker. */
+    private final AtomicInteger pending = new AtomicInteger();
 
     /** {@code history} and {@code recognitionLog} may be null when the database is unavailable. */
     public ChatBot(ChatSettings settings, Recognizer recognizer, LiveModel live, TrainingService trainingService,
@@ -229,7 +231,7 @@ public final class ChatBot implements AutoCloseable {
     /** Waits until queued work is done (and the training too, when asked); false on timeout. */
     public boolean awaitIdle(Duration timeout, boolean includingTraining) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (workers.getActiveCount() > 0 || !workers.getQueue().isEmpty()
+        while (pending.get() > 0
                 || (includingTraining && training.isRunning())) {
             if (System.nanoTime() > deadline) {
                 return false;
@@ -245,7 +247,7 @@ public final class ChatBot implements AutoCloseable {
      */
     private void waitWhileAnswering() {
         long deadline = System.nanoTime() + MAX_TRAINING_PAUSE_MS * 1_000_000L;
-        while ((workers.getActiveCount() > 0 || !workers.getQueue().isEmpty()) && System.nanoTime() < deadline) {
+        while (pending.get() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -257,15 +259,19 @@ public final class ChatBot implements AutoCloseable {
 
     private void submit(Conversation conversation, Runnable work) {
         try {
+            pending.incrementAndGet();
             workers.execute(() -> {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
                     log.error("Chat work failed", e);
                     send(conversation, Reply.text("Something went wrong on my side; please try again."));
+                } finally {
+                    pending.decrementAndGet();
                 }
             });
         } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
             send(conversation, Reply.text("I'm too busy right now — please try again in a minute."));
         }
     }
