@@ -12,15 +12,30 @@ import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.DiscordStandIn.BotMessage;
 import umimegu.chat.discord.standin.DiscordStandIn.Upload;
 
-/** Many pictures at once from many users: each gets exactly one reply, an answer or a polite refusal. */
+/**
+ * Many pictures at once from many users: each gets exactly one reply, an answer or a polite
+ * refusal. This bot is configured for one server, so its slash commands are registered there.
+ */
 class BurstDiscordE2ETest {
     private static final int USERS = 10;
     private static final int PER_USER = 5;
     private static final int RATE = 4;
 
     @RegisterExtension
-    static BotOnStandIn bot = new BotOnStandIn(p -> p.setProperty("chat.rate-per-minute", String.valueOf(RATE)));
+    static BotOnStandIn bot = new BotOnStandIn(p -> {
+        p.setProperty("chat.rate-per-minute", String.valueOf(RATE));
+        p.setProperty("discord.guild-ids", DiscordStandIn.GUILD_ID);
+    });
     static DiscordStandIn discord = bot.discord();
+
+    @Test
+    void slashCommandsGoToTheConfiguredServerInsteadOfGlobally() {
+        var put = discord.requests().stream().filter(r -> r.method().equals("PUT")).toList();
+        assertEquals(1, put.size(), put.toString());
+        assertEquals("/applications/" + DiscordStandIn.APPLICATION_ID + "/guilds/" + DiscordStandIn.GUILD_ID + "/commands",
+                put.get(0).path());
+        assertEquals(4, put.get(0).json().size());
+    }
 
     @Test
     void fiftyPicturesFromTenUsersAreAllAnsweredOrRateLimited() throws Exception {
