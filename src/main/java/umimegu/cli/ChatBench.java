@@ -3,8 +3,10 @@ package umimegu.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 import umimegu.app.Application;
 import umimegu.chat.Attachment;
@@ -110,12 +113,14 @@ final class ChatBench {
                 burst(bot, picture, "burst", 0, figure);
                 burst(bot, picture, "paced", PACED_INTERVAL_MS, figure);
                 bot.handle(new IncomingMessage("!train cancel", List.of(), "admin", true, "c", "g"), admin);
-                bot.awaitIdle(java.time.Duration.ofMinutes(5), true);
+                bot.awaitIdle(Duration.ofMinutes(5), true);
             } finally {
                 history.close();
             }
         } finally {
-            Files.walk(work).sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
