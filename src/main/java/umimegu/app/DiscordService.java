@@ -35,7 +35,10 @@ public final class DiscordService implements AutoCloseable {
         this.discord = discord;
     }
 
-    /** Logs in and starts answering; fails (closing what it opened) when Discord cannot be reached in time. */
+    /**
+     * Logs in and starts answering; throws {@link DiscordLoginException} (after closing what it
+     * opened) when Discord cannot be reached in time or refuses the login.
+     */
     public static DiscordService start(Application app, DiscordConnection connection) {
         HistoryStore history = null;
         try {
@@ -52,14 +55,15 @@ public final class DiscordService implements AutoCloseable {
             return service;
         } catch (TimeoutException e) {
             service.close();
-            throw new IllegalStateException("Discord did not answer the login within " + LOGIN_TIMEOUT_SECONDS + " s");
+            throw new DiscordLoginException("Discord did not answer the login within " + LOGIN_TIMEOUT_SECONDS
+                    + " s (is discord.com reachable from here?)", e);
         } catch (ExecutionException e) {
             service.close();
-            throw new IllegalStateException("Could not log in to Discord: " + e.getCause().getMessage(), e.getCause());
+            throw new DiscordLoginException("Could not log in to Discord: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             service.close();
-            throw new IllegalStateException("interrupted while logging in", e);
+            throw new DiscordLoginException("interrupted while logging in", e);
         }
     }
 

@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import umimegu.app.DiscordLoginException;
 import umimegu.config.AppConfig;
 import umimegu.config.ConfigException;
 import umimegu.config.ConfigLoader;
@@ -46,6 +47,10 @@ public final class Main {
                     || e instanceof HistoryException || e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
+            }
+            if (e instanceof DiscordLoginException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return ExitCodes.PARTIAL_FAILURE;
             }
             throw e;
         });

@@ -1,6 +1,7 @@
 package umimegu.chat.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static umimegu.chat.discord.DiscordE2E.picture;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import umimegu.app.DiscordLoginException;
+import umimegu.app.DiscordService;
 import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.DiscordStandIn.BotMessage;
 import umimegu.chat.discord.standin.DiscordStandIn.Option;
@@ -81,6 +84,18 @@ class SlashCommandsDiscordE2ETest {
                 () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
         assertEquals("Sorry, only admins can train the model.", answer.content());
         assertTrue(!bot.chat().trainingRunning());
+    }
+
+    @Test
+    void aRefusedTokenEndsTheLoginQuicklyWithAClearError() {
+        long start = System.nanoTime();
+        DiscordLoginException e = assertThrows(DiscordLoginException.class,
+                () -> DiscordService.start(bot.app(), discord.connectionWithWrongToken()).close());
+        assertTrue(e.getMessage().startsWith("Could not log in to Discord"), e.getMessage());
+        assertFalse(e.getMessage().contains("stand-in-token"), "the token never appears in messages: " + e.getMessage());
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "no waiting for the 60 s login timeout");
+        List<String> seen = discord.takeProblems();
+        assertTrue(seen.stream().anyMatch(p -> p.contains("without the bot's token") || p.contains("wrong token")), seen.toString());
     }
 
     @Test

@@ -204,6 +204,12 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
                 true);
     }
 
+    /** Like {@link #connection()}, but with a token this Discord does not know. */
+    public DiscordConnection connectionWithWrongToken() {
+        DiscordConnection right = connection();
+        return new DiscordConnection("not-" + right.token(), right.proxy(), true);
+    }
+
     public void close() throws Exception {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logCapture);
         logCapture.stop();
@@ -353,6 +359,13 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
         }
     }
 
+    /** What went wrong so far (as {@link #assertNoProblems()} would report it), then forgets it. */
+    public List<String> takeProblems() {
+        List<String> found = new ArrayList<>(problems);
+        problems.clear();
+        return found;
+    }
+
     /** Fails on anything that went wrong out of a test's sight, then forgets it. */
     public void assertNoProblems() {
         List<String> found = new ArrayList<>(problems);
@@ -366,14 +379,20 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
 
     // ---------------------------------------------------------------- the stand-in's side
 
-    private void onGatewayPacket(JsonNode packet) {
+    private void onGatewayPacket(java.net.Socket connection, JsonNode packet) {
         int op = packet.path("op").asInt();
         if (op == 2) {
             identifies.add(packet.get("d"));
             if (!packet.get("d").path("token").asText().equals("Bot " + token)) {
                 problems.add("IDENTIFY with the wrong token");
+                try {
+                    gateway.close(connection, 4004); // as Discord: authentication failed
+                } catch (java.io.IOException e) {
+                    problems.add("could not close the gateway session: " + e.getMessage());
+                }
                 return;
             }
+            gateway.admit(connection);
             gateway.dispatch("READY", Payloads.ready("stand-in-session-" + LOGINS.get(), botUser, GUILD_ID, APPLICATION_ID));
             List<Member> everyone = new ArrayList<>(List.of(botUser, owner, admin, member));
             everyone.addAll(fans);

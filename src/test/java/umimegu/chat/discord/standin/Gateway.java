@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +22,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Discord's gateway on plain ws://127.0.0.1: the WebSocket handshake and frames (RFC 6455, just
- * what a client needs), HELLO, heartbeat ACKs, and numbered dispatches. What the client says
- * (IDENTIFY, heartbeats, anything else) goes to {@code onPacket}.
+ * what a client needs), HELLO, heartbeat ACKs, and numbered dispatches to the connection that
+ * was admitted after its IDENTIFY. What clients say (IDENTIFY, heartbeats, anything else) goes
+ * to {@code onPacket}.
  */
 final class Gateway implements AutoCloseable {
     private static final String WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -32,12 +33,13 @@ final class Gateway implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final ServerSocket server;
-    private final Consumer<JsonNode> onPacket;
+    private final BiConsumer<Socket, JsonNode> onPacket;
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
     private volatile Socket session;
 
-    Gateway(Consumer<JsonNode> onPacket) throws IOException {
+    /** {@code onPacket} gets each packet with the connection it came on; see {@link #admit}. */
+    Gateway(BiConsumer<Socket, JsonNode> onPacket) throws IOException {
         this.onPacket = onPacket;
         this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "stand-in-gateway");
@@ -82,7 +84,6 @@ final class Gateway implements AutoCloseable {
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            session = socket;
             send(socket, 1, json.createObjectNode().put("op", 10).set("d",
                     json.createObjectNode().put("heartbeat_interval", HEARTBEAT_INTERVAL_MS)).toString().getBytes(StandardCharsets.UTF_8));
             readFrames(socket);
@@ -143,10 +144,15 @@ final class Gateway implements AutoCloseable {
         if (packet.path("op").asInt() == 1) {
             send(socket, 1, "{\"op\":11}".getBytes(StandardCharsets.UTF_8));
         }
-        onPacket.accept(packet);
+        onPacket.accept(socket, packet);
     }
 
-    /** Sends a DISPATCH event with the next sequence number. */
+    /** Makes an identified connection the one that events go to. */
+    void admit(Socket socket) {
+        session = socket;
+    }
+
+    /** Sends a DISPATCH event with the next sequence number to the admitted connection. */
     void dispatch(String type, JsonNode data) {
         ObjectNode packet = json.createObjectNode().put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
         packet.set("d", data);
@@ -161,13 +167,10 @@ final class Gateway implements AutoCloseable {
         }
     }
 
-    /** Closes the session with a close code, as Discord does on a bad token (4004). */
-    void closeSession(int code) throws IOException {
-        Socket socket = session;
-        if (socket != null) {
-            send(socket, 8, new byte[] {(byte) (code >> 8), (byte) code});
-            socket.close();
-        }
+    /** Closes a connection with a close code, as Discord does on a bad token (4004). */
+    void close(Socket socket, int code) throws IOException {
+        send(socket, 8, new byte[] {(byte) (code >> 8), (byte) code});
+        socket.close();
     }
 
     private static void send(Socket socket, int opcode, byte[] payload) throws IOException {
