@@ -8,6 +8,7 @@ import static umimegu.chat.discord.DiscordE2E.picture;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
@@ -103,6 +104,18 @@ class ImageAnswersDiscordE2ETest {
         BotMessage stats = awaitMessages(discord, channel, 4).get(3);
         assertTrue(stats.content().contains("Predictions: 3,"), stats.content());
         assertTrue(stats.content().contains(fan.id()), "top users name the fan: " + stats.content());
+    }
+
+    @Test
+    void theBotResumesWhenDiscordAsksItToReconnectAndKeepsAnswering() throws Exception {
+        String channel = discord.channel(5);
+        discord.requestReconnect();
+        discord.await("a RESUME", Duration.ofSeconds(30), () -> discord.resumes().isEmpty() ? null : true);
+
+        discord.post(channel, discord.member(), "", picture(bot.work(), "umi", 3));
+        BotMessage answer = awaitMessages(discord, channel, 1).get(0);
+        assertTrue(answer.content().matches(ANSWER), answer.content());
+        assertEquals(1, discord.identifies().size(), "resumed, not logged in again");
     }
 
     @Test

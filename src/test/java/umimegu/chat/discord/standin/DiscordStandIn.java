@@ -143,6 +143,7 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
     private final List<BotMessage> botMessageOrder = new CopyOnWriteArrayList<>();
     private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
     private final List<JsonNode> identifies = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> resumes = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final List<ILoggingEvent> logged = new CopyOnWriteArrayList<>();
     private final LogCapture logCapture = new LogCapture();
@@ -318,6 +319,20 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
         return List.copyOf(identifies);
     }
 
+    /** The RESUME payloads the bot sent after reconnecting, in order. */
+    public List<JsonNode> resumes() {
+        return List.copyOf(resumes);
+    }
+
+    /** Asks the bot to reconnect (op 7), as Discord does from time to time; it should resume its session. */
+    public void requestReconnect() {
+        try {
+            gateway.sendOp(7);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("gateway session lost: " + e.getMessage(), e);
+        }
+    }
+
     /** The WebSocket upgrade request lines the gateway received. */
     public List<String> gatewayRequests() {
         return List.copyOf(gateway.requestLines());
@@ -393,13 +408,27 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
                 return;
             }
             gateway.admit(connection);
-            gateway.dispatch("READY", Payloads.ready("stand-in-session-" + LOGINS.get(), botUser, GUILD_ID, APPLICATION_ID));
+            gateway.dispatch("READY", Payloads.ready(sessionId(), botUser, GUILD_ID, APPLICATION_ID));
             List<Member> everyone = new ArrayList<>(List.of(botUser, owner, admin, member));
             everyone.addAll(fans);
             gateway.dispatch("GUILD_CREATE", Payloads.guild(GUILD_ID, OWNER_ID, ADMIN_ROLE_ID, channels, everyone));
+        } else if (op == 6) {
+            JsonNode resume = packet.get("d");
+            if (!resume.path("token").asText().equals("Bot " + token)
+                    || !resume.path("session_id").asText().equals(sessionId())) {
+                problems.add("RESUME with the wrong token or session: " + resume);
+                return;
+            }
+            gateway.admit(connection);
+            gateway.dispatch("RESUMED", Payloads.JSON.createObjectNode());
+            resumes.add(resume); // after RESUMED: from now on events reach the new connection
         } else if (op != 1) {
             problems.add("unexpected gateway packet: " + packet);
         }
+    }
+
+    private String sessionId() {
+        return "stand-in-session-" + token;
     }
 
     private Response route(RecordedRequest r) {

@@ -167,6 +167,15 @@ final class Gateway implements AutoCloseable {
         }
     }
 
+    /** Sends a packet with no data (e.g. op 7, RECONNECT) to the admitted connection. */
+    void sendOp(int op) throws IOException {
+        Socket socket = session;
+        if (socket == null) {
+            throw new IllegalStateException("no gateway session: the bot has not connected");
+        }
+        send(socket, 1, ("{\"op\":" + op + ",\"d\":null}").getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Closes a connection with a close code, as Discord does on a bad token (4004). */
     void close(Socket socket, int code) throws IOException {
         send(socket, 8, new byte[] {(byte) (code >> 8), (byte) code});
