@@ -30,10 +30,10 @@ final class ConnectProxy implements AutoCloseable {
     ConnectProxy(SSLContext tls, int restPort) throws IOException {
         this.tls = tls;
         this.restPort = restPort;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "stand-in-proxy");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = Loopback.listen("stand-in-proxy", client -> {
+            open.add(client);
+            tunnel(client);
+        });
     }
 
     int port() {
@@ -42,20 +42,6 @@ final class ConnectProxy implements AutoCloseable {
 
     List<String> refused() {
         return refused;
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                open.add(client);
-                Thread t = new Thread(() -> tunnel(client), "stand-in-tunnel");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
     }
 
     private void tunnel(Socket client) {
@@ -89,9 +75,7 @@ final class ConnectProxy implements AutoCloseable {
             }
             open.add(upstream);
             Socket down = downstream;
-            Thread back = new Thread(() -> pipe(upstream, down), "stand-in-tunnel-back");
-            back.setDaemon(true);
-            back.start();
+            Loopback.daemon("stand-in-tunnel-back", () -> pipe(upstream, down));
             pipe(down, upstream);
         } catch (IOException | RuntimeException e) {
             closeQuietly(client);

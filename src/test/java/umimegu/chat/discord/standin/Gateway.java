@@ -3,7 +3,6 @@ package umimegu.chat.discord.standin;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +40,7 @@ final class Gateway implements AutoCloseable {
     /** {@code onPacket} gets each packet with the connection it came on; see {@link #admit}. */
     Gateway(BiConsumer<Socket, JsonNode> onPacket) throws IOException {
         this.onPacket = onPacket;
-        this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "stand-in-gateway");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = Loopback.listen("stand-in-gateway", this::serve);
     }
 
     String url() {
@@ -54,19 +50,6 @@ final class Gateway implements AutoCloseable {
     /** The first line of each WebSocket upgrade request (path with Javacord's query). */
     List<String> requestLines() {
         return requestLines;
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                Thread t = new Thread(() -> serve(socket), "stand-in-gateway-session");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket socket) {
