@@ -30,6 +30,7 @@ final class BotOnStandIn implements BeforeAllCallback, AfterEachCallback, AfterA
     private Path work;
     private Application app;
     private DiscordService service;
+    private String token;
 
     BotOnStandIn() {
         this(p -> { });
@@ -52,6 +53,11 @@ final class BotOnStandIn implements BeforeAllCallback, AfterEachCallback, AfterA
         return app;
     }
 
+    /** The token the bot logged in with. */
+    String token() {
+        return token;
+    }
+
     ChatBot chat() {
         return service.chat();
     }
@@ -68,7 +74,9 @@ final class BotOnStandIn implements BeforeAllCallback, AfterEachCallback, AfterA
         TestFixtures.syntheticImages(work.resolve("images-test"), 4, 32);
         app = new Application(TestFixtures.load(p));
         app.trainingService().train(new TrainingListener() { }, () -> false);
-        service = DiscordService.start(app, discord.connection());
+        DiscordConnection connection = discord.connection();
+        token = connection.token();
+        service = DiscordService.start(app, connection);
     }
 
     @Override
