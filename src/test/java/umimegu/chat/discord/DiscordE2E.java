@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import umimegu.chat.discord.standin.DiscordStandIn;
-import umimegu.chat.discord.standin.DiscordStandIn.BotMessage;
+import umimegu.chat.discord.standin.BotMessage;
 import umimegu.chat.discord.standin.DiscordStandIn.Upload;
 
 /** Small helpers shared by the {@code *DiscordE2ETest} classes. */

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import umimegu.app.DiscordLoginException;
 import umimegu.app.DiscordService;
 import umimegu.chat.discord.standin.DiscordStandIn;
-import umimegu.chat.discord.standin.DiscordStandIn.BotMessage;
+import umimegu.chat.discord.standin.BotMessage;
 import umimegu.chat.discord.standin.DiscordStandIn.Option;
 import umimegu.chat.discord.standin.RecordedRequest;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import umimegu.chat.discord.standin.DiscordStandIn;
-import umimegu.chat.discord.standin.DiscordStandIn.BotMessage;
+import umimegu.chat.discord.standin.BotMessage;
 import umimegu.chat.discord.standin.RecordedRequest;
 import umimegu.history.HistoryStore;
 import umimegu.history.StatsQuery;

@@ -8,14 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.javacord.core.util.gateway.DiscordWebSocketAdapter;
@@ -35,7 +31,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 
 import umimegu.chat.discord.DiscordConnection;
-import umimegu.chat.discord.standin.RestApi.Response;
 
 /**
  * A Discord of our own on 127.0.0.1 for end-to-end tests of the unmodified Javacord client:
@@ -75,60 +70,10 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
         }
     }
 
-    /** A message the bot posted (in a channel or as an interaction response), with its edits. */
-    public static final class BotMessage {
-        private final String id;
-        private final String channelId;
-        private final String interactionToken;
-        private final List<String> versions = new CopyOnWriteArrayList<>();
-        private final List<RecordedRequest.Part> files = new CopyOnWriteArrayList<>();
-
-        BotMessage(String id, String channelId, String interactionToken) {
-            this.id = id;
-            this.channelId = channelId;
-            this.interactionToken = interactionToken;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        public String channelId() {
-            return channelId;
-        }
-
-        public String interactionToken() {
-            return interactionToken;
-        }
-
-        /** The text now shown. */
-        public String content() {
-            return versions.isEmpty() ? "" : versions.get(versions.size() - 1);
-        }
-
-        /** The first text and every edit, in order. */
-        public List<String> versions() {
-            return List.copyOf(versions);
-        }
-
-        public List<RecordedRequest.Part> files() {
-            return List.copyOf(files);
-        }
-
-        @Override
-        public String toString() {
-            return "BotMessage[" + content() + (files.isEmpty() ? "" : ", files=" + files.stream()
-                    .map(RecordedRequest.Part::fileName).toList()) + "]";
-        }
-    }
-
     public static final String GUILD_ID = "1100000000000000001";
     public static final String APPLICATION_ID = "1100000000000000003";
     private static final String OWNER_ID = "1100000000000000004";
     private static final String ADMIN_ROLE_ID = "1100000000000000005";
-    private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/channels/(\\d+)/messages");
-    private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/channels/(\\d+)/messages/(\\d+)");
-    private static final Pattern WEBHOOK = Pattern.compile("/webhooks/" + APPLICATION_ID + "/([^/]+)(/messages/([^/]+))?");
     private static final AtomicInteger LOGINS = new AtomicInteger();
     private static final String TRUST_ALL_WARNING = "All SSL certificates are trusted";
 
@@ -139,9 +84,6 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
     private final List<Member> fans = new ArrayList<>();
     private final List<String> channels = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(1_100_000_000_001_000_000L);
-    private final Map<String, BotMessage> botMessages = new ConcurrentHashMap<>();
-    private final List<BotMessage> botMessageOrder = new CopyOnWriteArrayList<>();
-    private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
     private final List<JsonNode> identifies = new CopyOnWriteArrayList<>();
     private final List<JsonNode> resumes = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
@@ -150,6 +92,7 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
 
     private Path dir;
     private RestApi rest;
+    private RestRoutes routes;
     private Gateway gateway;
     private ConnectProxy proxy;
     private volatile String token;
@@ -184,7 +127,9 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
 
     public void start() throws Exception {
         dir = Files.createTempDirectory("discord-stand-in");
-        rest = new RestApi(this::route);
+        routes = new RestRoutes(() -> token, () -> gateway.url(), () -> "http://127.0.0.1:" + rest.port() + "/cdn/",
+                this::nextId, problems::add, botUser, OWNER_ID);
+        rest = new RestApi(routes);
         gateway = new Gateway(this::onGatewayPacket);
         proxy = new ConnectProxy(TlsIdentity.forHost("discord.com", dir), rest.port());
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -263,7 +208,7 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
     public String slash(String channelId, Member user, String command, Option... options) {
         String id = nextId();
         String interactionToken = "interaction-" + id;
-        interactionChannels.put(interactionToken, channelId);
+        routes.interaction(interactionToken, channelId);
         ObjectNode interaction = Payloads.JSON.createObjectNode().put("id", id).put("application_id", APPLICATION_ID)
                 .put("type", 2).put("guild_id", GUILD_ID).put("channel_id", channelId).put("token", interactionToken)
                 .put("version", 1).put("locale", "en-US").put("guild_locale", "en-US")
@@ -340,12 +285,13 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
 
     /** What the bot posted in a channel (not interaction responses), oldest first. */
     public List<BotMessage> messagesIn(String channelId) {
-        return botMessageOrder.stream().filter(m -> m.channelId().equals(channelId) && m.interactionToken() == null).toList();
+        return routes.messages().stream().filter(m -> m.channelId().equals(channelId) && m.interactionToken() == null)
+                .toList();
     }
 
     /** The responses to one interaction: the original response first, then follow-ups. */
     public List<BotMessage> responsesTo(String interactionToken) {
-        return botMessageOrder.stream().filter(m -> interactionToken.equals(m.interactionToken())).toList();
+        return routes.messages().stream().filter(m -> interactionToken.equals(m.interactionToken())).toList();
     }
 
     /** Log lines (WARN and above, from anywhere) containing the text. */
@@ -429,94 +375,6 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
 
     private String sessionId() {
         return "stand-in-session-" + token;
-    }
-
-    private Response route(RecordedRequest r) {
-        boolean interactionRoute = r.path().startsWith("/interactions/") || r.path().startsWith("/webhooks/"); // token in the URL
-        if (!r.path().equals("/gateway") && !interactionRoute && !("Bot " + token).equals(r.authorization())) {
-            problems.add("request without the bot's token: " + r.method() + " " + r.path());
-            return new Response(401, "{\"message\":\"401: Unauthorized\",\"code\":0}");
-        }
-        Matcher m;
-        if (r.is("GET", "/gateway")) {
-            return json(Payloads.JSON.createObjectNode().put("url", gateway.url()));
-        } else if (r.is("GET", "/oauth2/applications/@me")) {
-            ObjectNode app = Payloads.JSON.createObjectNode().put("id", APPLICATION_ID).put("name", "umimegu")
-                    .put("description", "").put("bot_public", true).put("bot_require_code_grant", false).put("flags", 0);
-            app.putNull("icon");
-            app.set("owner", Payloads.user(OWNER_ID, "owner", false));
-            return json(app);
-        } else if (r.is("PUT", "/applications/" + APPLICATION_ID + "(/guilds/\\d+)?/commands")) {
-            ArrayNode commands = (ArrayNode) r.json().deepCopy();
-            commands.forEach(c -> ((ObjectNode) c).put("id", nextId()).put("application_id", APPLICATION_ID)
-                    .put("version", nextId()).put("type", 1).put("default_permission", true));
-            return json(commands);
-        } else if (r.is("POST", "/channels/\\d+/typing")) {
-            return Response.noContent();
-        } else if ((m = CHANNEL_MESSAGES.matcher(r.path())).matches() && r.method().equals("POST")) {
-            return json(store(new BotMessage(nextId(), m.group(1), null), r));
-        } else if ((m = CHANNEL_MESSAGE.matcher(r.path())).matches() && r.method().equals("PATCH")) {
-            return edit(m.group(2), r);
-        } else if (r.is("POST", "/interactions/\\d+/[^/]+/callback")) {
-            return Response.noContent();
-        } else if ((m = WEBHOOK.matcher(r.path())).matches()) {
-            String interactionToken = m.group(1);
-            String messageId = m.group(3);
-            String channelId = interactionChannels.getOrDefault(interactionToken, channels.get(0));
-            if (r.method().equals("POST") && messageId == null) {
-                return json(store(new BotMessage(nextId(), channelId, interactionToken), r));
-            }
-            if (r.method().equals("PATCH") && "@original".equals(messageId)) {
-                BotMessage original = botMessages.get("original:" + interactionToken);
-                if (original == null) {
-                    BotMessage created = new BotMessage(nextId(), channelId, interactionToken);
-                    botMessages.put("original:" + interactionToken, created);
-                    return json(store(created, r));
-                }
-                return edit(original.id(), r);
-            }
-            if (r.method().equals("PATCH") && messageId != null) {
-                return edit(messageId, r);
-            }
-        }
-        problems.add("the stand-in has no route for " + r.method() + " " + r.path());
-        return new Response(404, "{\"message\":\"404: Not Found\",\"code\":0}");
-    }
-
-    private ObjectNode store(BotMessage message, RecordedRequest r) {
-        message.versions.add(r.content());
-        message.files.addAll(r.files());
-        botMessages.put(message.id(), message);
-        botMessageOrder.add(message);
-        return toJson(message);
-    }
-
-    private Response edit(String messageId, RecordedRequest r) {
-        BotMessage message = botMessages.get(messageId);
-        if (message == null) {
-            problems.add("edit of an unknown message " + messageId);
-            return new Response(404, "{\"message\":\"Unknown Message\",\"code\":10008}");
-        }
-        JsonNode json = r.json();
-        if (json.has("content")) {
-            message.versions.add(json.get("content").asText());
-        }
-        message.files.addAll(r.files());
-        return json(toJson(message));
-    }
-
-    private ObjectNode toJson(BotMessage message) {
-        ArrayNode attachments = Payloads.JSON.createArrayNode();
-        for (RecordedRequest.Part f : message.files) {
-            attachments.add(Payloads.attachment(nextId(), f.fileName(), f.bytes().length,
-                    "http://127.0.0.1:" + rest.port() + "/cdn/bot/" + f.fileName()));
-        }
-        return Payloads.message(message.id(), message.channelId(), null, Payloads.user(botUser.id(), botUser.name(), true),
-                message.content(), attachments, message.interactionToken() == null ? null : APPLICATION_ID);
-    }
-
-    private static Response json(JsonNode body) {
-        return new Response(200, body.toString());
     }
 
     private String nextId() {
