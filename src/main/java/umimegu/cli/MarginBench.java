@@ -3,7 +3,9 @@ package umimegu.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -18,8 +20,8 @@ import umimegu.recognition.FaceDetection;
 /**
  * How much the crop margin helps: crops a labelled folder of pictures with each margin, trains on
  * each crop set with a few seeds (different validation splits), and prints the mean validation
- * accuracy and loss per margin (the best epoch's). Loss separates margins where accuracy ties.
- * Used to choose the default of {@code faces.margin}.
+ * accuracy and loss per margin (the best epoch's), the loss with its spread across seeds, so a
+ * difference can be told from seed-to-seed noise. Used to choose the default of {@code faces.margin}.
  */
 final class MarginBench {
     private static final double[] MARGINS = {0.0, 0.1, 0.25, 0.5};
@@ -62,9 +64,9 @@ final class MarginBench {
                 }
                 figure.accept("margin_" + margin + "_crops", String.valueOf(crops.faces()));
                 figure.accept("margin_" + margin + "_val_acc", BenchCommand.fmt(100 * sum / SEEDS));
-                double mean = java.util.Arrays.stream(losses).average().orElse(Double.NaN);
-                double sd = Math.sqrt(java.util.Arrays.stream(losses).map(l -> (l - mean) * (l - mean)).sum() / (SEEDS - 1));
-                figure.accept("margin_" + margin + "_val_loss", String.format(java.util.Locale.ROOT, "%.4f (sd %.4f over %d seeds)",
+                double mean = Arrays.stream(losses).average().orElse(Double.NaN);
+                double sd = Math.sqrt(Arrays.stream(losses).map(l -> (l - mean) * (l - mean)).sum() / (SEEDS - 1));
+                figure.accept("margin_" + margin + "_val_loss", String.format(Locale.ROOT, "%.4f (sd %.4f over %d seeds)",
                         mean, sd, SEEDS));
             }
         } finally {
