@@ -77,6 +77,23 @@ class SlashCommandsDiscordE2ETest {
     }
 
     @Test
+    void testAnswersWithTheSeedLineAndUploadsTheConfusionMatrixInTheResponse() {
+        String token = discord.slash(discord.channel(4), discord.member(), "test");
+
+        BotMessage answer = discord.await("the /test response", DiscordE2E.WAIT,
+                () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
+        assertTrue(answer.content().startsWith("Test loss: "), answer.content());
+        assertEquals(List.of("confusion-matrix.png"), answer.files().stream().map(RecordedRequest.Part::fileName).toList());
+        byte[] png = answer.files().get(0).bytes();
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        RecordedRequest patch = discord.requests().stream().filter(r -> r.path().contains(token) && r.method().equals("PATCH"))
+                .findFirst().orElseThrow();
+        assertTrue(patch.contentType().startsWith("multipart/form-data"), patch.contentType());
+        assertDeferredFirst(token);
+    }
+
+    @Test
     void trainByAMemberIsRefusedInTheResponse() {
         String token = discord.slash(discord.channel(2), discord.member(), "train");
 
