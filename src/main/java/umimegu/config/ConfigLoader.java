@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 
 import umimegu.chat.AnswerSettings;
 import umimegu.chat.ChatSettings;
@@ -142,13 +142,40 @@ public final class ConfigLoader {
         return value.trim();
     }
 
-    private static int integer(Properties p, String key) {
+    /** The value under {@code key} read by {@code parser}; anything it rejects is a config error naming what was expected. */
+    private static <T> T parsed(Properties p, String key, Function<String, T> parser, String expected) {
         String value = required(p, key);
         try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigException("config key " + key + " must be a whole number, got '" + value + "'");
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            throw new ConfigException("config key " + key + " must be " + expected + ", got '" + value + "'");
         }
+    }
+
+    private static int integer(Properties p, String key) {
+        return parsed(p, key, Integer::parseInt, "a whole number");
+    }
+
+    private static long longInteger(Properties p, String key) {
+        return parsed(p, key, Long::parseLong, "a whole number");
+    }
+
+    private static double decimal(Properties p, String key) {
+        return parsed(p, key, Double::parseDouble, "a number");
+    }
+
+    private static Color color(Properties p, String key) {
+        return parsed(p, key, Color::decode, "a colour like #ffffff");
+    }
+
+    private static URI uri(Properties p, String key) {
+        return parsed(p, key, value -> {
+            URI uri = URI.create(value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("not http(s)");
+            }
+            return uri;
+        }, "an http(s) URL");
     }
 
     private static Set<String> ids(Properties p, String key) {
@@ -164,52 +191,12 @@ public final class ConfigLoader {
         return ids;
     }
 
-    private static long longInteger(Properties p, String key) {
-        String value = required(p, key);
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigException("config key " + key + " must be a whole number, got '" + value + "'");
-        }
-    }
-
-    private static Color color(Properties p, String key) {
-        String value = required(p, key);
-        try {
-            return Color.decode(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigException("config key " + key + " must be a colour like #ffffff, got '" + value + "'");
-        }
-    }
-
-    private static URI uri(Properties p, String key) {
-        String value = required(p, key);
-        try {
-            URI uri = new URI(value);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw new URISyntaxException(value, "not http(s)");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ConfigException("config key " + key + " must be an http(s) URL, got '" + value + "'");
-        }
-    }
-
     private static FaceSettings.Fallback fallback(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "whole-image" -> FaceSettings.Fallback.WHOLE_IMAGE;
             case "skip" -> FaceSettings.Fallback.SKIP;
             default -> throw new ConfigException("config key faces.fallback must be whole-image or skip, got '" + value + "'");
         };
-    }
-
-    private static double decimal(Properties p, String key) {
-        String value = required(p, key);
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigException("config key " + key + " must be a number, got '" + value + "'");
-        }
     }
 
     private static boolean bool(Properties p, String key) {
