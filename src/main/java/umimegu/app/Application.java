@@ -2,6 +2,7 @@ package umimegu.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import umimegu.history.AsyncHistoryRecorder;
 import umimegu.model.ModelStoreException;
 import umimegu.recognition.RecognitionLog;
 import umimegu.config.AppConfig;
+import umimegu.history.HistoryException;
 import umimegu.history.HistoryStore;
 import umimegu.history.jdbc.JdbcHistoryStore;
 import umimegu.model.Classifier;
@@ -80,6 +82,19 @@ public final class Application {
     /** Opens the prediction history (creating or upgrading it); throws HistoryException when it cannot. */
     public HistoryStore openHistory() {
         return JdbcHistoryStore.open(config.history());
+    }
+
+    /**
+     * The prediction history, or null when the database cannot be opened: answers still come, they
+     * are just not remembered. {@code whyNot} gets the reason.
+     */
+    public HistoryStore openHistoryOrNull(Consumer<String> whyNot) {
+        try {
+            return openHistory();
+        } catch (HistoryException e) {
+            whyNot.accept(e.getMessage());
+            return null;
+        }
     }
 
     /**

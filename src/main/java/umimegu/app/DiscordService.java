@@ -12,7 +12,6 @@ import umimegu.chat.ChatBot;
 import umimegu.chat.discord.DiscordBot;
 import umimegu.chat.discord.DiscordConnection;
 import umimegu.history.AsyncHistoryRecorder;
-import umimegu.history.HistoryException;
 import umimegu.history.HistoryStore;
 
 /**
@@ -40,12 +39,7 @@ public final class DiscordService implements AutoCloseable {
      * opened) when Discord cannot be reached in time or refuses the login.
      */
     public static DiscordService start(Application app, DiscordConnection connection) {
-        HistoryStore history = null;
-        try {
-            history = app.openHistory();
-        } catch (HistoryException e) {
-            log.warn("Predictions are not recorded: {}", e.getMessage());
-        }
+        HistoryStore history = app.openHistoryOrNull(reason -> log.warn("Predictions are not recorded: {}", reason));
         AsyncHistoryRecorder recorder = history == null ? null : new AsyncHistoryRecorder(history);
         ChatBot chat = app.chatBot("discord", app.liveModel(), history, recorder);
         DiscordBot discord = new DiscordBot(chat, app.config().chat().maxAttachmentBytes(), app.config().discordGuildIds());

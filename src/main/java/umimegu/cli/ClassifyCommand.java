@@ -16,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import umimegu.app.Application;
 import umimegu.chat.AnswerFormatter;
 import umimegu.history.AsyncHistoryRecorder;
-import umimegu.history.HistoryException;
 import umimegu.history.HistoryStore;
 import umimegu.model.Classifier;
 import umimegu.recognition.AnswerLines;
@@ -105,11 +104,6 @@ final class ClassifyCommand implements Callable<Integer> {
 
     /** The history is optional on the answer path: when it cannot be opened, answers still come. */
     static HistoryStore openHistory(Application app, java.io.PrintWriter err) {
-        try {
-            return app.openHistory();
-        } catch (HistoryException e) {
-            err.println("warning: predictions are not recorded: " + e.getMessage());
-            return null;
-        }
+        return app.openHistoryOrNull(reason -> err.println("warning: predictions are not recorded: " + reason));
     }
 }
