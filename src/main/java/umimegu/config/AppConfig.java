@@ -25,15 +25,7 @@ public record AppConfig(Paths paths, InputSpec input, TrainingSettings training,
         return new AppConfig(paths, input, newTraining, answers, history, decode, faces, cropsDir, chat, discordGuildIds, source);
     }
 
-    public AppConfig withHistory(HistorySettings newHistory) {
-        return new AppConfig(paths, input, training, answers, newHistory, decode, faces, cropsDir, chat, discordGuildIds, source);
-    }
-
     public AppConfig withPaths(Paths newPaths) {
         return new AppConfig(newPaths, input, training, answers, history, decode, faces, cropsDir, chat, discordGuildIds, source);
-    }
-
-    public AppConfig withFaces(FaceSettings newFaces) {
-        return new AppConfig(paths, input, training, answers, history, decode, newFaces, cropsDir, chat, discordGuildIds, source);
     }
 }

@@ -68,10 +68,6 @@ public final class ModelStore {
         }
     }
 
-    public boolean hasCurrent() {
-        return Files.isRegularFile(root.resolve(CURRENT_FILE));
-    }
-
     public String currentId() {
         Path pointer = root.resolve(CURRENT_FILE);
         if (!Files.isRegularFile(pointer)) {
