@@ -58,8 +58,7 @@ class SlashCommandsDiscordE2ETest {
         String token = discord.slash(discord.channel(0), discord.member(), "classify",
                 Option.attachment("image", picture(bot.work(), "umi", 2)));
 
-        BotMessage answer = discord.await("the /classify response", DiscordE2E.WAIT,
-                () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
+        BotMessage answer = firstResponse(token);
         assertTrue(answer.content().matches(ImageAnswersDiscordE2ETest.ANSWER), answer.content());
         assertDeferredFirst(token);
     }
@@ -70,8 +69,7 @@ class SlashCommandsDiscordE2ETest {
         String token = discord.slash(discord.channel(1), discord.admin(), "stats",
                 Option.string("period", "7d"), Option.user("user", fan));
 
-        BotMessage answer = discord.await("the /stats response", DiscordE2E.WAIT,
-                () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
+        BotMessage answer = firstResponse(token);
         assertTrue(answer.content().contains("Predictions: 0, not sure: 0"), "the fan posted nothing: " + answer.content());
         assertDeferredFirst(token);
     }
@@ -80,8 +78,7 @@ class SlashCommandsDiscordE2ETest {
     void testAnswersWithTheSeedLineAndUploadsTheConfusionMatrixInTheResponse() {
         String token = discord.slash(discord.channel(4), discord.member(), "test");
 
-        BotMessage answer = discord.await("the /test response", DiscordE2E.WAIT,
-                () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
+        BotMessage answer = firstResponse(token);
         assertTrue(answer.content().startsWith("Test loss: "), answer.content());
         assertEquals(List.of("confusion-matrix.png"), answer.files().stream().map(RecordedRequest.Part::fileName).toList());
         byte[] png = answer.files().get(0).bytes();
@@ -97,8 +94,7 @@ class SlashCommandsDiscordE2ETest {
     void trainByAMemberIsRefusedInTheResponse() {
         String token = discord.slash(discord.channel(2), discord.member(), "train");
 
-        BotMessage answer = discord.await("the /train response", DiscordE2E.WAIT,
-                () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
+        BotMessage answer = firstResponse(token);
         assertEquals("Sorry, only admins can train the model.", answer.content());
         assertTrue(!bot.chat().trainingRunning());
     }
@@ -121,6 +117,12 @@ class SlashCommandsDiscordE2ETest {
         discord.await("Javacord's warning", DiscordE2E.WAIT, () -> discord.logged("Couldn't handle packet") > 0 ? true : null);
         AssertionError caught = assertThrows(AssertionError.class, discord::assertNoProblems);
         assertTrue(caught.getMessage().contains("MESSAGE_CREATE"), caught.getMessage());
+    }
+
+    /** The first response with text to the interaction, once it has come. */
+    private static BotMessage firstResponse(String token) {
+        return discord.await("the response to " + token, DiscordE2E.WAIT,
+                () -> discord.responsesTo(token).stream().filter(m -> !m.content().isEmpty()).findFirst().orElse(null));
     }
 
     /** The deferral ({"type":5}) went out before anything else was said about this interaction. */
