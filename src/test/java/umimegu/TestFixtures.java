@@ -37,11 +37,11 @@ public final class TestFixtures {
         p.setProperty("train.batch-size", "16");
         p.setProperty("train.max-epochs", "3");
         p.setProperty("train.patience", "10");
-        // no network in tests: the shared copy of the anime cascade when present, else a quick give-up
+        // no network in tests: the shared copy of the anime cascade when present, else one inside OpenCV's jar
         Path cascade = SHARED_DATA.resolve("cascades").resolve("lbpcascade_animeface.xml");
-        if (Files.isRegularFile(cascade)) {
-            p.setProperty("faces.cascade", cascade.toAbsolutePath().toString());
-        }
+        p.setProperty("faces.cascade", Files.isRegularFile(cascade) ? cascade.toAbsolutePath().toString()
+                : "lbpcascade_frontalface_improved");
+        p.setProperty("faces.cascade-url", "http://127.0.0.1:1/lbpcascade_animeface.xml");
         p.setProperty("faces.cache-dir", work.resolve("cascades").toString());
         p.setProperty("faces.download-timeout-seconds", "2");
         return p;

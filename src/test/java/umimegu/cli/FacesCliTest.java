@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import umimegu.TestFixtures;
 
-/** classify and crop on real pictures from ../shared/data, with the model CliTest trained. */
+/** classify and crop on real pictures from ../shared/data, with a small model trained on synthetic faces. */
 class FacesCliTest {
     @TempDir
     static Path work;
