@@ -14,15 +14,30 @@ public final class AnswerFormatter {
         this.settings = settings;
     }
 
-    /** The answer for one prediction, in the unsure wording when it is below the threshold. */
+    /**
+     * The answer for one prediction: "I don't know this one" below the unknown threshold, the
+     * unsure wording below the unsure threshold, else the plain answer.
+     */
     public String format(Prediction prediction) {
-        return (isUnsure(prediction) ? settings.unsureTemplate() : settings.template())
+        String template = isUnknown(prediction) ? settings.unknownTemplate()
+                : isUnsure(prediction) ? settings.unsureTemplate() : settings.template();
+        return template
                 .replace("{label}", displayName(prediction.label()))
                 .replace("{percent}", percent(prediction.probability()));
     }
 
+    /** Below the unsure threshold (which includes every unknown answer). */
     public boolean isUnsure(Prediction prediction) {
-        return prediction.probability() < settings.unsureBelow();
+        return prediction.probability() < settings.unsureBelow() || isUnknown(prediction);
+    }
+
+    /** Probably a character the model was not trained on. */
+    public boolean isUnknown(Prediction prediction) {
+        return prediction.probability() < settings.unknownBelow();
+    }
+
+    public double unsureBelow() {
+        return settings.unsureBelow();
     }
 
     /** "Face 2: This is Umi: 80.0%" */

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import umimegu.chart.ConfusionMatrixChart;
+import umimegu.chart.ReliabilityDiagram;
 import umimegu.chart.DailyPredictionsChart;
 import umimegu.history.HistoryStore;
 import umimegu.history.Period;
@@ -174,9 +175,13 @@ public final class ChatBot implements AutoCloseable {
         try {
             var outcome = tests.test(live.get().model());
             var result = outcome.result();
-            return new Reply(String.format(Locale.ROOT, "Test loss: %.6f, Test acc: %.6f (model %s, %d pictures)",
-                    result.loss(), result.accuracy(), outcome.modelId(), result.total()),
-                    List.of(new Reply.OutgoingFile("confusion-matrix.png", ConfusionMatrixChart.png(result))));
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format(Locale.ROOT, "%s (model %s, %d pictures)", TestText.seedLine(result),
+                    outcome.modelId(), result.total()));
+            lines.addAll(TestText.calibration(result, live.get().model().info().temperature(), answers.unsureBelow()));
+            return new Reply(String.join("\n", lines),
+                    List.of(new Reply.OutgoingFile("confusion-matrix.png", ConfusionMatrixChart.png(result)),
+                            new Reply.OutgoingFile(ReliabilityDiagram.FILE, ReliabilityDiagram.png(result))));
         } catch (RuntimeException e) {
             return Reply.text("Cannot test: " + e.getMessage());
         }

@@ -124,8 +124,8 @@ final class TrainingJob {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "Training done: %d epochs run, best epoch %d (val_acc %.4f). Model %s is now answering.",
                 report.epochsRun(), report.bestEpoch(), report.best().valAccuracy(), outcome.modelId()));
-        outcome.test().ifPresent(t -> s.append(String.format(Locale.ROOT, "%nTest loss: %.6f, Test acc: %.6f",
-                t.loss(), t.accuracy())));
+        outcome.test().ifPresent(t -> s.append("\n").append(TestText.seedLine(t)));
+        report.hints().forEach(h -> s.append("\n• ").append(h));
         return s.toString();
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -48,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--history-rows", description = "Rows for the history stats benchmark, 0 to skip (default: ${DEFAULT-VALUE}).")
     int historyRows = 1_000_000;
 
-    enum Part { model, history, faces, margin, chat }
+    enum Part { model, history, faces, margin, chat, accuracy, unknown }
 
     @Option(names = "--only", split = ",", paramLabel = "PART",
             description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: model, history, faces).")
@@ -61,6 +62,25 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--margin-data", paramLabel = "DIR",
             description = "Labelled pictures for the margin part (default: ${DEFAULT-VALUE}).")
     Path marginData = Path.of("..", "shared", "data", "anime");
+
+    @Option(names = "--accuracy-data", paramLabel = "DIR",
+            description = "Labelled face crops for the accuracy and unknown parts (default: ${DEFAULT-VALUE}).")
+    Path accuracyData = Path.of("..", "shared", "data", "anime8");
+
+    @Option(names = "--seeds", description = "Seeds per figure in the accuracy and unknown parts (default: ${DEFAULT-VALUE}).")
+    int seeds = 3;
+
+    @Option(names = "--per-label", split = ",", paramLabel = "N",
+            description = "Training pictures per label in the accuracy part, 0 for all (default: 5,10,0).")
+    List<Integer> perLabel = List.of(5, 10, 0);
+
+    @Option(names = "--variants", split = ",", paramLabel = "NAME",
+            description = "Trainings compared in the accuracy part: default, seed (the seed's recipe and network), "
+                    + "seed-net, no-augment, wd (default: default,seed).")
+    List<String> variants = List.of("default", "seed");
+
+    @Option(names = "--unknown-below", description = "Confidence under which the unknown part counts a face as rejected (default: ${DEFAULT-VALUE}).")
+    double unknownBelow = 0.5;
 
     @Override
     public Integer call() throws Exception {
@@ -95,6 +115,25 @@ final class BenchCommand implements Callable<Integer> {
                     ? app.decoder().decode(facePicture)
                     : new SyntheticFaces(100).draw(0, new java.util.Random(1));
             ChatBench.run(main.config(), FaceBench.squareJpeg(source, 1000), (name, value) -> figure(out, name, value));
+        }
+        if (only.contains(Part.accuracy) || only.contains(Part.unknown)) {
+            if (!Files.isDirectory(accuracyData)) {
+                figure(out, "accuracy_bench", "skipped (no labelled folder at " + accuracyData + ")");
+            } else {
+                for (String v : variants) {
+                    if (!AccuracyBench.VARIANTS.containsKey(v)) {
+                        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown variant " + v
+                                + "; one of " + AccuracyBench.VARIANTS.keySet());
+                    }
+                }
+                AccuracyBench bench = new AccuracyBench(main.config(), accuracyData, seeds, (name, value) -> figure(out, name, value));
+                if (only.contains(Part.accuracy)) {
+                    bench.accuracy(variants, perLabel);
+                }
+                if (only.contains(Part.unknown)) {
+                    bench.unknown(variants.get(0), 2, unknownBelow);
+                }
+            }
         }
         if (historyRows > 0 && only.contains(Part.history)) {
             HistoryBench.run(historyRows, (name, value) -> figure(out, name, value));

@@ -65,7 +65,8 @@ final class DemoCommand implements Callable<Integer> {
         Classifier classifier = app.classifier(null);
         var test = app.testService().test(classifier.model());
         out.println();
-        Reports.printEvaluation(out, test.result());
+        Reports.printEvaluation(out, test.result(), classifier.model().info().temperature(),
+                config.answers().unsureBelow());
         Path sample = sampleImage(config.paths().testImages());
         out.println();
         out.println("classify " + sample + ":");

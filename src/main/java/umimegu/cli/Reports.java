@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import umimegu.chart.LearningCurves;
+import umimegu.chat.TestText;
 import umimegu.model.EpochStats;
 import umimegu.model.EvaluationResult;
 import umimegu.model.TrainingOutcome;
@@ -25,6 +26,10 @@ final class Reports {
             out.printf("Skipped %d unreadable file(s):%n", report.skippedFiles().size());
             report.skippedFiles().forEach(s -> out.println("  " + s));
         }
+        out.printf(Locale.ROOT, "Batches of %d, at least %d epochs, %d warm-up steps. Calibration: temperature %.3f, "
+                        + "validation ECE %.4f (%.4f before)%n", report.plan().batchSize(), report.plan().minEpochs(),
+                report.plan().warmupSteps(), report.temperature(), report.validationEce(), report.validationEceBefore());
+        report.hints().forEach(h -> out.println("Hint: " + h));
         outcome.test().ifPresent(t -> printTestLine(out, t));
         out.println("Model: " + outcome.modelDirectory() + " (now current)");
         out.println("Curves: " + outcome.modelDirectory().resolve(LearningCurves.ACCURACY_FILE) + ", "
@@ -32,11 +37,12 @@ final class Reports {
     }
 
     static void printTestLine(PrintWriter out, EvaluationResult result) {
-        out.println(String.format(Locale.ROOT, "Test loss: %.6f, Test acc: %.6f", result.loss(), result.accuracy()));
+        out.println(TestText.seedLine(result));
     }
 
-    static void printEvaluation(PrintWriter out, EvaluationResult result) {
+    static void printEvaluation(PrintWriter out, EvaluationResult result, double temperature, double unsureBelow) {
         printTestLine(out, result);
+        TestText.calibration(result, temperature, unsureBelow).forEach(out::println);
         List<String> labels = result.labels();
         int width = Math.max(9, labels.stream().mapToInt(String::length).max().orElse(0) + 1);
         out.println();

@@ -1,5 +1,7 @@
 package umimegu.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -10,6 +12,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
+import umimegu.chart.ConfusionMatrixChart;
+import umimegu.chart.ReliabilityDiagram;
 import umimegu.model.TestService;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
@@ -38,7 +42,16 @@ final class TestCommand implements Callable<Integer> {
         TestService.TestOutcome outcome = app.testService().test(model);
         var out = spec.commandLine().getOut();
         outcome.skippedFiles().forEach(s -> spec.commandLine().getErr().println("skipped: " + s));
-        Reports.printEvaluation(out, outcome.result());
+        Reports.printEvaluation(out, outcome.result(), model.info().temperature(), config.answers().unsureBelow());
+        Path matrix = model.directory().resolve("confusion-matrix.png");
+        Path reliability = model.directory().resolve(ReliabilityDiagram.FILE);
+        try {
+            Files.write(matrix, ConfusionMatrixChart.png(outcome.result()));
+            Files.write(reliability, ReliabilityDiagram.png(outcome.result()));
+            out.println("Charts: " + matrix + ", " + reliability);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("cannot write the charts: " + e.getMessage());
+        }
         return ExitCodes.OK;
     }
 }

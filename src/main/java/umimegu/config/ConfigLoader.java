@@ -19,6 +19,7 @@ import java.util.function.Function;
 import umimegu.chat.AnswerSettings;
 import umimegu.chat.ChatSettings;
 import umimegu.history.HistorySettings;
+import umimegu.model.Architecture;
 import umimegu.model.InputSpec;
 import umimegu.model.TrainingSettings;
 import umimegu.vision.DecodeLimits;
@@ -87,13 +88,17 @@ public final class ConfigLoader {
                     scaling(required(p, "input.scaling")));
             TrainingSettings training = new TrainingSettings(
                     decimal(p, "train.validation-split"),
-                    integer(p, "train.batch-size"),
+                    integerOrAuto(p, "train.batch-size"),
                     integer(p, "train.max-epochs"),
                     integer(p, "train.patience"),
+                    integerOrAuto(p, "train.min-epochs"),
                     decimal(p, "train.learning-rate"),
+                    integerOrAuto(p, "train.warmup-steps"),
+                    decimal(p, "train.weight-decay"),
                     Long.parseLong(required(p, "train.seed")),
                     bool(p, "train.augment"),
-                    bool(p, "train.crop-faces"));
+                    bool(p, "train.crop-faces"),
+                    parsed(p, "model.architecture", Architecture::parse, "seed or compact"));
             Map<String, String> names = new HashMap<>();
             for (String key : p.stringPropertyNames()) {
                 if (key.startsWith(DISPLAY_NAME_PREFIX)) {
@@ -103,7 +108,8 @@ public final class ConfigLoader {
             AnswerSettings answers = new AnswerSettings(
                     required(p, "answer.template"), integer(p, "answer.percent-decimals"), names,
                     decimal(p, "answer.unsure-below"), required(p, "answer.unsure-template"),
-                    required(p, "answer.face-template"), p.getProperty("answer.no-face-note", "").trim());
+                    required(p, "answer.face-template"), p.getProperty("answer.no-face-note", "").trim(),
+                    decimal(p, "answer.unknown-below"), required(p, "answer.unknown-template"));
             String password = System.getenv(HISTORY_PASSWORD_ENV);
             HistorySettings history = new HistorySettings(required(p, "history.jdbc-url"),
                     p.getProperty("history.user", ""),
@@ -154,6 +160,12 @@ public final class ConfigLoader {
 
     private static int integer(Properties p, String key) {
         return parsed(p, key, Integer::parseInt, "a whole number");
+    }
+
+    /** A whole number, or {@code auto} ({@link TrainingSettings#AUTO}): sized from the data at training time. */
+    private static int integerOrAuto(Properties p, String key) {
+        return parsed(p, key, v -> v.equalsIgnoreCase("auto") ? TrainingSettings.AUTO : Integer.parseInt(v),
+                "a whole number or auto");
     }
 
     private static long longInteger(Properties p, String key) {

@@ -8,16 +8,24 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Predicts labels for pictures with a stored model, using the model's own input spec.
+ * Predicts labels for pictures with a stored model, using the model's own input spec and its
+ * calibration temperature.
  * DL4J networks are not thread-safe, so calls are serialised.
  */
 public final class Classifier {
     private final StoredModel model;
     private final Preprocessor preprocessor;
+    private final boolean mirror;
 
     public Classifier(StoredModel model) {
+        this(model, false);
+    }
+
+    /** With {@code mirror}, each picture is also classified mirrored and the two answers averaged (test-time augmentation). */
+    public Classifier(StoredModel model, boolean mirror) {
         this.model = model;
         this.preprocessor = new Preprocessor(model.info().input());
+        this.mirror = mirror;
     }
 
     public StoredModel model() {
@@ -34,18 +42,30 @@ public final class Classifier {
     }
 
     public List<Prediction> predictPixels(List<byte[]> pixels) {
+        List<byte[]> batch = new ArrayList<>(pixels);
+        if (mirror) {
+            for (byte[] p : pixels) {
+                batch.add(mirrored(p));
+            }
+        }
         INDArray output;
         MultiLayerNetwork network = model.network();
         synchronized (network) {
-            output = network.output(preprocessor.toBatch(pixels), false);
+            output = network.output(preprocessor.toBatch(batch), false);
         }
         List<String> labels = model.info().labels();
         List<Prediction> predictions = new ArrayList<>(pixels.size());
         for (int row = 0; row < pixels.size(); row++) {
+            double[] raw = new double[labels.size()];
+            for (int c = 0; c < labels.size(); c++) {
+                raw[c] = mirror ? (output.getDouble(row, c) + output.getDouble(row + pixels.size(), c)) / 2
+                        : output.getDouble(row, c);
+            }
+            double[] calibrated = Calibration.scale(raw, model.info().temperature());
             List<Double> probabilities = new ArrayList<>(labels.size());
             int best = 0;
             for (int c = 0; c < labels.size(); c++) {
-                probabilities.add(output.getDouble(row, c));
+                probabilities.add(calibrated[c]);
                 if (probabilities.get(c) > probabilities.get(best)) {
                     best = c;
                 }
@@ -53,5 +73,19 @@ public final class Classifier {
             predictions.add(new Prediction(labels.get(best), probabilities.get(best), probabilities));
         }
         return predictions;
+    }
+
+    /** The picture flipped left to right (HWC RGB bytes). */
+    private byte[] mirrored(byte[] pixels) {
+        int w = model.info().input().width();
+        int h = model.info().input().height();
+        byte[] out = new byte[pixels.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                System.arraycopy(pixels, (y * w + x) * InputSpec.CHANNELS, out, (y * w + (w - 1 - x)) * InputSpec.CHANNELS,
+                        InputSpec.CHANNELS);
+            }
+        }
+        return out;
     }
 }

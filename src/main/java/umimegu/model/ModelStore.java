@@ -127,7 +127,7 @@ public final class ModelStore {
         InputSpec input = new InputSpec(Integer.parseInt(p.getProperty("input.width")),
                 Integer.parseInt(p.getProperty("input.height")),
                 InputSpec.Scaling.valueOf(p.getProperty("input.scaling")));
-        return new ModelInfo(labels, input);
+        return new ModelInfo(labels, input, Double.parseDouble(p.getProperty("calibration.temperature", "1")));
     }
 
     private static void writeInfo(Path file, ModelInfo info) throws IOException {
@@ -140,6 +140,7 @@ public final class ModelStore {
         p.setProperty("input.height", String.valueOf(info.input().height()));
         p.setProperty("input.channels", String.valueOf(InputSpec.CHANNELS));
         p.setProperty("input.scaling", info.input().scaling().name());
+        p.setProperty("calibration.temperature", String.valueOf(info.temperature()));
         store(file, p, "labels in network output order and the preprocessing the network expects");
     }
 

@@ -29,7 +29,7 @@ public final class TestService {
             throw new DatasetException("no readable image in " + config.paths().testImages());
         }
         EvaluationResult result = Evaluator.evaluate(model.network(), new Batches(images, preprocessor),
-                config.training().batchSize());
+                Evaluator.BATCH, model.info().temperature());
         return new TestOutcome(model.id(), result, images.skipped());
     }
 }

@@ -14,9 +14,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Trainer {
     private final TrainingSettings settings;
+    private final TrainingPlan plan;
 
-    public Trainer(TrainingSettings settings) {
+    public Trainer(TrainingSettings settings, TrainingPlan plan) {
         this.settings = settings;
+        this.plan = plan;
     }
 
     public record Result(List<EpochStats> history, int bestEpoch, TrainingReport.StopReason stopReason) {
@@ -25,21 +27,21 @@ public final class Trainer {
     public Result train(MultiLayerNetwork network, Batches training, Batches validation, Augmenter augmenter,
                         TrainingListener listener, BooleanSupplier cancelled) {
         Random random = new Random(settings.seed());
-        EarlyStopping stopping = new EarlyStopping(settings.patience());
+        EarlyStopping stopping = new EarlyStopping(settings.patience(), plan.minEpochs());
         List<EpochStats> history = new ArrayList<>();
         INDArray bestParams = null;
         for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
             long start = System.nanoTime();
-            List<List<Integer>> plan = training.plan(settings.batchSize(), random);
-            for (int b = 0; b < plan.size(); b++) {
+            List<List<Integer>> batches = training.plan(plan.batchSize(), random);
+            for (int b = 0; b < batches.size(); b++) {
                 if (cancelled.getAsBoolean()) {
                     throw new TrainingCancelledException();
                 }
-                network.fit(training.build(plan.get(b), augmenter, random));
-                listener.onBatch(epoch, b + 1, plan.size());
+                network.fit(training.build(batches.get(b), augmenter, random));
+                listener.onBatch(epoch, b + 1, batches.size());
             }
-            EvaluationResult onTraining = Evaluator.evaluate(network, training, settings.batchSize());
-            EvaluationResult onValidation = Evaluator.evaluate(network, validation, settings.batchSize());
+            EvaluationResult onTraining = Evaluator.evaluate(network, training, Evaluator.BATCH);
+            EvaluationResult onValidation = Evaluator.evaluate(network, validation, Evaluator.BATCH);
             EpochStats stats = new EpochStats(epoch, onTraining.loss(), onTraining.accuracy(),
                     onValidation.loss(), onValidation.accuracy(), (System.nanoTime() - start) / 1e9);
             history.add(stats);

@@ -4,15 +4,24 @@ import java.util.List;
 
 /**
  * What a training run did: every epoch's figures, the epoch whose weights were kept, why it
- * stopped, and the files skipped because they could not be read.
+ * stopped, the files skipped because they could not be read, the plan it ran with, the fitted
+ * calibration (temperature, and the validation split's expected calibration error before and
+ * after it), and per-label advice.
  */
 public record TrainingReport(List<String> labels, int trainingImages, int validationImages, List<EpochStats> history,
-                             int bestEpoch, StopReason stopReason, List<String> skippedFiles) {
+                             int bestEpoch, StopReason stopReason, List<String> skippedFiles, TrainingPlan plan,
+                             double temperature, double validationEceBefore, double validationEce,
+                             List<LabelAdvice> advice) {
 
     public TrainingReport {
         labels = List.copyOf(labels);
         history = List.copyOf(history);
         skippedFiles = List.copyOf(skippedFiles);
+        advice = List.copyOf(advice);
+    }
+
+    public List<String> hints() {
+        return LabelAdvice.hints(advice);
     }
 
     public EpochStats best() {

@@ -57,34 +57,44 @@ public final class TrainingService {
 
         ModelStore.Draft draft = store.begin();
         try {
-            MultiLayerNetwork network = NetworkFactory.create(config.input(), labels.size(), settings.learningRate(),
-                    settings.seed());
+            TrainingPlan plan = TrainingPlan.of(settings, training.size());
+            MultiLayerNetwork network = NetworkFactory.create(config.input(), labels.size(), settings, plan);
             TrainingListener withFiles = new FileWritingListener(listener, draft);
             listener.onStart(draft.directory(), training.size(), validation.size());
-            Trainer.Result result = new Trainer(settings).train(network,
-                    new Batches(training, preprocessor), new Batches(validation, preprocessor),
+            Batches validationBatches = new Batches(validation, preprocessor);
+            Trainer.Result result = new Trainer(settings, plan).train(network,
+                    new Batches(training, preprocessor), validationBatches,
                     settings.augment() ? new Augmenter(config.input()) : null, withFiles, cancelled);
             List<String> skipped = new java.util.ArrayList<>(training.skipped());
             skipped.addAll(validation.skipped());
+
+            double[][] validationOutputs = Evaluator.outputs(network, validationBatches, Evaluator.BATCH);
+            double temperature = Calibration.fit(validationOutputs, validation.labelIndex());
+            EvaluationResult before = Evaluator.score(labels, validationOutputs, validation.labelIndex(), 1.0);
+            EvaluationResult after = Evaluator.score(labels, validationOutputs, validation.labelIndex(), temperature);
             TrainingReport report = new TrainingReport(labels, training.size(), validation.size(), result.history(),
-                    result.bestEpoch(), result.stopReason(), skipped);
-            Optional<EvaluationResult> test = testIfPresent(network, labels, preprocessor);
+                    result.bestEpoch(), result.stopReason(), skipped, plan, temperature,
+                    before.expectedCalibrationError(), after.expectedCalibrationError(),
+                    LabelAdvice.of(labels, training.countPerLabel(), validation.countPerLabel(), after.confusion()));
+            ModelInfo info = new ModelInfo(labels, config.input(), temperature);
+            Optional<EvaluationResult> test = testIfPresent(network, info, preprocessor);
             Properties metrics = metrics(report, test);
-            var published = draft.commit(network, new ModelInfo(labels, config.input()), effectiveConfig(), metrics);
+            var published = draft.commit(network, info, effectiveConfig(), metrics);
             return new TrainingOutcome(report, draft.id(), published, test);
         } finally {
             draft.abandon();
         }
     }
 
-    private Optional<EvaluationResult> testIfPresent(MultiLayerNetwork network, List<String> labels,
+    private Optional<EvaluationResult> testIfPresent(MultiLayerNetwork network, ModelInfo info,
                                                      Preprocessor preprocessor) {
         if (!ImageFolder.hasLabelFolders(config.paths().testImages())) {
             return Optional.empty();
         }
-        ImageFolder testFolder = ImageFolder.scanAgainst(config.paths().testImages(), labels);
-        LoadedImages test = new ImageLoader(decoder, preprocessor).load(labels, testFolder.files(), done -> { });
-        return Optional.of(Evaluator.evaluate(network, new Batches(test, preprocessor), config.training().batchSize()));
+        ImageFolder testFolder = ImageFolder.scanAgainst(config.paths().testImages(), info.labels());
+        LoadedImages test = new ImageLoader(decoder, preprocessor).load(info.labels(), testFolder.files(), done -> { });
+        return Optional.of(Evaluator.evaluate(network, new Batches(test, preprocessor), Evaluator.BATCH,
+                info.temperature()));
     }
 
     private static void requireEveryLabel(LoadedImages training, LoadedImages validation) {
@@ -106,15 +116,23 @@ public final class TrainingService {
         p.putAll(config.source());
         TrainingSettings s = config.training();
         p.setProperty("train.validation-split", String.valueOf(s.validationSplit()));
-        p.setProperty("train.batch-size", String.valueOf(s.batchSize()));
+        p.setProperty("train.batch-size", auto(s.batchSize()));
         p.setProperty("train.max-epochs", String.valueOf(s.maxEpochs()));
         p.setProperty("train.patience", String.valueOf(s.patience()));
+        p.setProperty("train.min-epochs", auto(s.minEpochs()));
         p.setProperty("train.learning-rate", String.valueOf(s.learningRate()));
+        p.setProperty("train.warmup-steps", auto(s.warmupSteps()));
+        p.setProperty("train.weight-decay", String.valueOf(s.weightDecay()));
+        p.setProperty("model.architecture", s.architecture().configName());
         p.setProperty("train.seed", String.valueOf(s.seed()));
         p.setProperty("train.augment", String.valueOf(s.augment()));
         p.setProperty("images.dir", config.paths().images().toString());
         p.setProperty("images.test-dir", config.paths().testImages().toString());
         return p;
+    }
+
+    private static String auto(int value) {
+        return value == TrainingSettings.AUTO ? "auto" : String.valueOf(value);
     }
 
     private static Properties metrics(TrainingReport report, Optional<EvaluationResult> test) {
@@ -128,10 +146,23 @@ public final class TrainingService {
         p.setProperty("skipped_files", String.valueOf(report.skippedFiles().size()));
         p.setProperty("val_loss", String.valueOf(best.valLoss()));
         p.setProperty("val_accuracy", String.valueOf(best.valAccuracy()));
+        p.setProperty("batch_size", String.valueOf(report.plan().batchSize()));
+        p.setProperty("min_epochs", String.valueOf(report.plan().minEpochs()));
+        p.setProperty("warmup_steps", String.valueOf(report.plan().warmupSteps()));
+        p.setProperty("temperature", String.valueOf(report.temperature()));
+        p.setProperty("val_ece_uncalibrated", String.valueOf(report.validationEceBefore()));
+        p.setProperty("val_ece", String.valueOf(report.validationEce()));
+        for (LabelAdvice a : report.advice()) {
+            p.setProperty("label." + a.label() + ".pictures", String.valueOf(a.pictures()));
+            if (a.confusedWith() != null) {
+                p.setProperty("label." + a.label() + ".confused_with", a.confusedWith() + " (" + a.confusions() + ")");
+            }
+        }
         test.ifPresent(t -> {
             p.setProperty("test_loss", String.valueOf(t.loss()));
             p.setProperty("test_accuracy", String.valueOf(t.accuracy()));
             p.setProperty("test_images", String.valueOf(t.total()));
+            p.setProperty("test_ece", String.valueOf(t.expectedCalibrationError()));
         });
         return p;
     }

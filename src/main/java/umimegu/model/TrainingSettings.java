@@ -1,25 +1,34 @@
 package umimegu.model;
 
 /**
- * Hyper-parameters of one training run; defaults follow the seed's Keras script. {@code cropFaces}
- * cuts each training and test picture to its largest face first (for folders of whole pictures).
+ * Hyper-parameters of one training run. {@link #AUTO} (written {@code auto} in the config) for the
+ * batch size, minimum epochs and warm-up lets {@link TrainingPlan} size them from the number of
+ * training pictures, so that 20 pictures per label get as many gradient steps as 8,000 do.
+ * {@code cropFaces} cuts each training and test picture to its largest face first.
+ * {@code architecture} picks the network ({@link Architecture}).
  */
 public record TrainingSettings(
         double validationSplit,
         int batchSize,
         int maxEpochs,
         int patience,
+        int minEpochs,
         double learningRate,
+        int warmupSteps,
+        double weightDecay,
         long seed,
         boolean augment,
-        boolean cropFaces) {
+        boolean cropFaces,
+        Architecture architecture) {
+
+    public static final int AUTO = -1;
 
     public TrainingSettings {
         if (!(validationSplit > 0 && validationSplit < 1)) {
             throw new IllegalArgumentException("validation split must be between 0 and 1, got " + validationSplit);
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        if (batchSize < 1 && batchSize != AUTO) {
+            throw new IllegalArgumentException("batch size must be at least 1 (or auto), got " + batchSize);
         }
         if (maxEpochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, got " + maxEpochs);
@@ -27,32 +36,66 @@ public record TrainingSettings(
         if (patience < 1) {
             throw new IllegalArgumentException("patience must be at least 1, got " + patience);
         }
+        if (minEpochs < 0 && minEpochs != AUTO) {
+            throw new IllegalArgumentException("minimum epochs must be 0 or more (or auto), got " + minEpochs);
+        }
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         }
+        if (warmupSteps < 0 && warmupSteps != AUTO) {
+            throw new IllegalArgumentException("warm-up steps must be 0 or more (or auto), got " + warmupSteps);
+        }
+        if (!(weightDecay >= 0 && weightDecay < 1)) {
+            throw new IllegalArgumentException("weight decay must be between 0 and 1, got " + weightDecay);
+        }
+        if (architecture == null) {
+            throw new IllegalArgumentException("architecture is missing");
+        }
+    }
+
+    /** The seed's Keras recipe as it was: its network, batch 128, no warm-up, no augmentation, stop at any epoch. */
+    public TrainingSettings asSeedRecipe() {
+        return new TrainingSettings(validationSplit, 128, maxEpochs, 10, 0, 1e-3, 0, 0, seed, false, cropFaces,
+                Architecture.SEED);
     }
 
     public TrainingSettings withMaxEpochs(int epochs) {
-        return new TrainingSettings(validationSplit, batchSize, epochs, patience, learningRate, seed, augment, cropFaces);
+        return new TrainingSettings(validationSplit, batchSize, epochs, patience, minEpochs, learningRate, warmupSteps,
+                weightDecay, seed, augment, cropFaces, architecture);
     }
 
     public TrainingSettings withBatchSize(int size) {
-        return new TrainingSettings(validationSplit, size, maxEpochs, patience, learningRate, seed, augment, cropFaces);
+        return new TrainingSettings(validationSplit, size, maxEpochs, patience, minEpochs, learningRate, warmupSteps,
+                weightDecay, seed, augment, cropFaces, architecture);
     }
 
     public TrainingSettings withPatience(int epochs) {
-        return new TrainingSettings(validationSplit, batchSize, maxEpochs, epochs, learningRate, seed, augment, cropFaces);
+        return new TrainingSettings(validationSplit, batchSize, maxEpochs, epochs, minEpochs, learningRate, warmupSteps,
+                weightDecay, seed, augment, cropFaces, architecture);
+    }
+
+    public TrainingSettings withMinEpochs(int epochs) {
+        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, epochs, learningRate, warmupSteps,
+                weightDecay, seed, augment, cropFaces, architecture);
     }
 
     public TrainingSettings withSeed(long newSeed) {
-        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, learningRate, newSeed, augment, cropFaces);
+        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, minEpochs, learningRate, warmupSteps,
+                weightDecay, newSeed, augment, cropFaces, architecture);
     }
 
     public TrainingSettings withAugment(boolean on) {
-        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, learningRate, seed, on, cropFaces);
+        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, minEpochs, learningRate, warmupSteps,
+                weightDecay, seed, on, cropFaces, architecture);
     }
 
     public TrainingSettings withValidationSplit(double split) {
-        return new TrainingSettings(split, batchSize, maxEpochs, patience, learningRate, seed, augment, cropFaces);
+        return new TrainingSettings(split, batchSize, maxEpochs, patience, minEpochs, learningRate, warmupSteps,
+                weightDecay, seed, augment, cropFaces, architecture);
+    }
+
+    public TrainingSettings withArchitecture(Architecture network) {
+        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, minEpochs, learningRate, warmupSteps,
+                weightDecay, seed, augment, cropFaces, network);
     }
 }

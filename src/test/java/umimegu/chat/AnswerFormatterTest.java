@@ -1,6 +1,7 @@
 package umimegu.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,20 @@ class AnswerFormatterTest {
     void japaneseTemplateInTheSeedsStyle() {
         var formatter = new AnswerFormatter(new AnswerSettings("これは{label}です。確率: {percent}%", 3,
                 Map.of("megumi", "恵美", "umi", "海美"), 0.0, "自信がありません。近いのは{label}です。確率: {percent}%",
-                "顔{n}: {answer}", ""));
+                "顔{n}: {answer}", "", 0.0, "知らない子です（{label}、{percent}%）"));
         assertEquals("これは恵美です。確率: 56.100%", formatter.format(new Prediction("megumi", 0.561, List.of(0.561, 0.439))));
+    }
+
+    @Test
+    void belowTheUnknownThresholdTheAnswerSaysItDoesNotKnowTheCharacter() {
+        var settings = AnswerSettings.of("This is {label}: {percent}%", 1, Map.of());
+        var formatter = new AnswerFormatter(new AnswerSettings(settings.template(), 1, Map.of(), 0.6,
+                settings.unsureTemplate(), settings.faceTemplate(), settings.noFaceNote(), 0.4,
+                "I don't know this one (closest: {label}, {percent}%)"));
+        Prediction low = new Prediction("umi", 0.31, List.of(0.2, 0.31, 0.25, 0.24));
+        assertEquals("I don't know this one (closest: Umi, 31.0%)", formatter.format(low));
+        assertTrue(formatter.isUnsure(low));
+        assertEquals("Not sure — closest is Umi: 45.0%", formatter.format(new Prediction("umi", 0.45, List.of(0.55, 0.45))));
+        assertEquals("This is Umi: 90.0%", formatter.format(new Prediction("umi", 0.9, List.of(0.1, 0.9))));
     }
 }

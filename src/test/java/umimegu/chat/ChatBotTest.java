@@ -132,8 +132,12 @@ class ChatBotTest {
         assertTrue(send(bot, post("7", false, "!help")).texts().get(0).contains("!train"));
         assertEquals("I don't know `!dance`. Try `!help`.", send(bot, post("7", false, "!dance now")).texts().get(0));
         FakeConversation test = send(bot, post("7", false, "!test"));
-        assertTrue(test.texts().get(0).matches("Test loss: [0-9.]+, Test acc: [0-9.]+ .*"), test.texts().get(0));
-        assertEquals("confusion-matrix.png", test.replies.get(0).files().get(0).name());
+        List<String> lines = test.texts().get(0).lines().toList();
+        assertTrue(lines.get(0).matches("Test loss: [0-9.]+, Test acc: [0-9.]+ .*"), test.texts().get(0));
+        assertTrue(lines.get(1).startsWith("Calibration error (ECE, 10 bins): "), test.texts().get(0));
+        assertTrue(lines.get(2).matches("Answers at or above 60%: .*; \\d+ held back as not sure"), test.texts().get(0));
+        assertEquals(List.of("confusion-matrix.png", "reliability.png"),
+                test.replies.get(0).files().stream().map(Reply.OutgoingFile::name).toList());
     }
 
     @Test

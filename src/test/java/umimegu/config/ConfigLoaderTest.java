@@ -10,18 +10,24 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import umimegu.model.Architecture;
+import umimegu.model.TrainingSettings;
+
 class ConfigLoaderTest {
     @TempDir
     Path dir;
 
     @Test
-    void defaultsFollowTheSeed() {
+    void defaultsKeepTheSeedsInputAndSplitAndSizeTheRestFromTheData() {
         AppConfig config = ConfigLoader.parse(ConfigLoader.defaults());
         assertEquals(100, config.input().width());
         assertEquals(0.2, config.training().validationSplit());
-        assertEquals(128, config.training().batchSize());
+        assertEquals(TrainingSettings.AUTO, config.training().batchSize());
+        assertEquals(TrainingSettings.AUTO, config.training().minEpochs());
         assertEquals(100, config.training().maxEpochs());
         assertEquals(10, config.training().patience());
+        assertTrue(config.training().augment());
+        assertEquals(Architecture.COMPACT, config.training().architecture());
     }
 
     @Test

@@ -94,7 +94,7 @@ class TrainingPipelineTest {
         Batches val = subset(images, split.validation(), pre);
         var network = NetworkFactory.create(config.input(), 2, config.training().learningRate(), 5);
 
-        Trainer.Result result = new Trainer(config.training()).train(network, train, val, null, TrainingListener.NONE,
+        Trainer.Result result = new Trainer(config.training(), TrainingPlan.of(config.training(), train.images().size())).train(network, train, val, null, TrainingListener.NONE,
                 () -> false);
 
         double bestLoss = result.history().stream().mapToDouble(EpochStats::valLoss).min().orElseThrow();

@@ -80,8 +80,10 @@ class SlashCommandsDiscordE2ETest {
 
         BotMessage answer = firstResponse(token);
         assertTrue(answer.content().startsWith("Test loss: "), answer.content());
-        assertEquals(List.of("confusion-matrix.png"), answer.files().stream().map(RecordedRequest.Part::fileName).toList());
-        byte[] png = answer.files().get(0).bytes();
+        assertEquals(List.of("confusion-matrix.png", "reliability.png"),
+                answer.files().stream().map(RecordedRequest.Part::fileName).sorted().toList());
+        byte[] png = answer.files().stream().filter(f -> f.fileName().equals("confusion-matrix.png")).findFirst()
+                .orElseThrow().bytes();
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
         RecordedRequest patch = discord.requests().stream().filter(r -> r.path().contains(token) && r.method().equals("PATCH"))

@@ -86,9 +86,12 @@ class TrainingDiscordE2ETest {
         discord.post(channel, discord.member(), "!test");
 
         BotMessage result = awaitMessages(discord, channel, 1).get(0);
-        assertTrue(result.content().matches("Test loss: \\d+\\.\\d{6}, Test acc: \\d\\.\\d{6} \\(model .*, 8 pictures\\)"),
+        assertTrue(result.content().lines().findFirst().orElseThrow()
+                        .matches("Test loss: \\d+\\.\\d{6}, Test acc: \\d\\.\\d{6} \\(model .*, 8 pictures\\)"),
                 result.content());
-        assertEquals(List.of("confusion-matrix.png"), result.files().stream().map(RecordedRequest.Part::fileName).toList());
+        assertTrue(result.content().contains("Calibration error (ECE, 10 bins): "), result.content());
+        assertEquals(List.of("confusion-matrix.png", "reliability.png"),
+                result.files().stream().map(RecordedRequest.Part::fileName).sorted().toList());
     }
 
     private long models() throws Exception {

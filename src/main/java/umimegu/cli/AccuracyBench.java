@@ -1,0 +1,252 @@
+package umimegu.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+
+import umimegu.app.Application;
+import umimegu.config.AppConfig;
+import umimegu.config.ConfigLoader;
+import umimegu.model.Classifier;
+import umimegu.model.Prediction;
+import umimegu.model.TrainingListener;
+import umimegu.model.TrainingOutcome;
+
+/**
+ * Accuracy at our users' scale: a labelled folder (default {@code ../shared/data/anime8}) is split
+ * once into a fixed test set (30% of every label) and a training pool; each variant trains on 5,
+ * 10 or all pool pictures per label with several seeds (the pictures drawn and the training seeded
+ * alike), through the product's own training, and is scored on the test set. Prints mean and
+ * sample standard deviation of test accuracy, calibration error and training minutes.
+ * The {@code unknown} part trains on all but the last two labels and asks how well the answer's
+ * confidence tells the unknown characters' faces from the known ones.
+ */
+final class AccuracyBench {
+    private static final long TEST_SPLIT_SEED = 20261201L;
+    private static final double TEST_SHARE = 0.3;
+
+    /** A way of training: the config keys it sets on top of the user's config. */
+    record Variant(String name, Map<String, String> overrides) {
+    }
+
+    static final Map<String, Variant> VARIANTS = new LinkedHashMap<>();
+
+    static {
+        VARIANTS.put("default", new Variant("default", Map.of()));
+        VARIANTS.put("seed", new Variant("seed", Map.of("model.architecture", "seed", "train.batch-size", "128",
+                "train.min-epochs", "0", "train.warmup-steps", "0", "train.augment", "false", "train.weight-decay", "0")));
+        VARIANTS.put("seed-net", new Variant("seed-net", Map.of("model.architecture", "seed")));
+        VARIANTS.put("no-augment", new Variant("no-augment", Map.of("train.augment", "false")));
+        VARIANTS.put("wd", new Variant("wd", Map.of("train.weight-decay", "0.05")));
+    }
+
+    private final AppConfig base;
+    private final Path data;
+    private final int seeds;
+    private final BiConsumer<String, String> figure;
+
+    AccuracyBench(AppConfig base, Path data, int seeds, BiConsumer<String, String> figure) {
+        this.base = base;
+        this.data = data;
+        this.seeds = seeds;
+        this.figure = figure;
+    }
+
+    private record Split(List<String> labels, Map<String, List<Path>> pool, Map<String, List<Path>> test) {
+    }
+
+    private Split split() throws IOException {
+        List<String> labels = new ArrayList<>();
+        Map<String, List<Path>> pool = new LinkedHashMap<>();
+        Map<String, List<Path>> test = new LinkedHashMap<>();
+        try (Stream<Path> dirs = Files.list(data)) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                List<Path> files;
+                try (Stream<Path> f = Files.list(dir)) {
+                    files = new ArrayList<>(f.filter(Files::isRegularFile).sorted().toList());
+                }
+                Collections.shuffle(files, new Random(TEST_SPLIT_SEED));
+                int testCount = (int) Math.round(files.size() * TEST_SHARE);
+                String label = dir.getFileName().toString();
+                labels.add(label);
+                test.put(label, files.subList(0, testCount));
+                pool.put(label, files.subList(testCount, files.size()));
+            }
+        }
+        return new Split(labels, pool, test);
+    }
+
+    /** Trains every variant for every size with every seed; sizes of 0 mean the whole pool. */
+    void accuracy(List<String> variants, List<Integer> sizes) throws IOException, umimegu.vision.ImageDecodeException {
+        Split split = split();
+        figure.accept("accuracy_data", data + " (" + split.labels().size() + " labels, test "
+                + split.test().values().stream().mapToInt(List::size).sum() + " pictures)");
+        for (int size : sizes) {
+            for (String name : variants) {
+                Variant variant = VARIANTS.get(name);
+                double[] acc = new double[seeds];
+                double[] ece = new double[seeds];
+                double[] minutes = new double[seeds];
+                double[] epochs = new double[seeds];
+                double[] mirrorGain = new double[seeds];
+                for (int s = 0; s < seeds; s++) {
+                    Path work = Files.createTempDirectory("umimegu-accuracy");
+                    try {
+                        long start = System.nanoTime();
+                        TrainingOutcome outcome = train(work, variant, split, split.labels(), size, s + 1);
+                        minutes[s] = (System.nanoTime() - start) / 60e9;
+                        acc[s] = outcome.test().orElseThrow().accuracy();
+                        ece[s] = outcome.test().orElseThrow().expectedCalibrationError();
+                        epochs[s] = outcome.report().epochsRun();
+                        Application app = application(work, variant, s + 1);
+                        double plain = testAccuracy(app, new Classifier(app.store().load(outcome.modelId()), false), split);
+                        double mirrored = testAccuracy(app, new Classifier(app.store().load(outcome.modelId()), true), split);
+                        mirrorGain[s] = mirrored - plain;
+                        figure.accept("accuracy_run", String.format(Locale.ROOT,
+                                "%s per_label=%s seed=%d test_acc=%.4f ece=%.4f epochs=%d best=%d T=%.3f minutes=%.2f "
+                                        + "mirror_tta_acc=%.4f",
+                                name, size == 0 ? "all" : size, s + 1, acc[s], ece[s], outcome.report().epochsRun(),
+                                outcome.report().bestEpoch(), outcome.report().temperature(), minutes[s], mirrored));
+                    } finally {
+                        delete(work);
+                    }
+                }
+                String key = "accuracy_" + name + "_" + (size == 0 ? "all" : size);
+                figure.accept(key + "_test_acc", meanSd(acc));
+                figure.accept(key + "_ece", meanSd(ece));
+                figure.accept(key + "_train_minutes", meanSd(minutes));
+                figure.accept(key + "_epochs", meanSd(epochs));
+                figure.accept(key + "_mirror_tta_gain", meanSd(mirrorGain));
+            }
+        }
+    }
+
+    /** Trains on all labels but the last {@code unknownCount} and scores how the confidence separates the unknown faces. */
+    void unknown(String variantName, int unknownCount, double threshold) throws IOException, umimegu.vision.ImageDecodeException {
+        Split split = split();
+        List<String> known = split.labels().subList(0, split.labels().size() - unknownCount);
+        List<String> unknown = split.labels().subList(known.size(), split.labels().size());
+        figure.accept("unknown_labels", "trained on " + known + ", unknown " + unknown);
+        double[] auroc = new double[seeds];
+        double[] rejected = new double[seeds];
+        double[] falselyRejected = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            Path work = Files.createTempDirectory("umimegu-unknown");
+            try {
+                TrainingOutcome outcome = train(work, VARIANTS.get(variantName), split, known, 0, s + 1);
+                Application app = application(work, VARIANTS.get(variantName), s + 1);
+                Classifier classifier = app.classifier(outcome.modelId());
+                List<Double> knownScores = scores(app, classifier, split, known);
+                List<Double> unknownScores = scores(app, classifier, split, unknown);
+                auroc[s] = auroc(knownScores, unknownScores);
+                rejected[s] = share(unknownScores, threshold);
+                falselyRejected[s] = share(knownScores, threshold);
+                figure.accept("unknown_run", String.format(Locale.ROOT,
+                        "seed=%d auroc=%.3f unknown_rejected=%.3f known_rejected=%.3f", s + 1, auroc[s], rejected[s],
+                        falselyRejected[s]));
+            } finally {
+                delete(work);
+            }
+        }
+        figure.accept("unknown_auroc", meanSd(auroc));
+        figure.accept("unknown_rejected_below_" + threshold, meanSd(rejected));
+        figure.accept("known_rejected_below_" + threshold, meanSd(falselyRejected));
+    }
+
+    private static double testAccuracy(Application app, Classifier classifier, Split split)
+            throws umimegu.vision.ImageDecodeException {
+        int right = 0;
+        int total = 0;
+        for (String label : classifier.model().info().labels()) {
+            for (Path file : split.test().get(label)) {
+                right += classifier.predict(app.decoder().decode(file)).label().equals(label) ? 1 : 0;
+                total++;
+            }
+        }
+        return (double) right / total;
+    }
+
+    private List<Double> scores(Application app, Classifier classifier, Split split, List<String> labels)
+            throws umimegu.vision.ImageDecodeException {
+        List<Double> out = new ArrayList<>();
+        for (String label : labels) {
+            for (Path file : split.test().get(label)) {
+                Prediction p = classifier.predict(app.decoder().decode(file));
+                out.add(p.probability());
+            }
+        }
+        return out;
+    }
+
+    /** Probability that a known face scores higher than an unknown one (ties count half). */
+    static double auroc(List<Double> known, List<Double> unknown) {
+        double wins = 0;
+        for (double k : known) {
+            for (double u : unknown) {
+                wins += k > u ? 1 : k == u ? 0.5 : 0;
+            }
+        }
+        return wins / ((double) known.size() * unknown.size());
+    }
+
+    private static double share(List<Double> scores, double threshold) {
+        return scores.stream().filter(v -> v < threshold).count() / (double) scores.size();
+    }
+
+    private Application application(Path work, Variant variant, int seed) {
+        Properties p = (Properties) base.source().clone();
+        variant.overrides().forEach(p::setProperty);
+        p.setProperty("images.dir", work.resolve("images").toString());
+        p.setProperty("images.test-dir", work.resolve("images-test").toString());
+        p.setProperty("models.dir", work.resolve("models").toString());
+        p.setProperty("train.seed", String.valueOf(seed));
+        return new Application(ConfigLoader.parse(p));
+    }
+
+    private TrainingOutcome train(Path work, Variant variant, Split split, List<String> labels, int size, int seed)
+            throws IOException {
+        Random random = new Random(seed);
+        for (String label : labels) {
+            List<Path> pool = new ArrayList<>(split.pool().get(label));
+            Collections.shuffle(pool, random);
+            link(pool.subList(0, size == 0 ? pool.size() : Math.min(size, pool.size())), work.resolve("images").resolve(label));
+            link(split.test().get(label), work.resolve("images-test").resolve(label));
+        }
+        return application(work, variant, seed).trainingService().train(new TrainingListener() { }, () -> false);
+    }
+
+    /** Links, not copies: the pictures stay where they are. */
+    private static void link(List<Path> files, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (Path f : files) {
+            Files.createSymbolicLink(dir.resolve(f.getFileName()), f.toAbsolutePath());
+        }
+    }
+
+    static String meanSd(double[] values) {
+        double mean = Arrays.stream(values).average().orElse(Double.NaN);
+        double sd = values.length < 2 ? 0
+                : Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
+        return String.format(Locale.ROOT, "%.4f (sd %.4f, n=%d)", mean, sd, values.length);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+}

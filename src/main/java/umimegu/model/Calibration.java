@@ -1,0 +1,78 @@
+package umimegu.model;
+
+/**
+ * Temperature scaling (Guo et al., 2017): one number T that divides the network's logits, fitted
+ * on the validation split by minimising the negative log-likelihood, so that "56%" is right about
+ * 56% of the time. The logits are recovered from the softmax output up to a constant per row
+ * (log p), which the softmax cancels, so T works on probabilities alone.
+ */
+public final class Calibration {
+    private static final double MIN_PROBABILITY = 1e-12;
+    private static final double MIN_T = 0.05;
+    private static final double MAX_T = 20;
+
+    private Calibration() {
+    }
+
+    /** The probabilities the network would give with its logits divided by {@code temperature}. */
+    public static double[] scale(double[] probabilities, double temperature) {
+        if (temperature == 1.0) {
+            return probabilities.clone();
+        }
+        double[] logits = new double[probabilities.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = Math.log(Math.max(MIN_PROBABILITY, probabilities[i])) / temperature;
+            max = Math.max(max, logits[i]);
+        }
+        double sum = 0;
+        double[] out = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = Math.exp(logits[i] - max);
+            sum += out[i];
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= sum;
+        }
+        return out;
+    }
+
+    /** The temperature in [0.05, 20] that minimises the mean negative log-likelihood of {@code actual}. */
+    public static double fit(double[][] probabilities, int[] actual) {
+        if (probabilities.length == 0) {
+            return 1.0;
+        }
+        // golden-section search on log T: the NLL is convex in 1/T, unimodal in log T
+        double lo = Math.log(MIN_T);
+        double hi = Math.log(MAX_T);
+        double ratio = (Math.sqrt(5) - 1) / 2;
+        double a = hi - ratio * (hi - lo);
+        double b = lo + ratio * (hi - lo);
+        double fa = nll(probabilities, actual, Math.exp(a));
+        double fb = nll(probabilities, actual, Math.exp(b));
+        for (int i = 0; i < 60; i++) {
+            if (fa < fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - ratio * (hi - lo);
+                fa = nll(probabilities, actual, Math.exp(a));
+            } else {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + ratio * (hi - lo);
+                fb = nll(probabilities, actual, Math.exp(b));
+            }
+        }
+        return Math.exp((lo + hi) / 2);
+    }
+
+    static double nll(double[][] probabilities, int[] actual, double temperature) {
+        double sum = 0;
+        for (int i = 0; i < probabilities.length; i++) {
+            sum -= Math.log(Math.max(MIN_PROBABILITY, scale(probabilities[i], temperature)[actual[i]]));
+        }
+        return sum / probabilities.length;
+    }
+}
