@@ -3,7 +3,9 @@ package umimegu.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -61,12 +63,16 @@ final class ClassifyCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         int failures = 0;
+        Set<String> annotatedNames = new HashSet<>();
         HistoryStore history = openHistory(app, err);
         try (AsyncHistoryRecorder recorder = history == null ? null : new AsyncHistoryRecorder(history)) {
             RecognitionLog log = recorder == null ? null : new RecognitionLog(recorder, config.cropsDir());
             for (Path file : files) {
                 try {
                     Recognition r = recognizer.recognize(app.decoder().read(file), file.toString());
+                    if (log != null) {
+                        log.record(r, Origin.cli()); // recorded first: nothing after the answer may lose it
+                    }
                     List<String> lines = AnswerLines.of(r, answers);
                     if (files.size() == 1) {
                         lines.forEach(out::println);
@@ -74,16 +80,21 @@ final class ClassifyCommand implements Callable<Integer> {
                         out.println(file + ": " + String.join(lines.size() > 1 ? "\n  " : "", lines));
                     }
                     if (r.severalFaces() || (annotateAlways && r.outcome() == Recognition.Outcome.FACES)) {
-                        Files.createDirectories(annotatedDir);
-                        Path target = annotatedDir.resolve(baseName(file) + "-annotated.png");
-                        Files.write(target, Annotator.png(Annotator.draw(r, answers)));
-                        out.println("annotated: " + target);
-                    }
-                    if (log != null) {
-                        log.record(r, Origin.cli());
+                        Path target = annotatedDir.resolve(AnnotatedNames.next(file, annotatedNames));
+                        try {
+                            Files.createDirectories(annotatedDir);
+                            Files.write(target, Annotator.png(Annotator.draw(r, answers)));
+                            out.println("annotated: " + target);
+                        } catch (IOException e) {
+                            err.println("warning: " + file + ": the answer stands, but the annotated picture could not be written ("
+                                    + e.getMessage() + ")");
+                        }
                     }
                 } catch (ImageDecodeException e) {
                     err.println("error: " + e.getMessage());
+                    failures++;
+                } catch (RuntimeException e) {
+                    err.println("error: " + file + ": could not be classified (" + e + ")");
                     failures++;
                 }
             }
@@ -96,11 +107,6 @@ final class ClassifyCommand implements Callable<Integer> {
         return failures == 0 ? ExitCodes.OK : ExitCodes.PARTIAL_FAILURE;
     }
 
-    private static String baseName(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
 
     /** The history is optional on the answer path: when it cannot be opened, answers still come. */
     static HistoryStore openHistory(Application app, java.io.PrintWriter err) {

@@ -12,6 +12,9 @@ import umimegu.model.TrainingOutcome;
 
 /** Text renderings of training and test results for the terminal. */
 final class Reports {
+    /** A folder of 10,000 broken files must not print 10,000 lines. */
+    static final int SKIPPED_SHOWN = 10;
+
     private Reports() {
     }
 
@@ -24,7 +27,10 @@ final class Reports {
                 report.bestEpoch(), best.valLoss(), best.valAccuracy());
         if (!report.skippedFiles().isEmpty()) {
             out.printf("Skipped %d unreadable file(s):%n", report.skippedFiles().size());
-            report.skippedFiles().forEach(s -> out.println("  " + s));
+            report.skippedFiles().stream().limit(SKIPPED_SHOWN).forEach(s -> out.println("  " + s));
+            if (report.skippedFiles().size() > SKIPPED_SHOWN) {
+                out.printf("  … and %d more%n", report.skippedFiles().size() - SKIPPED_SHOWN);
+            }
         }
         out.printf(Locale.ROOT, "Batches of %d, at least %d epochs, %d warm-up steps. Calibration: temperature %.3f, "
                         + "validation ECE %.4f (%.4f before)%n", report.plan().batchSize(), report.plan().minEpochs(),

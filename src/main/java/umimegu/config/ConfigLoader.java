@@ -36,6 +36,8 @@ public final class ConfigLoader {
     public static final String HISTORY_PASSWORD_ENV = "UMIMEGU_HISTORY_PASSWORD";
     private static final String DISPLAY_NAME_PREFIX = "answer.display-name.";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConfigLoader.class);
+
     private ConfigLoader() {
     }
 
@@ -43,6 +45,9 @@ public final class ConfigLoader {
     public static AppConfig load(Path file) {
         Properties properties = defaults();
         if (file != null) {
+            if (Files.isDirectory(file)) {
+                throw new ConfigException("config file " + file + " is a folder; give the path of a .properties file");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException("config file not found: " + file);
             }
@@ -70,10 +75,51 @@ public final class ConfigLoader {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Properties fromFile = new Properties();
             fromFile.load(reader);
-            fromFile.stringPropertyNames().forEach(key -> properties.setProperty(key, fromFile.getProperty(key).trim()));
+            for (String key : fromFile.stringPropertyNames()) {
+                if (!properties.containsKey(key) && !key.startsWith(DISPLAY_NAME_PREFIX)) {
+                    log.warn("Unknown config key '{}' in {} is ignored{}", key, file, closest(key, properties.stringPropertyNames())
+                            .map(k -> " (did you mean '" + k + "'?)").orElse(""));
+                }
+                properties.setProperty(key, fromFile.getProperty(key).trim());
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException("config file " + file + " is not UTF-8 text; save it as UTF-8", e);
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The known key nearest to a misspelt one (edit distance at most 3), if any. */
+    static java.util.Optional<String> closest(String key, Set<String> known) {
+        String best = null;
+        int bestDistance = 4;
+        for (String k : known) {
+            int d = distance(key, k);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     public static AppConfig parse(Properties p) {

@@ -23,6 +23,8 @@ public final class ImageLoader {
         this.preprocessor = preprocessor;
     }
 
+    private static final int LOGGED_SKIPS = 10;
+
     public LoadedImages load(List<String> labels, List<LabelledFile> files, IntConsumer progress) {
         List<byte[]> pixels = new ArrayList<>(files.size());
         List<Integer> labelIndex = new ArrayList<>(files.size());
@@ -35,10 +37,15 @@ public final class ImageLoader {
                 labelIndex.add(file.label());
                 sources.add(file.path());
             } catch (ImageDecodeException e) {
-                log.warn("Skipping {}", e.getMessage());
+                if (skipped.size() < LOGGED_SKIPS) {
+                    log.warn("Skipping {}", e.getMessage());
+                }
                 skipped.add(e.getMessage());
             }
             progress.accept(++done);
+        }
+        if (skipped.size() > LOGGED_SKIPS) {
+            log.warn("... and {} more unreadable files skipped ({} in all)", skipped.size() - LOGGED_SKIPS, skipped.size());
         }
         return new LoadedImages(labels, pixels, labelIndex.stream().mapToInt(Integer::intValue).toArray(), sources,
                 skipped);

@@ -33,6 +33,16 @@ public final class AsyncHistoryRecorder implements AutoCloseable {
     private volatile boolean closed;
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong finished = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
+    private final AtomicLong pendingRecords = new AtomicLong();
+    /** After a failed write the store is left alone until then (a full disk stays full for a while). */
+    private volatile long pausedUntilNanos;
+    private long pause = FIRST_PAUSE_NANOS;
+    private static final long FIRST_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long MAX_PAUSE_NANOS = TimeUnit.MINUTES.toNanos(2);
+    private static final long CLOSE_WAIT_MS = 5_000;
+    private static final int FAILURES_BEFORE_PAUSE = 3;
+    private int failuresInARow;
 
     public AsyncHistoryRecorder(HistoryStore store) {
         this.store = store;
@@ -50,6 +60,7 @@ public final class AsyncHistoryRecorder implements AutoCloseable {
             return;
         }
         submitted.incrementAndGet();
+        pendingRecords.addAndGet(records.size());
         pending.add(List.copyOf(records));
     }
 
@@ -94,9 +105,15 @@ public final class AsyncHistoryRecorder implements AutoCloseable {
     }
 
     private void write(List<List<PredictionRecord>> group) {
+        int records = group.stream().mapToInt(List::size).sum();
         try {
-            save(group);
+            if (System.nanoTime() < pausedUntilNanos) {
+                lose(records, null);
+            } else {
+                save(group);
+            }
         } finally {
+            pendingRecords.addAndGet(-records);
             finished.addAndGet(group.size());
         }
     }
@@ -107,20 +124,59 @@ public final class AsyncHistoryRecorder implements AutoCloseable {
         }
         try {
             store.save(group.stream().flatMap(List::stream).toList());
+            worked();
             return;
         } catch (RuntimeException e) {
             if (group.size() == 1) {
-                log.error("Could not record {} prediction(s) in the history: {}", group.get(0).size(), e.getMessage());
+                lose(group.get(0).size(), e);
                 return;
             }
         }
+        boolean anySaved = false;
         for (List<PredictionRecord> batch : group) {
             try {
                 store.save(batch);
+                anySaved = true;
             } catch (RuntimeException e) {
-                log.error("Could not record {} prediction(s) in the history: {}", batch.size(), e.getMessage());
+                lose(batch.size(), e);
             }
         }
+        if (anySaved) { // the store works: what failed was the data, not the disk
+            worked();
+        }
+    }
+
+    private void worked() {
+        failuresInARow = 0;
+        pause = FIRST_PAUSE_NANOS;
+        pausedUntilNanos = 0;
+    }
+
+    /**
+     * Counts records that will not be written. One failed write may be bad data; several in a row
+     * mean the store itself is failing (a full disk), which is then left alone for a while, longer
+     * each time, instead of being retried with every answer.
+     */
+    private void lose(int records, RuntimeException cause) {
+        long total = lost.addAndGet(records);
+        if (cause == null) {
+            return;
+        }
+        if (++failuresInARow < FAILURES_BEFORE_PAUSE) {
+            log.error("Could not record {} prediction(s) in the history ({} lost so far): {}", records, total,
+                    cause.getMessage());
+            return;
+        }
+        pausedUntilNanos = System.nanoTime() + pause;
+        log.error("Could not record {} prediction(s) in the history ({} lost so far); {} failures in a row, so not "
+                + "trying again for {} s: {}", records, total, failuresInARow, TimeUnit.NANOSECONDS.toSeconds(pause),
+                cause.getMessage());
+        pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
+    }
+
+    /** Predictions that could not be written (store errors, or dropped while the store was left alone). */
+    public long lost() {
+        return lost.get();
     }
 
     @Override
@@ -131,9 +187,12 @@ public final class AsyncHistoryRecorder implements AutoCloseable {
         closed = true;
         pending.add(END);
         try {
-            writer.join(TimeUnit.SECONDS.toMillis(30));
+            writer.join(CLOSE_WAIT_MS);
             if (writer.isAlive()) {
-                log.error("History writes still pending after 30 s at shutdown");
+                log.error("History: {} prediction(s) still unwritten after {} s at shutdown and given up; {} lost before",
+                        pendingRecords.get(), CLOSE_WAIT_MS / 1000, lost.get());
+            } else if (lost.get() > 0) {
+                log.error("History: {} prediction(s) could not be recorded in this run", lost.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -31,9 +31,14 @@ public final class ModelStore {
     public static final String CONFIG_FILE = "config.properties";
     public static final String METRICS_FILE = "metrics.properties";
     public static final String CURRENT_FILE = "current";
+    private static final String TRAINED_SIZE_ENTRY = "umimegu-input-size";
     private static final String PARTIAL_SUFFIX = ".partial";
     private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModelStore.class);
+    /** A draft untouched this long belongs to a training that was killed. */
+    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(30);
 
     private final Path root;
     private final Clock clock;
@@ -55,6 +60,7 @@ public final class ModelStore {
     public Draft begin() {
         try {
             Files.createDirectories(root);
+            removeAbandonedDrafts();
             String id = ID_FORMAT.format(clock.instant());
             Path partial = root.resolve(id + PARTIAL_SUFFIX);
             while (Files.exists(partial) || Files.exists(root.resolve(id))) {
@@ -68,16 +74,67 @@ public final class ModelStore {
         }
     }
 
+    /**
+     * Removes {@code *.partial} folders left by a training that was killed: those in which nothing
+     * was written for {@link #ABANDONED_AFTER} (a live training rewrites its curves every epoch).
+     */
+    private void removeAbandonedDrafts() throws IOException {
+        List<Path> partials;
+        try (Stream<Path> children = Files.list(root)) {
+            partials = children.filter(p -> p.getFileName().toString().endsWith(PARTIAL_SUFFIX) && Files.isDirectory(p))
+                    .toList();
+        }
+        for (Path partial : partials) {
+            java.time.Instant last;
+            try (Stream<Path> files = Files.walk(partial)) {
+                last = files.map(ModelStore::modified).max(java.time.Instant::compareTo).orElse(java.time.Instant.EPOCH);
+            }
+            if (last.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
+                try (Stream<Path> files = Files.walk(partial)) {
+                    for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                log.info("Removed {}, left by a training that did not finish (nothing written since {})", partial, last);
+            }
+        }
+    }
+
+    private static java.time.Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return java.time.Instant.EPOCH;
+        }
+    }
+
     public String currentId() {
         Path pointer = root.resolve(CURRENT_FILE);
         if (!Files.isRegularFile(pointer)) {
             throw new ModelStoreException("no trained model in " + root.toAbsolutePath() + ": run 'train' (or 'demo') first");
         }
+        String id;
         try {
-            return Files.readString(pointer, StandardCharsets.UTF_8).trim();
+            id = new String(Files.readAllBytes(pointer), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new ModelStoreException("cannot read " + pointer + ": " + e.getMessage(), e);
         }
+        if (!isValidId(id)) {
+            throw new ModelStoreException(pointer + " does not name a model folder in " + root
+                    + " (it says '" + printable(id) + "'); run 'train' again or write a model id into it");
+        }
+        return id;
+    }
+
+    /** A model id is the name of a folder inside the store: no separators, no "..", nothing hidden. */
+    public static boolean isValidId(String id) {
+        return id != null && id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}") && !id.contains("..")
+                && !id.endsWith(PARTIAL_SUFFIX);
+    }
+
+    private static String printable(String s) {
+        String shown = s.replaceAll("[^\\p{Print}]", "?");
+        return shown.length() > 80 ? shown.substring(0, 80) + "…" : shown;
     }
 
     public StoredModel loadCurrent() {
@@ -85,6 +142,10 @@ public final class ModelStore {
     }
 
     public StoredModel load(String id) {
+        if (!isValidId(id)) {
+            throw new ModelStoreException("'" + printable(id) + "' is not a model id: ids are folder names inside "
+                    + root + " (letters, digits, '.', '_', '-'), as 'models' lists them");
+        }
         Path dir = root.resolve(id);
         Path networkFile = dir.resolve(NETWORK_FILE);
         if (!Files.isRegularFile(networkFile)) {
@@ -93,9 +154,20 @@ public final class ModelStore {
         try {
             OneDnn.enable();
             MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), false);
-            return new StoredModel(id, dir, network, readInfo(dir.resolve(INFO_FILE)));
+            ModelInfo info;
+            try {
+                info = readInfo(dir.resolve(INFO_FILE));
+            } catch (IOException | RuntimeException e) {
+                throw new ModelStoreException("cannot load model " + id + ": " + INFO_FILE + " is missing or damaged ("
+                        + e + ")", e);
+            }
+            checkMatches(id, network, info);
+            checkTrainedSize(id, networkFile, info);
+            return new StoredModel(id, dir, network, info);
+        } catch (ModelStoreException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ModelStoreException("cannot load model " + id + ": " + e.getMessage(), e);
+            throw new ModelStoreException("cannot load model " + id + ": " + e, e);
         }
     }
 
@@ -111,6 +183,37 @@ public final class ModelStore {
                     .toList();
         } catch (IOException e) {
             throw new ModelStoreException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One blank picture through the network: its input size and label count must be what model.properties says. */
+    private static void checkMatches(String id, MultiLayerNetwork network, ModelInfo info) {
+        InputSpec in = info.input();
+        long outputs;
+        try (var blank = org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1,
+                InputSpec.CHANNELS, in.height(), in.width())) {
+            outputs = network.output(blank, false).size(1);
+        } catch (RuntimeException e) {
+            throw new ModelStoreException("model " + id + " does not match its " + INFO_FILE + ": the network does not take "
+                    + in.width() + "x" + in.height() + " pictures (" + e.getMessage() + ")", e);
+        }
+        if (outputs != info.labels().size()) {
+            throw new ModelStoreException("model " + id + " does not match its " + INFO_FILE + ": the network answers "
+                    + outputs + " labels, the file lists " + info.labels().size());
+        }
+    }
+
+    private static void checkTrainedSize(String id, Path networkFile, ModelInfo info) {
+        String trained;
+        try {
+            trained = ModelSerializer.getObjectFromFile(networkFile.toFile(), TRAINED_SIZE_ENTRY);
+        } catch (RuntimeException e) {
+            return; // saved before the size was stored
+        }
+        String declared = info.input().width() + "x" + info.input().height();
+        if (!declared.equals(trained)) {
+            throw new ModelStoreException("model " + id + " does not match its " + INFO_FILE + ": the network was trained on "
+                    + trained + " pictures, the file says " + declared);
         }
     }
 
@@ -185,6 +288,9 @@ public final class ModelStore {
         public Path commit(MultiLayerNetwork network, ModelInfo info, Properties config, Properties metrics) {
             try {
                 ModelSerializer.writeModel(network, directory.resolve(NETWORK_FILE).toFile(), false);
+                // a network that pools globally takes any size, so the size it was trained on travels inside it too
+                ModelSerializer.addObjectToFile(directory.resolve(NETWORK_FILE).toFile(), TRAINED_SIZE_ENTRY,
+                        info.input().width() + "x" + info.input().height());
                 writeInfo(directory.resolve(INFO_FILE), info);
                 store(directory.resolve(CONFIG_FILE), config, "configuration this model was trained with");
                 store(directory.resolve(METRICS_FILE), metrics, "training and test figures");

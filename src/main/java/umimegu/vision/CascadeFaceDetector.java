@@ -60,6 +60,11 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
         int longer = Math.max(picture.getWidth(), picture.getHeight());
         double scale = longer > settings.detectMaxSide() ? settings.detectMaxSide() / (double) longer : 1.0;
         List<FaceBox> boxes = new ArrayList<>();
+        // a face cannot fit where the scaled picture is narrower than the smallest face (a 1×5000 strip
+        // would even scale to 0 pixels, which OpenCV's resize refuses with an assertion)
+        if (Math.min(picture.getWidth(), picture.getHeight()) * scale < settings.minSize()) {
+            return boxes;
+        }
         try (Mat bgr = Mats.fromBgrImage(picture); Mat small = new Mat(); Mat grey = new Mat();
              RectVector found = new RectVector();
              Size minSize = new Size(settings.minSize(), settings.minSize()); Size maxSize = new Size()) {

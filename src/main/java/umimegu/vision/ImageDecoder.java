@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -49,14 +50,29 @@ public final class ImageDecoder implements PictureReader {
         return decode(file);
     }
 
-    /** Reads a file's bytes, refusing it unread when it is over the size limit. */
+    /**
+     * Reads a file's bytes: regular files only (a link to {@code /dev/zero} or a FIFO would never
+     * end), and never more than the size limit, counted while reading rather than trusted from
+     * the file system.
+     */
     public byte[] read(Path file) throws ImageDecodeException {
         try {
+            if (!Files.isRegularFile(file)) {
+                throw new ImageDecodeException(file + (Files.exists(file)
+                        ? ": not a regular file (a device, pipe or folder); only picture files are read"
+                        : ": no such file"));
+            }
             long size = Files.size(file);
             if (size > limits.maxBytes()) {
                 throw new ImageDecodeException(file + ": file too large (" + mib(size) + ", limit " + mib(limits.maxBytes()) + ")");
             }
-            return Files.readAllBytes(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+                if (bytes.length > limits.maxBytes()) {
+                    throw new ImageDecodeException(file + ": file too large (more than " + mib(limits.maxBytes()) + ")");
+                }
+                return bytes;
+            }
         } catch (IOException e) {
             if (e instanceof ImageDecodeException decode) {
                 throw decode;
@@ -129,6 +145,13 @@ public final class ImageDecoder implements PictureReader {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
+                // what ImageIO will allocate: a GIF frame may declare itself far larger than its 1×1 screen
+                long frame = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (frame > limits.maxPixels() || reader.getWidth(0) <= 0 || reader.getHeight(0) <= 0) {
+                    throw new ImageDecodeException(String.format(Locale.ROOT,
+                            "%s: image too large (its %s frame is %dx%d = %.1f megapixels, limit %.1f)", name, format,
+                            reader.getWidth(0), reader.getHeight(0), frame / 1e6, limits.maxPixels() / 1e6));
+                }
                 return toBgr(reader.read(0)); // first frame of an animated GIF
             } finally {
                 reader.dispose();
@@ -136,7 +159,8 @@ public final class ImageDecoder implements PictureReader {
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImageDecodeException(name + ": corrupt or truncated " + format + " (" + e.getMessage() + ")", e);
+            throw new ImageDecodeException(name + ": corrupt or truncated " + format + " ("
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
         }
     }
 

@@ -28,6 +28,9 @@ record ImageHeader(Format format, int width, int height, boolean animated) {
             }
             if (starts(b, 'B', 'M')) {
                 ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+                if (le.getInt(14) == 12) { // OS/2 BITMAPCOREHEADER: 16-bit width and height
+                    return new ImageHeader(Format.BMP, le.getShort(18) & 0xFFFF, le.getShort(20) & 0xFFFF, false);
+                }
                 return new ImageHeader(Format.BMP, Math.abs(le.getInt(18)), Math.abs(le.getInt(22)), false);
             }
             if (starts(b, 'R', 'I', 'F', 'F') && b.length > 12 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {

@@ -127,6 +127,26 @@ class ChatBotTest {
     }
 
     @Test
+    void hostilePicturesGetAnAnswerOrARefusalAndTheNextGoodPictureIsStillAnswered() throws Exception {
+        ChatBot bot = bot();
+        java.io.ByteArrayOutputStream thin = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1, 5000, java.awt.image.BufferedImage.TYPE_3BYTE_BGR),
+                "png", thin);
+        FakeConversation strip = send(bot, post("8", false, "", image("strip.png", thin.toByteArray())));
+        assertTrue(strip.texts().get(0).matches("(This is|Not sure — closest is) (Megumi|Umi): .*"), strip.texts().get(0));
+
+        byte[] frameBomb = umimegu.vision.HostilePicturesTestAccess.gif(1, 1, 20_000, 20_000);
+        FakeConversation bomb = send(bot, post("8", false, "", image("bomb.gif", frameBomb)));
+        assertTrue(bomb.texts().get(0).startsWith("I couldn't read bomb.gif: image too large"), bomb.texts().get(0));
+
+        FakeConversation empty = send(bot, post("8", false, "", image("empty.png", new byte[0])));
+        assertTrue(empty.texts().get(0).startsWith("I couldn't read empty.png: empty file"), empty.texts().get(0));
+
+        FakeConversation good = send(bot, post("8", false, "", image("face.png", picture)));
+        assertTrue(good.texts().get(0).matches("(This is|Not sure — closest is) (Megumi|Umi): .*"), good.texts().get(0));
+    }
+
+    @Test
     void commandsHelpAndUnknownWords() throws Exception {
         ChatBot bot = bot();
         assertTrue(send(bot, post("7", false, "!help")).texts().get(0).contains("!train"));

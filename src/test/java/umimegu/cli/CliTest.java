@@ -143,4 +143,46 @@ class CliTest {
         assertEquals(ExitCodes.USAGE, noConfig.code());
         assertTrue(noConfig.err().contains("config file not found"), noConfig.err());
     }
+
+    @Test
+    void aModelFolderThatDoesNotMatchItsNetworkIsAClearUsageError() throws Exception {
+        Path models = work.resolve("models");
+        String current = Files.readString(models.resolve("current")).trim();
+        Path copy = models.resolve("mismatch");
+        Files.createDirectories(copy);
+        try (var files = Files.list(models.resolve(current))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        Path info = copy.resolve("model.properties");
+        String original = Files.readString(info);
+        Path picture = Files.list(work.resolve("images-test/umi")).findFirst().orElseThrow();
+
+        Files.writeString(info, original.replace("input.width=32", "input.width=50"));
+        Result wrongSize = run("--config", config.toString(), "classify", "--model", "mismatch", picture.toString());
+        assertEquals(ExitCodes.USAGE, wrongSize.code(), wrongSize.err());
+        assertTrue(wrongSize.err().contains("does not match its model.properties"), wrongSize.err());
+        assertEquals(1, wrongSize.err().lines().count(), "no stack trace: " + wrongSize.err());
+
+        Files.writeString(info, original.replace("labels.count=2", "labels.count=3") + "labels.2=yuriko\n");
+        Result wrongLabels = run("--config", config.toString(), "classify", "--model", "mismatch", picture.toString());
+        assertEquals(ExitCodes.USAGE, wrongLabels.code(), wrongLabels.err());
+        assertTrue(wrongLabels.err().contains("answers 2 labels, the file lists 3"), wrongLabels.err());
+    }
+
+    @Test
+    void modelIdsCannotReachOutsideTheStore() throws Exception {
+        Path picture = Files.list(work.resolve("images-test/umi")).findFirst().orElseThrow();
+        Result escape = run("--config", config.toString(), "classify", "--model", "../../elsewhere/model", picture.toString());
+        assertEquals(ExitCodes.USAGE, escape.code());
+        assertTrue(escape.err().contains("is not a model id"), escape.err());
+
+        Path models = work.resolve("models-escape");
+        Files.createDirectories(models);
+        Files.writeString(models.resolve("current"), "../models/" + Files.readString(work.resolve("models/current")));
+        Result pointer = run("--config", config.toString(), "classify", "--models", models.toString(), picture.toString());
+        assertEquals(ExitCodes.USAGE, pointer.code());
+        assertTrue(pointer.err().contains("does not name a model folder"), pointer.err());
+    }
 }

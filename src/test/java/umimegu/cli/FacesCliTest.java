@@ -51,6 +51,28 @@ class FacesCliTest {
     }
 
     @Test
+    void annotatedPicturesWithTheSameOrVeryLongNamesNeitherOverwriteNorCrash() throws Exception {
+        Path scene = TestFixtures.sharedData("anime_scenes").resolve("detect_01.jpg").toAbsolutePath();
+        Path links = work.resolve("same-names");
+        List<Path> pictures = List.of(links.resolve("a/group.jpg"), links.resolve("b/group.jpg"),
+                links.resolve("b/" + "g".repeat(245) + ".jpg"));
+        for (Path p : pictures) {
+            Files.createDirectories(p.getParent());
+            Files.createSymbolicLink(p, scene); // links, not copies
+        }
+        Path annotated = work.resolve("annotated-many");
+        List<String> args = new ArrayList<>(List.of("--config", config().toString(), "classify", "--annotated",
+                annotated.toString()));
+        pictures.forEach(p -> args.add(p.toString()));
+        CliTest.Result r = CliTest.run(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3, r.out().lines().filter(l -> l.startsWith("annotated: ")).distinct().count(), r.out());
+        try (Stream<Path> written = Files.list(annotated)) {
+            assertEquals(3, written.count());
+        }
+    }
+
+    @Test
     void everyOddFileIsAnsweredOrRefusedWithoutAStackTrace() throws Exception {
         List<String> args = new ArrayList<>(List.of("--config", config().toString(), "classify"));
         try (Stream<Path> files = Files.walk(TestFixtures.sharedData("odd"))) {

@@ -52,4 +52,20 @@ class ConfigLoaderTest {
         AppConfig ja = ConfigLoader.load(Path.of("config", "ja.properties"));
         assertEquals("恵美", ja.answers().displayNames().get("megumi"));
     }
+
+    @Test
+    void aFolderANonUtf8FileAndAMisspeltKeyGetMessagesThatSayWhatIsWrong() throws Exception {
+        var folder = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir));
+        assertTrue(folder.getMessage().contains("is a folder"), folder.getMessage());
+
+        Path latin1 = dir.resolve("latin1.properties");
+        Files.write(latin1, "answer.template=C'est {label} \u00e0 {percent}%\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        var encoding = assertThrows(ConfigException.class, () -> ConfigLoader.load(latin1));
+        assertTrue(encoding.getMessage().contains("not UTF-8"), encoding.getMessage());
+
+        var known = ConfigLoader.defaults().stringPropertyNames();
+        assertEquals(java.util.Optional.of("input.width"), ConfigLoader.closest("input.widht", known));
+        assertEquals(java.util.Optional.empty(), ConfigLoader.closest("completely.different", known));
+    }
 }

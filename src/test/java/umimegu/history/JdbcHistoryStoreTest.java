@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static umimegu.history.HistoryRecords.record;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -99,7 +100,8 @@ class JdbcHistoryStoreTest {
         HistorySettings settings = file("upgrade");
         JdbcHistoryStore.open(settings, "2").close();
         Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS);
-        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), "sa", "");
+        String password = Files.readString(dir.resolve("upgrade.key")).trim(); // generated on creation
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), "sa", password);
              PreparedStatement ps = c.prepareStatement("INSERT INTO prediction (created_at, source, user_id, "
                      + "image_sha256, face_index, label, probability, probabilities, not_sure, model_id, latency_ms) "
                      + "VALUES (?, 'cli', ?, ?, 0, ?, 0.75, '0.75,0.25', FALSE, 'm0', 5)")) {
@@ -201,5 +203,83 @@ class JdbcHistoryStoreTest {
         assertEquals(99, saved.size());
         assertTrue(saved.stream().allMatch(r -> r.faceIndex() > 0));
         assertEquals(99, saved.stream().map(PredictionRecord::faceIndex).distinct().count());
+    }
+
+    @Test
+    void aStoreThatKeepsFailingIsLeftAloneTheLossIsCountedAndCloseDoesNotStall() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        HistoryStore full = new HistoryStore() {
+            @Override
+            public void save(List<PredictionRecord> records) {
+                attempts.incrementAndGet();
+                throw new HistoryException("No space left on device", null);
+            }
+
+            @Override
+            public StatsReport stats(StatsQuery query) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        long start = System.nanoTime();
+        AsyncHistoryRecorder recorder = new AsyncHistoryRecorder(full);
+        for (int i = 0; i < 119; i++) {
+            recorder.record(List.of(record(Instant.now(), "u", "c", "umi", 0.9, i)));
+            recorder.flush(java.time.Duration.ofSeconds(2));
+        }
+        recorder.close();
+        assertEquals(119, recorder.lost(), "every unwritten prediction is counted");
+        assertTrue(attempts.get() <= 5, "the failing store was tried " + attempts.get() + " times");
+        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(10), "no stall");
+    }
+
+    @Test
+    void aDamagedHistoryFileIsRefusedAndLeftAsItWas() throws Exception {
+        HistorySettings settings = file("damaged");
+        try (HistoryStore store = JdbcHistoryStore.open(settings)) {
+            for (int i = 0; i < 260; i++) {
+                store.save(List.of(record(Instant.now(), "u" + (i % 7), "c", "umi", 0.9, i)));
+            }
+        }
+        Path data = dir.resolve("damaged.mv.db");
+        try (var channel = java.nio.channels.FileChannel.open(data, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(65536); // as `truncate -s 65536` did
+        }
+        byte[] before = Files.readAllBytes(data);
+
+        HistoryException e = org.junit.jupiter.api.Assertions.assertThrows(HistoryException.class,
+                () -> JdbcHistoryStore.open(settings));
+        assertTrue(e.getMessage().contains("looks damaged") && e.getMessage().contains("left as it is"), e.getMessage());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(data)), "the file was not touched");
+    }
+
+    @Test
+    void theDefaultHistoryGetsAGeneratedPasswordKeptOwnerOnly() throws Exception {
+        HistorySettings settings = file("keyed");
+        try (HistoryStore store = JdbcHistoryStore.open(settings)) {
+            store.save(List.of(record(Instant.now(), "u", "c", "umi", 0.9, 0)));
+        }
+        Path key = dir.resolve("keyed.key");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        String password = Files.readString(key).trim();
+        assertTrue(password.length() >= 32, password.length() + " characters");
+        org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                () -> java.sql.DriverManager.getConnection(settings.jdbcUrl(), "sa", "").close());
+        try (HistoryStore again = JdbcHistoryStore.open(settings)) {
+            assertEquals(1, again.stats(StatsQuery.all()).total(), "the next open reads the key");
+        }
+    }
+
+    @Test
+    void credentialsInJdbcUrlsAreHidden() {
+        assertEquals("jdbc:postgresql://dbuser:***@host/db",
+                umimegu.history.jdbc.JdbcHistoryStoreAccess.redact("jdbc:postgresql://dbuser:pgsecret4@host/db"));
+        assertEquals("jdbc:h2:tcp://h/x;PASSWORD=***;USER=a",
+                umimegu.history.jdbc.JdbcHistoryStoreAccess.redact("jdbc:h2:tcp://h/x;PASSWORD=s3;USER=a"));
+        assertEquals("jdbc:postgresql://host:5432/db?user=a&password=***",
+                umimegu.history.jdbc.JdbcHistoryStoreAccess.redact("jdbc:postgresql://host:5432/db?user=a&password=x"));
     }
 }

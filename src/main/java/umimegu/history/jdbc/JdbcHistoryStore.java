@@ -55,7 +55,7 @@ public final class JdbcHistoryStore implements HistoryStore {
 
     /** Opens the database migrated up to {@code targetVersion} (null: latest); for upgrade tests. */
     public static JdbcHistoryStore open(HistorySettings requested, String targetVersion) {
-        HistorySettings settings = durable(requested);
+        HistorySettings settings = durable(EmbeddedH2.prepare(requested));
         try {
             var configuration = Flyway.configure()
                     .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
@@ -262,9 +262,10 @@ public final class JdbcHistoryStore implements HistoryStore {
         return new HistorySettings(url + ";WRITE_DELAY=0", s.user(), s.password());
     }
 
-    /** Hides credentials that some JDBC URLs carry. */
+    /** Hides credentials that JDBC URLs can carry: {@code password=}/{@code pwd=} and {@code user:secret@host}. */
     static String redact(String url) {
-        return url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***");
+        return url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***")
+                .replaceAll("(//[^/@:;?]*):[^/@]*@", "$1:***@");
     }
 
     /** A WHERE clause with its parameters, always bound, never concatenated. */
