@@ -1,55 +1,66 @@
 package umimegu;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
-import org.junit.jupiter.api.Test;
-
-/** Javacord is no longer developed: only the Discord adapter may use it, so it stays replaceable. */
+/**
+ * The shape of the code, checked on the compiled classes: no package depends on itself through
+ * others, front ends sit on the wiring and the core, and each outside library stays in the one
+ * package that adapts it (Javacord is no longer developed; DL4J, JDBC, OpenCV and picocli could
+ * each be swapped).
+ */
+@AnalyzeClasses(packages = "umimegu", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    private static final Path MAIN = Path.of("src", "main", "java");
-    private static final Path DISCORD_ADAPTER = MAIN.resolve("umimegu/chat/discord");
+    private static final String[] CORE = {"umimegu.model..", "umimegu.dataset..", "umimegu.recognition..",
+            "umimegu.vision..", "umimegu.history", "umimegu.common..", "umimegu.chart..", "umimegu.demo.."};
 
-    @Test
-    void onlyTheDiscordAdapterImportsJavacord() throws IOException {
-        assertEquals(List.of(), filesUsing("org.javacord", DISCORD_ADAPTER));
-        assertEquals(true, !filesUsing("org.javacord", Path.of("nowhere")).isEmpty(), "the check sees the adapter's imports");
-    }
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("umimegu.(**)").should().beFreeOfCycles();
 
-    @Test
-    void theCoreKnowsNothingOfSqlOrTheFrontEnds() throws IOException {
-        for (String core : List.of("umimegu/chat", "umimegu/recognition", "umimegu/model", "umimegu/dataset")) {
-            try (Stream<Path> files = Files.walk(MAIN.resolve(core))) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".java"))
-                        .filter(p -> !p.startsWith(MAIN.resolve("umimegu/chat/discord")))
-                        .filter(p -> !p.startsWith(MAIN.resolve("umimegu/chat/console"))).toList()) {
-                    String source = Files.readString(f);
-                    for (String banned : List.of("import java.sql", "import umimegu.history.jdbc", "import umimegu.cli",
-                            "import org.bytedeco", "import picocli")) {
-                        assertEquals(false, source.contains(banned), f + " uses " + banned);
-                    }
-                }
-            }
-        }
-    }
+    @ArchTest
+    static final ArchRule frontEndsOnWiringOnCore = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("front ends").definedBy("umimegu.cli..", "umimegu.chat.discord..", "umimegu.chat.console..")
+            .layer("benchmarks").definedBy("umimegu.bench..")
+            .layer("wiring").definedBy("umimegu.app..")
+            .layer("chat core").definedBy("umimegu.chat")
+            .layer("config").definedBy("umimegu.config..")
+            .layer("adapters").definedBy("umimegu.history.jdbc..")
+            .layer("core").definedBy(CORE)
+            .whereLayer("front ends").mayNotBeAccessedByAnyLayer()
+            .whereLayer("benchmarks").mayOnlyBeAccessedByLayers("front ends")
+            .whereLayer("wiring").mayOnlyBeAccessedByLayers("front ends", "benchmarks")
+            .whereLayer("adapters").mayOnlyBeAccessedByLayers("wiring", "benchmarks")
+            .whereLayer("chat core").mayOnlyBeAccessedByLayers("front ends", "benchmarks", "wiring", "config")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("front ends", "benchmarks", "wiring");
 
-    private static List<Path> filesUsing(String pkg, Path allowed) throws IOException {
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            return files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !p.startsWith(allowed))
-                    .filter(p -> {
-                        try {
-                            return Files.readString(p).contains(pkg);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .toList();
-        }
-    }
+    @ArchTest
+    static final ArchRule javacordOnlyInTheDiscordAdapter = noClasses().that().resideOutsideOfPackage("umimegu.chat.discord..")
+            .should().dependOnClassesThat().resideInAPackage("org.javacord..");
+
+    @ArchTest
+    static final ArchRule deeplearning4jOnlyInModel = noClasses().that().resideOutsideOfPackage("umimegu.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.datavec..");
+
+    @ArchTest
+    static final ArchRule jdbcOnlyInTheJdbcAdapter = noClasses().that().resideOutsideOfPackage("umimegu.history.jdbc..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.h2..", "org.flywaydb..");
+
+    @ArchTest
+    static final ArchRule picocliOnlyInTheCli = noClasses().that().resideOutsideOfPackage("umimegu.cli..")
+            .should().dependOnClassesThat().resideInAPackage("picocli..");
+
+    @ArchTest
+    static final ArchRule openCvOnlyInVision = noClasses().that().resideOutsideOfPackage("umimegu.vision..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..");
+
+    @ArchTest
+    static final ArchRule theCoreKnowsNoFrontEnd = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("umimegu.cli..", "umimegu.app..", "umimegu.chat..",
+                    "umimegu.config..", "umimegu.history.jdbc..", "umimegu.bench..");
 }

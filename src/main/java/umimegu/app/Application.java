@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import umimegu.chat.AnswerFormatter;
+import umimegu.recognition.AnswerFormatter;
 import umimegu.chat.ChatBot;
 import umimegu.chat.LiveModel;
 import umimegu.history.AsyncHistoryRecorder;
@@ -22,6 +22,8 @@ import umimegu.model.Classifier;
 import umimegu.model.ModelStore;
 import umimegu.model.TestService;
 import umimegu.model.TrainingService;
+import umimegu.model.TrainingSetup;
+import umimegu.chart.LearningCurves;
 import umimegu.recognition.FaceDetection;
 import umimegu.recognition.LargestFace;
 import umimegu.recognition.Recognizer;
@@ -59,11 +61,16 @@ public final class Application {
     }
 
     public TrainingService trainingService() {
-        return new TrainingService(config, store, trainingPictures());
+        return new TrainingService(trainingSetup(), store, trainingPictures(), LearningCurves::write);
     }
 
     public TestService testService() {
-        return new TestService(config, trainingPictures());
+        return new TestService(config.paths().testImages(), trainingPictures());
+    }
+
+    public TrainingSetup trainingSetup() {
+        return new TrainingSetup(config.paths().images(), config.paths().testImages(), config.input(), config.training(),
+                config.source());
     }
 
     /** Pictures as training and testing see them: whole, or cut to the largest face when train.crop-faces is on. */

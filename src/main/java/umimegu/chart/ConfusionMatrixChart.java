@@ -1,5 +1,6 @@
 package umimegu.chart;
 
+import umimegu.common.Png;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;

@@ -1,5 +1,6 @@
 package umimegu.chart;
 
+import umimegu.common.Png;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Locale;

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import umimegu.recognition.AnswerFormatter;
 import umimegu.chart.ConfusionMatrixChart;
 import umimegu.chart.ReliabilityDiagram;
 import umimegu.chart.DailyPredictionsChart;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 
-import umimegu.history.Sha256;
+import umimegu.common.Sha256;
 
 /**
  * File names for annotated pictures: {@code <name>-annotated.png}, or, when that name was already

@@ -12,11 +12,6 @@ import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,11 +19,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import umimegu.bench.AccuracyBench;
+import umimegu.bench.ChatBench;
+import umimegu.bench.FaceBench;
+import umimegu.bench.Figures;
+import umimegu.bench.HistoryBench;
+import umimegu.bench.MarginBench;
 import umimegu.model.InputSpec;
-import umimegu.model.NetworkFactory;
+import umimegu.model.NetworkSpeed;
 import umimegu.app.Application;
 import umimegu.demo.SyntheticFaces;
-import umimegu.model.OneDnn;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure training throughput, inference latency and throughput, and peak memory.",
@@ -88,16 +88,17 @@ final class BenchCommand implements Callable<Integer> {
         InputSpec input = main.config().input();
         figure(out, "threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
         if (only.contains(Part.model)) {
-            MultiLayerNetwork network = NetworkFactory.create(input, 2, 1e-3, 1);
-            figure(out, "backend", OneDnn.backend());
-            figure(out, "onednn_conv_active", String.valueOf(OneDnn.convolutionActive(network)));
+            NetworkSpeed speed = new NetworkSpeed(input, main.config().training().architecture());
+            figure(out, "backend", speed.backend());
+            figure(out, "architecture", main.config().training().architecture().configName());
+            figure(out, "onednn_conv_active", String.valueOf(speed.convolutionOnOneDnn()));
             for (int batch : new int[] {32, 128}) {
-                figure(out, "train_img_per_s_batch" + batch, fmt(trainingThroughput(network, input, batch)));
+                figure(out, "train_img_per_s_batch" + batch, fmt(speed.trainingImagesPerSecond(batch, trainBatches)));
             }
-            double[] latencies = singleImageLatencies(network, input);
+            double[] latencies = speed.singleImageLatenciesMs(latencyRuns);
             figure(out, "infer_single_p50_ms", fmt(percentile(latencies, 50)));
             figure(out, "infer_single_p90_ms", fmt(percentile(latencies, 90)));
-            figure(out, "infer_batch64_img_per_s", fmt(batchedInference(network, input, 64)));
+            figure(out, "infer_batch64_img_per_s", fmt(speed.batchedImagesPerSecond(64)));
         }
         if (only.contains(Part.faces)) {
             if (Files.isRegularFile(facePicture)) {
@@ -142,57 +143,8 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private double trainingThroughput(MultiLayerNetwork network, InputSpec input, int batch) {
-        DataSet data = randomBatch(input, batch);
-        for (int i = 0; i < 2; i++) {
-            network.fit(data); // warm-up: workspaces, oneDNN primitive caches, JIT
-        }
-        long start = System.nanoTime();
-        for (int i = 0; i < trainBatches; i++) {
-            network.fit(data);
-        }
-        return trainBatches * (double) batch / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private double[] singleImageLatencies(MultiLayerNetwork network, InputSpec input) {
-        INDArray image = randomBatch(input, 1).getFeatures();
-        for (int i = 0; i < 20; i++) {
-            network.output(image, false);
-        }
-        double[] millis = new double[latencyRuns];
-        for (int i = 0; i < latencyRuns; i++) {
-            long start = System.nanoTime();
-            network.output(image, false);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(millis);
-        return millis;
-    }
-
-    private double batchedInference(MultiLayerNetwork network, InputSpec input, int batch) {
-        INDArray images = randomBatch(input, batch).getFeatures();
-        network.output(images, false);
-        int runs = 5;
-        long start = System.nanoTime();
-        for (int i = 0; i < runs; i++) {
-            network.output(images, false);
-        }
-        return runs * (double) batch / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static DataSet randomBatch(InputSpec input, int batch) {
-        Nd4j.getRandom().setSeed(7);
-        INDArray features = Nd4j.rand(DataType.FLOAT, batch, InputSpec.CHANNELS, input.height(), input.width());
-        INDArray labels = Nd4j.zeros(DataType.FLOAT, batch, 2);
-        for (int i = 0; i < batch; i++) {
-            labels.putScalar(i, i % 2, 1f);
-        }
-        return new DataSet(features, labels);
-    }
-
-    static double percentile(double[] sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    private static double percentile(double[] sorted, int p) {
+        return Figures.percentile(sorted, p);
     }
 
     private static String peakRssMb() throws IOException {
@@ -207,8 +159,8 @@ final class BenchCommand implements Callable<Integer> {
                 .findFirst().orElse("unknown");
     }
 
-    static String fmt(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+    private static String fmt(double value) {
+        return Figures.fmt(value);
     }
 
     private static void figure(PrintWriter out, String name, String value) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
-import umimegu.app.DiscordService;
+import umimegu.chat.discord.DiscordService;
 import umimegu.chat.discord.DiscordConnection;
 
 @Command(name = "bot", mixinStandardHelpOptions = true,

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
-import umimegu.chat.AnswerFormatter;
+import umimegu.recognition.AnswerFormatter;
 import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.HistoryStore;
 import umimegu.model.Classifier;

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import umimegu.app.DiscordLoginException;
+import umimegu.chat.discord.DiscordLoginException;
 import umimegu.config.AppConfig;
 import umimegu.config.ConfigException;
 import umimegu.config.ConfigLoader;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
 
-import umimegu.chat.AnswerSettings;
+import umimegu.recognition.AnswerSettings;
 import umimegu.chat.ChatSettings;
 import umimegu.history.HistorySettings;
 import umimegu.model.InputSpec;

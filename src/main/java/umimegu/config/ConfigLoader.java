@@ -16,7 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 
-import umimegu.chat.AnswerSettings;
+import umimegu.recognition.AnswerSettings;
 import umimegu.chat.ChatSettings;
 import umimegu.history.HistorySettings;
 import umimegu.model.Architecture;

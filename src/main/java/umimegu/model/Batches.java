@@ -9,7 +9,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-import umimegu.dataset.LoadedImages;
 
 /** Cuts loaded images into network batches (features NCHW, one-hot labels). */
 public final class Batches {

@@ -1,19 +1,16 @@
 package umimegu.model;
 
-import umimegu.config.AppConfig;
 import umimegu.dataset.DatasetException;
 import umimegu.dataset.ImageFolder;
-import umimegu.dataset.ImageLoader;
-import umimegu.dataset.LoadedImages;
 import umimegu.vision.PictureReader;
 
 /** Scores the current model on the held-out set {@code images-test/<label>/}. */
 public final class TestService {
-    private final AppConfig config;
+    private final java.nio.file.Path testImages;
     private final PictureReader decoder;
 
-    public TestService(AppConfig config, PictureReader decoder) {
-        this.config = config;
+    public TestService(java.nio.file.Path testImages, PictureReader decoder) {
+        this.testImages = testImages;
         this.decoder = decoder;
     }
 
@@ -21,12 +18,12 @@ public final class TestService {
     }
 
     public TestOutcome test(StoredModel model) {
-        ImageFolder folder = ImageFolder.scanAgainst(config.paths().testImages(), model.info().labels());
+        ImageFolder folder = ImageFolder.scanAgainst(testImages, model.info().labels());
         Preprocessor preprocessor = new Preprocessor(model.info().input());
         LoadedImages images = new ImageLoader(decoder, preprocessor).load(model.info().labels(), folder.files(),
                 done -> { });
         if (images.size() == 0) {
-            throw new DatasetException("no readable image in " + config.paths().testImages());
+            throw new DatasetException("no readable image in " + testImages);
         }
         EvaluationResult result = Evaluator.evaluate(model.network(), new Batches(images, preprocessor),
                 Evaluator.BATCH, model.info().temperature());

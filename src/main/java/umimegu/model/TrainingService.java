@@ -10,13 +10,9 @@ import java.util.function.BooleanSupplier;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
-import umimegu.chart.LearningCurves;
-import umimegu.config.AppConfig;
 import umimegu.dataset.DatasetException;
 import umimegu.dataset.ImageFolder;
-import umimegu.dataset.ImageLoader;
 import umimegu.dataset.LabelledFile;
-import umimegu.dataset.LoadedImages;
 import umimegu.dataset.StratifiedSplit;
 import umimegu.vision.PictureReader;
 
@@ -26,23 +22,25 @@ import umimegu.vision.PictureReader;
  * the current model. On any failure or cancellation the current model is left untouched.
  */
 public final class TrainingService {
-    private final AppConfig config;
+    private final TrainingSetup config;
     private final ModelStore store;
     private final PictureReader decoder;
+    private final CurveWriter curves;
 
-    public TrainingService(AppConfig config, ModelStore store, PictureReader decoder) {
-        this.config = config;
+    public TrainingService(TrainingSetup setup, ModelStore store, PictureReader decoder, CurveWriter curves) {
+        this.config = setup;
         this.store = store;
         this.decoder = decoder;
+        this.curves = curves;
     }
 
     public int maxEpochs() {
-        return config.training().maxEpochs();
+        return config.settings().maxEpochs();
     }
 
     public TrainingOutcome train(TrainingListener listener, BooleanSupplier cancelled) {
-        TrainingSettings settings = config.training();
-        ImageFolder folder = ImageFolder.scan(config.paths().images());
+        TrainingSettings settings = config.settings();
+        ImageFolder folder = ImageFolder.scan(config.images());
         List<String> labels = folder.labels();
         StratifiedSplit.Split<LabelledFile> split = StratifiedSplit.split(folder.files(), LabelledFile::label,
                 labels.size(), settings.validationSplit(), settings.seed());
@@ -59,7 +57,7 @@ public final class TrainingService {
         try {
             TrainingPlan plan = TrainingPlan.of(settings, training.size());
             MultiLayerNetwork network = NetworkFactory.create(config.input(), labels.size(), settings, plan);
-            TrainingListener withFiles = new FileWritingListener(listener, draft);
+            TrainingListener withFiles = new FileWritingListener(listener, draft, curves);
             listener.onStart(draft.directory(), training.size(), validation.size());
             Batches validationBatches = new Batches(validation, preprocessor);
             Trainer.Result result = new Trainer(settings, plan).train(network,
@@ -88,10 +86,10 @@ public final class TrainingService {
 
     private Optional<EvaluationResult> testIfPresent(MultiLayerNetwork network, ModelInfo info,
                                                      Preprocessor preprocessor) {
-        if (!ImageFolder.hasLabelFolders(config.paths().testImages())) {
+        if (!ImageFolder.hasLabelFolders(config.testImages())) {
             return Optional.empty();
         }
-        ImageFolder testFolder = ImageFolder.scanAgainst(config.paths().testImages(), info.labels());
+        ImageFolder testFolder = ImageFolder.scanAgainst(config.testImages(), info.labels());
         LoadedImages test = new ImageLoader(decoder, preprocessor).load(info.labels(), testFolder.files(), done -> { });
         return Optional.of(Evaluator.evaluate(network, new Batches(test, preprocessor), Evaluator.BATCH,
                 info.temperature()));
@@ -113,8 +111,8 @@ public final class TrainingService {
     /** The config as used: the file's values with command-line overrides applied. */
     private Properties effectiveConfig() {
         Properties p = new Properties();
-        p.putAll(config.source());
-        TrainingSettings s = config.training();
+        p.putAll(config.configUsed());
+        TrainingSettings s = config.settings();
         p.setProperty("train.validation-split", String.valueOf(s.validationSplit()));
         p.setProperty("train.batch-size", auto(s.batchSize()));
         p.setProperty("train.max-epochs", String.valueOf(s.maxEpochs()));
@@ -126,8 +124,8 @@ public final class TrainingService {
         p.setProperty("model.architecture", s.architecture().configName());
         p.setProperty("train.seed", String.valueOf(s.seed()));
         p.setProperty("train.augment", String.valueOf(s.augment()));
-        p.setProperty("images.dir", config.paths().images().toString());
-        p.setProperty("images.test-dir", config.paths().testImages().toString());
+        p.setProperty("images.dir", config.images().toString());
+        p.setProperty("images.test-dir", config.testImages().toString());
         return p;
     }
 
@@ -168,7 +166,8 @@ public final class TrainingService {
     }
 
     /** Rewrites history.csv and the curves after every epoch, then passes the event on. */
-    private record FileWritingListener(TrainingListener next, ModelStore.Draft draft) implements TrainingListener {
+    private record FileWritingListener(TrainingListener next, ModelStore.Draft draft, CurveWriter curves)
+            implements TrainingListener {
         @Override
         public void onBatch(int epoch, int batchesDone, int batchesInEpoch) {
             next.onBatch(epoch, batchesDone, batchesInEpoch);
@@ -178,7 +177,7 @@ public final class TrainingService {
         public void onEpoch(EpochStats stats, List<EpochStats> history) {
             try {
                 HistoryCsv.write(history, draft.directory());
-                LearningCurves.write(history, draft.directory());
+                curves.write(history, draft.directory());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write learning curves: " + e.getMessage(), e);
             }

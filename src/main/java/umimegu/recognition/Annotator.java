@@ -9,8 +9,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 
-import umimegu.chart.Png;
-import umimegu.chat.AnswerFormatter;
+import umimegu.common.Png;
 
 /** A copy of the picture with each face's box, number, name and percentage drawn on it. */
 public final class Annotator {

@@ -3,7 +3,6 @@ package umimegu.recognition;
 import java.util.ArrayList;
 import java.util.List;
 
-import umimegu.chat.AnswerFormatter;
 
 /** The text a user reads for a picture: one line per face, or one line with a note. */
 public final class AnswerLines {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.PredictionRecord;
-import umimegu.history.Sha256;
+import umimegu.common.Sha256;
 
 /**
  * Remembers every answered face in the history (off the answer path) and, when {@code cropsDir}

@@ -6,8 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
-import umimegu.chat.AnswerFormatter;
-import umimegu.history.Sha256;
+import umimegu.common.Sha256;
 import umimegu.model.Classifier;
 import umimegu.model.Prediction;
 import umimegu.vision.FaceBox;

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import umimegu.history.Sha256;
+import umimegu.common.Sha256;
 
 /**
  * Finds the cascade file the config names: the anime cascade from the cache, downloaded and

@@ -41,7 +41,7 @@ class TrainingPipelineTest {
         ModelStore store = new ModelStore(config.paths().models());
         List<Integer> epochsSeen = new ArrayList<>();
 
-        TrainingOutcome outcome = new TrainingService(config, store, new ImageDecoder()).train(new TrainingListener() {
+        TrainingOutcome outcome = new umimegu.app.Application(config).trainingService().train(new TrainingListener() {
             @Override
             public void onEpoch(EpochStats stats, List<EpochStats> history) {
                 epochsSeen.add(stats.epoch());
@@ -109,7 +109,7 @@ class TrainingPipelineTest {
         p.setProperty("train.max-epochs", "1");
         AppConfig config = config(p);
         ModelStore store = new ModelStore(config.paths().models());
-        TrainingService service = new TrainingService(config, store, new ImageDecoder());
+        TrainingService service = new umimegu.app.Application(config).trainingService();
         String first = service.train(TrainingListener.NONE, () -> false).modelId();
         byte[] pointer = Files.readAllBytes(config.paths().models().resolve(ModelStore.CURRENT_FILE));
 
@@ -129,7 +129,7 @@ class TrainingPipelineTest {
         }
     }
 
-    private static umimegu.dataset.LoadedImages syntheticLoaded(Preprocessor pre, int perLabel) {
+    private static umimegu.model.LoadedImages syntheticLoaded(Preprocessor pre, int perLabel) {
         var faces = new umimegu.demo.SyntheticFaces(64);
         var random = new java.util.Random(9);
         List<byte[]> pixels = new ArrayList<>();
@@ -138,7 +138,7 @@ class TrainingPipelineTest {
             labels[i] = i % 2;
             pixels.add(pre.toPixels(faces.draw(labels[i], random)));
         }
-        return new umimegu.dataset.LoadedImages(List.of("megumi", "umi"), pixels, labels,
+        return new umimegu.model.LoadedImages(List.of("megumi", "umi"), pixels, labels,
                 java.util.Collections.nCopies(pixels.size(), Path.of("x")), List.of());
     }
 
@@ -146,8 +146,8 @@ class TrainingPipelineTest {
         return java.util.stream.IntStream.range(0, n).boxed().toList();
     }
 
-    private static Batches subset(umimegu.dataset.LoadedImages all, List<Integer> picked, Preprocessor pre) {
-        var subset = new umimegu.dataset.LoadedImages(all.labels(), picked.stream().map(all.pixels()::get).toList(),
+    private static Batches subset(umimegu.model.LoadedImages all, List<Integer> picked, Preprocessor pre) {
+        var subset = new umimegu.model.LoadedImages(all.labels(), picked.stream().map(all.pixels()::get).toList(),
                 picked.stream().mapToInt(i -> all.labelIndex()[i]).toArray(),
                 picked.stream().map(all.sources()::get).toList(), List.of());
         return new Batches(subset, pre);

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import umimegu.TestFixtures;
-import umimegu.chat.AnswerFormatter;
-import umimegu.chat.AnswerSettings;
 import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.HistorySettings;
 import umimegu.history.HistoryStore;

@@ -13,8 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import umimegu.chat.AnswerFormatter;
-import umimegu.chat.AnswerSettings;
 import umimegu.model.Classifier;
 import umimegu.model.InputSpec;
 import umimegu.model.ModelInfo;

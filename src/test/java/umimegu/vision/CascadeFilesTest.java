@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpServer;
 
 import umimegu.TestFixtures;
-import umimegu.history.Sha256;
+import umimegu.common.Sha256;
 
 /**
  * The real download code against an HTTP server on loopback. It serves the shared anime cascade

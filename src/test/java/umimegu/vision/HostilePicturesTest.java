@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import umimegu.TestFixtures;
-import umimegu.chat.AnswerFormatter;
-import umimegu.chat.AnswerSettings;
+import umimegu.recognition.AnswerFormatter;
+import umimegu.recognition.AnswerSettings;
 import umimegu.model.Classifier;
 import umimegu.model.InputSpec;
 import umimegu.model.ModelInfo;

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import umimegu.TestFixtures;
 import umimegu.app.Application;
-import umimegu.app.DiscordService;
 import umimegu.chat.ChatBot;
 import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.model.TrainingListener;

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import umimegu.app.DiscordLoginException;
-import umimegu.app.DiscordService;
 import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.BotMessage;
 import umimegu.chat.discord.standin.DiscordStandIn.Option;

@@ -1,4 +1,4 @@
-package umimegu.dataset;
+package umimegu.model;
 
 import java.nio.file.Path;
 import java.util.List;

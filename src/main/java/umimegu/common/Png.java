@@ -1,4 +1,4 @@
-package umimegu.chart;
+package umimegu.common;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package umimegu.app;
+package umimegu.chat.discord;
 
 /** The bot could not log in to Discord (unreachable, refused token, no answer in time). */
 public final class DiscordLoginException extends RuntimeException {

@@ -1,4 +1,4 @@
-package umimegu.chat;
+package umimegu.recognition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package umimegu.cli;
+package umimegu.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ import umimegu.model.TrainingListener;
  * training runs: every message must get exactly one reply (an answer or a polite refusal). Prints
  * messages per second and the p50/p99 time from arrival to reply.
  */
-final class ChatBench {
+public final class ChatBench {
     private static final int USERS = 20;
     private static final int MESSAGES = 200;
 
@@ -81,12 +81,12 @@ final class ChatBench {
         figure.accept("chat_" + name + "_replies", kinds.toString());
         figure.accept("chat_" + name + "_first_answer", conversations[0].texts.isEmpty() ? "-" : conversations[0].texts.get(0));
         figure.accept("chat_" + name + "_lost", String.valueOf(lost));
-        figure.accept("chat_" + name + "_msgs_per_s", BenchCommand.fmt(MESSAGES / ((last - start) / 1e9)));
-        figure.accept("chat_" + name + "_latency_p50_ms", BenchCommand.fmt(BenchCommand.percentile(latencies, 50)));
-        figure.accept("chat_" + name + "_latency_p99_ms", BenchCommand.fmt(BenchCommand.percentile(latencies, 99)));
+        figure.accept("chat_" + name + "_msgs_per_s", Figures.fmt(MESSAGES / ((last - start) / 1e9)));
+        figure.accept("chat_" + name + "_latency_p50_ms", Figures.fmt(Figures.percentile(latencies, 50)));
+        figure.accept("chat_" + name + "_latency_p99_ms", Figures.fmt(Figures.percentile(latencies, 99)));
     }
 
-    static void run(AppConfig base, byte[] picture, BiConsumer<String, String> figure) throws Exception {
+    public static void run(AppConfig base, byte[] picture, BiConsumer<String, String> figure) throws Exception {
         Path work = Files.createTempDirectory("umimegu-chat-bench");
         try {
             Properties p = (Properties) base.source().clone();

@@ -1,4 +1,4 @@
-package umimegu.chat;
+package umimegu.recognition;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package umimegu.cli;
+package umimegu.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,14 +23,14 @@ import umimegu.recognition.FaceDetection;
  * accuracy and loss per margin (the best epoch's), the loss with its spread across seeds, so a
  * difference can be told from seed-to-seed noise. Used to choose the default of {@code faces.margin}.
  */
-final class MarginBench {
+public final class MarginBench {
     private static final double[] MARGINS = {0.0, 0.1, 0.25, 0.5};
     private static final int SEEDS = 5;
 
     private MarginBench() {
     }
 
-    static void run(AppConfig base, Path labelled, BiConsumer<String, String> figure) throws IOException {
+    public static void run(AppConfig base, Path labelled, BiConsumer<String, String> figure) throws IOException {
         Path work = Files.createTempDirectory("umimegu-margin");
         try {
             for (double margin : MARGINS) {
@@ -63,7 +63,7 @@ final class MarginBench {
                     losses[seed - 1] = outcome.report().best().valLoss();
                 }
                 figure.accept("margin_" + margin + "_crops", String.valueOf(crops.faces()));
-                figure.accept("margin_" + margin + "_val_acc", BenchCommand.fmt(100 * sum / SEEDS));
+                figure.accept("margin_" + margin + "_val_acc", Figures.fmt(100 * sum / SEEDS));
                 double mean = Arrays.stream(losses).average().orElse(Double.NaN);
                 double sd = Math.sqrt(Arrays.stream(losses).map(l -> (l - mean) * (l - mean)).sum() / (SEEDS - 1));
                 figure.accept("margin_" + margin + "_val_loss", String.format(Locale.ROOT, "%.4f (sd %.4f over %d seeds)",

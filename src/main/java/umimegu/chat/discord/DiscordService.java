@@ -1,4 +1,4 @@
-package umimegu.app;
+package umimegu.chat.discord;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -8,9 +8,8 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import umimegu.app.Application;
 import umimegu.chat.ChatBot;
-import umimegu.chat.discord.DiscordBot;
-import umimegu.chat.discord.DiscordConnection;
 import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.HistoryStore;
 

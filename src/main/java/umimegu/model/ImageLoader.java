@@ -1,4 +1,4 @@
-package umimegu.dataset;
+package umimegu.model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import umimegu.model.Preprocessor;
+import umimegu.dataset.LabelledFile;
 import umimegu.vision.ImageDecodeException;
 import umimegu.vision.PictureReader;
 

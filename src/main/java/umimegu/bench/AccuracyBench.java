@@ -1,4 +1,4 @@
-package umimegu.cli;
+package umimegu.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,15 +33,15 @@ import umimegu.model.TrainingOutcome;
  * The {@code unknown} part trains on all but the last two labels and asks how well the answer's
  * confidence tells the unknown characters' faces from the known ones.
  */
-final class AccuracyBench {
+public final class AccuracyBench {
     private static final long TEST_SPLIT_SEED = 20261201L;
     private static final double TEST_SHARE = 0.3;
 
     /** A way of training: the config keys it sets on top of the user's config. */
-    record Variant(String name, Map<String, String> overrides) {
+    public record Variant(String name, Map<String, String> overrides) {
     }
 
-    static final Map<String, Variant> VARIANTS = new LinkedHashMap<>();
+    public static final Map<String, Variant> VARIANTS = new LinkedHashMap<>();
 
     static {
         VARIANTS.put("default", new Variant("default", Map.of()));
@@ -57,7 +57,7 @@ final class AccuracyBench {
     private final int seeds;
     private final BiConsumer<String, String> figure;
 
-    AccuracyBench(AppConfig base, Path data, int seeds, BiConsumer<String, String> figure) {
+    public AccuracyBench(AppConfig base, Path data, int seeds, BiConsumer<String, String> figure) {
         this.base = base;
         this.data = data;
         this.seeds = seeds;
@@ -89,7 +89,7 @@ final class AccuracyBench {
     }
 
     /** Trains every variant for every size with every seed; sizes of 0 mean the whole pool. */
-    void accuracy(List<String> variants, List<Integer> sizes) throws IOException, umimegu.vision.ImageDecodeException {
+    public void accuracy(List<String> variants, List<Integer> sizes) throws IOException, umimegu.vision.ImageDecodeException {
         Split split = split();
         figure.accept("accuracy_data", data + " (" + split.labels().size() + " labels, test "
                 + split.test().values().stream().mapToInt(List::size).sum() + " pictures)");
@@ -134,7 +134,7 @@ final class AccuracyBench {
     }
 
     /** Trains on all labels but the last {@code unknownCount} and scores how the confidence separates the unknown faces. */
-    void unknown(String variantName, int unknownCount, double threshold) throws IOException, umimegu.vision.ImageDecodeException {
+    public void unknown(String variantName, int unknownCount, double threshold) throws IOException, umimegu.vision.ImageDecodeException {
         Split split = split();
         List<String> known = split.labels().subList(0, split.labels().size() - unknownCount);
         List<String> unknown = split.labels().subList(known.size(), split.labels().size());

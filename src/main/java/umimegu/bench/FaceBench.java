@@ -1,4 +1,4 @@
-package umimegu.cli;
+package umimegu.bench;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -26,13 +26,13 @@ import umimegu.recognition.Recognizer;
  * Detection time and end-to-end latency (decode + detect + crop + forward) for a 1000×1000 JPEG
  * with one face, made from the given picture. The network is untrained: its cost is the same.
  */
-final class FaceBench {
+public final class FaceBench {
     private static final int RUNS = 60;
 
     private FaceBench() {
     }
 
-    static void run(Application app, Path facePicture, BiConsumer<String, String> figure) throws IOException {
+    public static void run(Application app, Path facePicture, BiConsumer<String, String> figure) throws IOException {
         FaceDetection detection = app.faceDetection();
         if (!detection.isAvailable()) {
             figure.accept("faces_bench", "skipped (" + detection.unavailableReason() + ")");
@@ -67,12 +67,12 @@ final class FaceBench {
         Arrays.sort(endToEnd);
         figure.accept("faces_picture", "1000x1000 jpeg, " + faces + " face(s), detect-max-side "
                 + app.config().faces().detectMaxSide());
-        figure.accept("faces_detect_p50_ms", BenchCommand.fmt(BenchCommand.percentile(detect, 50)));
-        figure.accept("faces_end_to_end_p50_ms", BenchCommand.fmt(BenchCommand.percentile(endToEnd, 50)));
-        figure.accept("faces_end_to_end_p90_ms", BenchCommand.fmt(BenchCommand.percentile(endToEnd, 90)));
+        figure.accept("faces_detect_p50_ms", Figures.fmt(Figures.percentile(detect, 50)));
+        figure.accept("faces_end_to_end_p50_ms", Figures.fmt(Figures.percentile(endToEnd, 50)));
+        figure.accept("faces_end_to_end_p90_ms", Figures.fmt(Figures.percentile(endToEnd, 90)));
     }
 
-    static byte[] squareJpeg(BufferedImage picture, int side) throws IOException {
+    public static byte[] squareJpeg(BufferedImage picture, int side) throws IOException {
         BufferedImage square = new BufferedImage(side, side, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = square.createGraphics();
         g.setColor(Color.WHITE);

@@ -1,4 +1,4 @@
-package umimegu.history;
+package umimegu.common;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package umimegu.cli;
+package umimegu.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import umimegu.history.StatsQuery;
 import umimegu.history.jdbc.JdbcHistoryStore;
 
 /** History figures for bench: single-record insert throughput, and stats query time over many rows. */
-final class HistoryBench {
+public final class HistoryBench {
     private static final int SINGLE_COMMITS = 1_000;
     private static final int TIMED_INSERTS = 20_000;
     private static final int WRITER_THREADS = 8;
@@ -29,7 +29,7 @@ final class HistoryBench {
     private HistoryBench() {
     }
 
-    static void run(int rows, BiConsumer<String, String> figure) throws IOException {
+    public static void run(int rows, BiConsumer<String, String> figure) throws IOException {
         Path dir = Files.createTempDirectory("umimegu-bench-history");
         try (HistoryStore store = JdbcHistoryStore.open(
                 new HistorySettings("jdbc:h2:" + dir.resolve("bench").toAbsolutePath(), "sa", ""))) {
@@ -39,8 +39,8 @@ final class HistoryBench {
                 store.save(List.of(record(start, i)));
             }
             figure.accept("history_insert_one_per_commit_per_s",
-                    BenchCommand.fmt(SINGLE_COMMITS / ((System.nanoTime() - t0) / 1e9)));
-            figure.accept("history_insert_records_per_s", BenchCommand.fmt(throughRecorder(store, start)));
+                    Figures.fmt(SINGLE_COMMITS / ((System.nanoTime() - t0) / 1e9)));
+            figure.accept("history_insert_records_per_s", Figures.fmt(throughRecorder(store, start)));
             for (int done = SINGLE_COMMITS + TIMED_INSERTS; done < rows; done += FILL_BATCH) {
                 List<PredictionRecord> batch = new ArrayList<>(FILL_BATCH);
                 for (int i = done; i < Math.min(rows, done + FILL_BATCH); i++) {
@@ -49,8 +49,8 @@ final class HistoryBench {
                 store.save(batch);
             }
             figure.accept("history_rows", String.valueOf(rows));
-            figure.accept("history_stats_all_ms", BenchCommand.fmt(medianMillis(store, StatsQuery.all())));
-            figure.accept("history_stats_user_7d_ms", BenchCommand.fmt(medianMillis(store,
+            figure.accept("history_stats_all_ms", Figures.fmt(medianMillis(store, StatsQuery.all())));
+            figure.accept("history_stats_user_7d_ms", Figures.fmt(medianMillis(store,
                     new StatsQuery(Instant.now().minus(7, ChronoUnit.DAYS), null, "user17", null, null, 10))));
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
