@@ -29,6 +29,7 @@ class ArchitectureTest {
             .layer("benchmarks").definedBy("umimegu.bench..")
             .layer("wiring").definedBy("umimegu.app..")
             .layer("chat core").definedBy("umimegu.chat")
+            .layer("use cases").definedBy("umimegu.usecase..")
             .layer("config").definedBy("umimegu.config..")
             .layer("adapters").definedBy("umimegu.history.jdbc..")
             .layer("core").definedBy(CORE)
@@ -37,7 +38,8 @@ class ArchitectureTest {
             .whereLayer("wiring").mayOnlyBeAccessedByLayers("front ends", "benchmarks")
             .whereLayer("adapters").mayOnlyBeAccessedByLayers("wiring", "benchmarks")
             .whereLayer("chat core").mayOnlyBeAccessedByLayers("front ends", "benchmarks", "wiring", "config")
-            .whereLayer("config").mayOnlyBeAccessedByLayers("front ends", "benchmarks", "wiring");
+            .whereLayer("config").mayOnlyBeAccessedByLayers("front ends", "benchmarks", "wiring")
+            .whereLayer("use cases").mayOnlyBeAccessedByLayers("front ends", "benchmarks", "wiring", "chat core");
 
     @ArchTest
     static final ArchRule javacordOnlyInTheDiscordAdapter = noClasses().that().resideOutsideOfPackage("umimegu.chat.discord..")
@@ -62,5 +64,5 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theCoreKnowsNoFrontEnd = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("umimegu.cli..", "umimegu.app..", "umimegu.chat..",
-                    "umimegu.config..", "umimegu.history.jdbc..", "umimegu.bench..");
+                    "umimegu.config..", "umimegu.history.jdbc..", "umimegu.bench..", "umimegu.usecase..");
 }

@@ -2,7 +2,6 @@ package umimegu.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -11,17 +10,16 @@ import org.slf4j.LoggerFactory;
 import umimegu.recognition.AnswerFormatter;
 import umimegu.chat.ChatBot;
 import umimegu.chat.LiveModel;
-import umimegu.history.AsyncHistoryRecorder;
 import umimegu.model.ModelStoreException;
-import umimegu.recognition.RecognitionLog;
 import umimegu.config.AppConfig;
-import umimegu.history.HistoryException;
 import umimegu.history.HistoryStore;
 import umimegu.history.jdbc.JdbcHistoryStore;
 import umimegu.model.Classifier;
 import umimegu.model.ModelStore;
 import umimegu.model.TestService;
 import umimegu.model.TrainingService;
+import umimegu.usecase.AnswerPicture;
+import umimegu.usecase.HistorySession;
 import umimegu.model.TrainingSetup;
 import umimegu.chart.LearningCurves;
 import umimegu.recognition.FaceDetection;
@@ -92,16 +90,16 @@ public final class Application {
     }
 
     /**
-     * The prediction history, or null when the database cannot be opened: answers still come, they
-     * are just not remembered. {@code whyNot} gets the reason.
+     * The prediction history for this process. When the database cannot be opened, answers still
+     * come, they are just not remembered: the session says why.
      */
-    public HistoryStore openHistoryOrNull(Consumer<String> whyNot) {
-        try {
-            return openHistory();
-        } catch (HistoryException e) {
-            whyNot.accept(e.getMessage());
-            return null;
-        }
+    public HistorySession historySession() {
+        return HistorySession.open(this::openHistory, config.cropsDir());
+    }
+
+    /** Answer a picture: the one use case every front end calls. */
+    public AnswerPicture answerPicture(Supplier<Classifier> classifier, HistorySession history) {
+        return new AnswerPicture(recognizer(classifier), answers(), history);
     }
 
     /**
@@ -138,15 +136,10 @@ public final class Application {
         }
     }
 
-    /**
-     * The chat core for one front end ({@code source}: console, discord). {@code history} may be
-     * null when the database is down: answers still come, they are just not remembered.
-     */
-    public ChatBot chatBot(String source, LiveModel live, HistoryStore history, AsyncHistoryRecorder recorder) {
-        RecognitionLog recognitionLog = recorder == null ? null : new RecognitionLog(recorder, config.cropsDir());
-        return new ChatBot(config.chat(), recognizer(live::get), live, trainingService(),
-                id -> new Classifier(store.load(id)), testService(), history, recognitionLog, answers(), source,
-                Clock.systemUTC());
+    /** The chat core for one front end ({@code source}: console, discord). */
+    public ChatBot chatBot(String source, LiveModel live, HistorySession history) {
+        return new ChatBot(config.chat(), answerPicture(live::get, history), live, trainingService(),
+                id -> new Classifier(store.load(id)), testService(), history, answers(), source, Clock.systemUTC());
     }
 
     public AnswerFormatter answers() {

@@ -17,6 +17,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import umimegu.app.Application;
+import umimegu.usecase.HistorySession;
 import umimegu.chat.Attachment;
 import umimegu.chat.ChatBot;
 import umimegu.chat.Conversation;
@@ -25,8 +26,6 @@ import umimegu.chat.Reply;
 import umimegu.config.AppConfig;
 import umimegu.config.ConfigLoader;
 import umimegu.demo.SyntheticFaces;
-import umimegu.history.AsyncHistoryRecorder;
-import umimegu.history.HistoryStore;
 import umimegu.model.TrainingListener;
 
 /**
@@ -102,9 +101,8 @@ public final class ChatBench {
             p.setProperty("train.patience", "1000");
             app = new Application(ConfigLoader.parse(p));
 
-            HistoryStore history = app.openHistory();
-            try (AsyncHistoryRecorder recorder = new AsyncHistoryRecorder(history);
-                 ChatBot bot = app.chatBot("bench", app.liveModel(), history, recorder)) {
+            try (HistorySession history = app.historySession();
+                 ChatBot bot = app.chatBot("bench", app.liveModel(), history)) {
                 Recording admin = new Recording();
                 bot.handle(new IncomingMessage("!train", List.of(), "admin", true, "c", "g"), admin);
                 admin.awaitReplies(1, 120_000); // the progress message: training has started
@@ -114,8 +112,6 @@ public final class ChatBench {
                 burst(bot, picture, "paced", PACED_INTERVAL_MS, figure);
                 bot.handle(new IncomingMessage("!train cancel", List.of(), "admin", true, "c", "g"), admin);
                 bot.awaitIdle(Duration.ofMinutes(5), true);
-            } finally {
-                history.close();
             }
         } finally {
             try (Stream<Path> files = Files.walk(work)) {

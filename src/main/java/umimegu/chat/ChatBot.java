@@ -23,19 +23,15 @@ import umimegu.recognition.AnswerFormatter;
 import umimegu.chart.ConfusionMatrixChart;
 import umimegu.chart.ReliabilityDiagram;
 import umimegu.chart.DailyPredictionsChart;
-import umimegu.history.HistoryStore;
+import umimegu.usecase.AnswerPicture;
+import umimegu.usecase.HistorySession;
 import umimegu.history.Period;
 import umimegu.history.StatsQuery;
 import umimegu.history.StatsReport;
 import umimegu.model.Classifier;
 import umimegu.model.TestService;
 import umimegu.model.TrainingService;
-import umimegu.recognition.AnswerLines;
-import umimegu.recognition.Annotator;
 import umimegu.recognition.Origin;
-import umimegu.recognition.Recognition;
-import umimegu.recognition.RecognitionLog;
-import umimegu.recognition.Recognizer;
 import umimegu.vision.ImageDecodeException;
 
 /**
@@ -49,12 +45,11 @@ public final class ChatBot implements AutoCloseable {
     private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)>|(\\d{5,})");
 
     private final ChatSettings settings;
-    private final Recognizer recognizer;
+    private final AnswerPicture answering;
     private final LiveModel live;
     private final TrainingJob training;
     private final TestService tests;
-    private final HistoryStore history;
-    private final RecognitionLog recognitionLog;
+    private final HistorySession history;
     private final AnswerFormatter answers;
     private final String source;
     private final Clock clock;
@@ -63,17 +58,15 @@ public final class ChatBot implements AutoCloseable {
     /** Work submitted and not finished; the pool's own counts miss a task between queue and worker. */
     private final AtomicInteger pending = new AtomicInteger();
 
-    /** {@code history} and {@code recognitionLog} may be null when the database is unavailable. */
-    public ChatBot(ChatSettings settings, Recognizer recognizer, LiveModel live, TrainingService trainingService,
-                   Function<String, Classifier> loader, TestService tests, HistoryStore history,
-                   RecognitionLog recognitionLog, AnswerFormatter answers, String source, Clock clock) {
+    public ChatBot(ChatSettings settings, AnswerPicture answering, LiveModel live, TrainingService trainingService,
+                   Function<String, Classifier> loader, TestService tests, HistorySession history,
+                   AnswerFormatter answers, String source, Clock clock) {
         this.settings = settings;
-        this.recognizer = recognizer;
+        this.answering = answering;
         this.live = live;
         this.training = new TrainingJob(trainingService, loader, live, this::waitWhileAnswering);
         this.tests = tests;
         this.history = history;
-        this.recognitionLog = recognitionLog;
         this.answers = answers;
         this.source = source;
         this.clock = clock;
@@ -153,20 +146,16 @@ public final class ChatBot implements AutoCloseable {
         if (!live.isPresent()) {
             return Reply.text("I have no model yet — an admin can train one with `" + settings.prefix() + "train`.");
         }
-        Recognition r;
+        AnswerPicture.Answer answer;
         try {
-            r = recognizer.recognize(image.bytes(), image.fileName());
+            answer = answering.answer(image.bytes(), image.fileName(),
+                    new Origin(source, message.guildId(), message.channelId(), message.authorId()), settings.annotateAlways());
         } catch (ImageDecodeException e) {
             return Reply.text("I couldn't read " + e.getMessage());
         }
-        if (recognitionLog != null) {
-            recognitionLog.record(r, new Origin(source, message.guildId(), message.channelId(), message.authorId()));
-        }
-        String text = String.join("\n", AnswerLines.of(r, answers));
-        boolean annotate = r.severalFaces() || (settings.annotateAlways() && r.outcome() == Recognition.Outcome.FACES);
-        return annotate
-                ? new Reply(text, List.of(new Reply.OutgoingFile("faces.png", Annotator.png(Annotator.draw(r, answers)))))
-                : Reply.text(text);
+        return answer.annotatedPng() != null
+                ? new Reply(answer.text(), List.of(new Reply.OutgoingFile("faces.png", answer.annotatedPng())))
+                : Reply.text(answer.text());
     }
 
     private Reply test() {
@@ -189,7 +178,7 @@ public final class ChatBot implements AutoCloseable {
     }
 
     private Reply stats(String[] words) {
-        if (history == null) {
+        if (!history.isAvailable()) {
             return Reply.text("The prediction history is unavailable right now.");
         }
         Instant from = null;
@@ -205,11 +194,8 @@ public final class ChatBot implements AutoCloseable {
                 return Reply.text("Usage: `" + settings.prefix() + "stats [12h|7d|4w] [@user]`");
             }
         }
-        if (recognitionLog != null) {
-            recognitionLog.flush(); // the answers just given belong in the figures
-        }
         try {
-            StatsReport report = history.stats(new StatsQuery(from, null, user, null, null, 5));
+            StatsReport report = history.stats(new StatsQuery(from, null, user, null, null, 5)).orElseThrow();
             String table = "```\n" + StatsText.format(report, 5) + "```";
             return settings.statsChart() && report.total() > 0
                     ? new Reply(table, List.of(new Reply.OutgoingFile("stats.png", DailyPredictionsChart.png(report.perDay()))))

@@ -1,6 +1,7 @@
 package umimegu.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -16,16 +17,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
-import umimegu.recognition.AnswerFormatter;
-import umimegu.history.AsyncHistoryRecorder;
-import umimegu.history.HistoryStore;
+import umimegu.usecase.AnswerPicture;
+import umimegu.usecase.HistorySession;
 import umimegu.model.Classifier;
-import umimegu.recognition.AnswerLines;
-import umimegu.recognition.Annotator;
 import umimegu.recognition.Origin;
-import umimegu.recognition.Recognition;
-import umimegu.recognition.RecognitionLog;
-import umimegu.recognition.Recognizer;
 import umimegu.vision.ImageDecodeException;
 
 @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -58,37 +53,23 @@ final class ClassifyCommand implements Callable<Integer> {
         var config = main.config();
         Application app = new Application(config.withPaths(config.paths().override(null, null, models)));
         Classifier classifier = app.classifier(modelId);
-        Recognizer recognizer = app.recognizer(() -> classifier);
-        AnswerFormatter answers = app.answers();
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         int failures = 0;
         Set<String> annotatedNames = new HashSet<>();
-        HistoryStore history = openHistory(app, err);
-        try (AsyncHistoryRecorder recorder = history == null ? null : new AsyncHistoryRecorder(history)) {
-            RecognitionLog log = recorder == null ? null : new RecognitionLog(recorder, config.cropsDir());
+        try (HistorySession history = history(app, err)) {
+            AnswerPicture answering = app.answerPicture(() -> classifier, history);
             for (Path file : files) {
                 try {
-                    Recognition r = recognizer.recognize(app.decoder().read(file), file.toString());
-                    if (log != null) {
-                        log.record(r, Origin.cli()); // recorded first: nothing after the answer may lose it
-                    }
-                    List<String> lines = AnswerLines.of(r, answers);
+                    AnswerPicture.Answer answer = answering.answer(app.decoder().read(file), file.toString(), Origin.cli(),
+                            annotateAlways);
                     if (files.size() == 1) {
-                        lines.forEach(out::println);
+                        answer.lines().forEach(out::println);
                     } else {
-                        out.println(file + ": " + String.join(lines.size() > 1 ? "\n  " : "", lines));
+                        out.println(file + ": " + String.join(answer.lines().size() > 1 ? "\n  " : "", answer.lines()));
                     }
-                    if (r.severalFaces() || (annotateAlways && r.outcome() == Recognition.Outcome.FACES)) {
-                        Path target = annotatedDir.resolve(AnnotatedNames.next(file, annotatedNames));
-                        try {
-                            Files.createDirectories(annotatedDir);
-                            Files.write(target, Annotator.png(Annotator.draw(r, answers)));
-                            out.println("annotated: " + target);
-                        } catch (IOException e) {
-                            err.println("warning: " + file + ": the answer stands, but the annotated picture could not be written ("
-                                    + e.getMessage() + ")");
-                        }
+                    if (answer.annotatedPng() != null) {
+                        writeAnnotated(file, answer.annotatedPng(), annotatedNames, out, err);
                     }
                 } catch (ImageDecodeException e) {
                     err.println("error: " + e.getMessage());
@@ -98,18 +79,29 @@ final class ClassifyCommand implements Callable<Integer> {
                     failures++;
                 }
             }
-        } finally {
-            if (history != null) {
-                history.close();
-            }
         }
         out.flush();
         return failures == 0 ? ExitCodes.OK : ExitCodes.PARTIAL_FAILURE;
     }
 
+    private void writeAnnotated(Path file, byte[] png, Set<String> used, PrintWriter out, PrintWriter err) {
+        Path target = annotatedDir.resolve(AnnotatedNames.next(file, used));
+        try {
+            Files.createDirectories(annotatedDir);
+            Files.write(target, png);
+            out.println("annotated: " + target);
+        } catch (IOException e) {
+            err.println("warning: " + file + ": the answer stands, but the annotated picture could not be written ("
+                    + e.getMessage() + ")");
+        }
+    }
 
-    /** The history is optional on the answer path: when it cannot be opened, answers still come. */
-    static HistoryStore openHistory(Application app, java.io.PrintWriter err) {
-        return app.openHistoryOrNull(reason -> err.println("warning: predictions are not recorded: " + reason));
+    /** The history is optional on the answer path: when it cannot be opened, answers still come, with a warning. */
+    static HistorySession history(Application app, PrintWriter err) {
+        HistorySession history = app.historySession();
+        if (!history.isAvailable()) {
+            err.println("warning: predictions are not recorded: " + history.unavailableReason());
+        }
+        return history;
     }
 }

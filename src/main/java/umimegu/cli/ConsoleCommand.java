@@ -13,10 +13,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
+import umimegu.usecase.HistorySession;
 import umimegu.chat.ChatBot;
 import umimegu.chat.console.ConsoleChat;
-import umimegu.history.AsyncHistoryRecorder;
-import umimegu.history.HistoryStore;
 
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"The chat bot on this terminal, no Discord needed: type !help, !train, !test, !stats,",
@@ -40,17 +39,12 @@ final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Application app = new Application(main.config());
-        HistoryStore history = ClassifyCommand.openHistory(app, spec.commandLine().getErr());
         BufferedReader in = input != null ? input
                 : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (AsyncHistoryRecorder recorder = history == null ? null : new AsyncHistoryRecorder(history);
-             ChatBot bot = app.chatBot("console", app.liveModel(), history, recorder)) {
+        try (HistorySession history = ClassifyCommand.history(app, spec.commandLine().getErr());
+             ChatBot bot = app.chatBot("console", app.liveModel(), history)) {
             new ConsoleChat(bot, spec.commandLine().getOut(), outDir, admin, app.config().chat().maxAttachmentBytes())
                     .run(in);
-        } finally {
-            if (history != null) {
-                history.close();
-            }
         }
         return ExitCodes.OK;
     }

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import umimegu.TestFixtures;
 import umimegu.app.Application;
-import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.HistoryException;
 import umimegu.history.HistoryStore;
 import umimegu.history.StatsQuery;
 import umimegu.history.StatsReport;
+import umimegu.usecase.HistorySession;
 import umimegu.model.TrainingListener;
 
 /** The chat core with a fake platform, a real model trained on synthetic faces, and real H2. */
@@ -33,8 +33,7 @@ class ChatBotTest {
     static byte[] picture;
 
     private ChatBot bot;
-    private HistoryStore history;
-    private AsyncHistoryRecorder recorder;
+    private HistorySession session;
 
     @BeforeAll
     static void trainOnce() throws Exception {
@@ -57,9 +56,8 @@ class ChatBotTest {
 
     private ChatBot bot(Properties p, HistoryStore store) {
         Application app = new Application(TestFixtures.load(p));
-        history = store;
-        recorder = store == null ? null : new AsyncHistoryRecorder(store);
-        bot = app.chatBot("console", app.liveModel(), store, recorder);
+        session = HistorySession.open(() -> store, null);
+        bot = app.chatBot("console", app.liveModel(), session);
         return bot;
     }
 
@@ -78,11 +76,8 @@ class ChatBotTest {
             bot.awaitIdle(Duration.ofMinutes(2), true);
             bot.close();
         }
-        if (recorder != null) {
-            recorder.close();
-        }
-        if (history != null) {
-            history.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -107,8 +102,7 @@ class ChatBotTest {
         FakeConversation c = send(bot, post("7", false, "look", image("face.png", picture)));
         assertEquals(1, c.replies.size());
         assertTrue(c.texts().get(0).matches("(This is|Not sure — closest is) (Megumi|Umi): \\d+\\.\\d%.*"), c.texts().get(0));
-        recorder.close();
-        StatsReport stats = history.stats(StatsQuery.all());
+        StatsReport stats = session.stats(StatsQuery.all()).orElseThrow();
         assertEquals(1, stats.total());
         assertEquals("7", stats.recent().get(0).userId());
         assertEquals("console", stats.recent().get(0).source());

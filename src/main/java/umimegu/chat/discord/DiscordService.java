@@ -10,8 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import umimegu.app.Application;
 import umimegu.chat.ChatBot;
-import umimegu.history.AsyncHistoryRecorder;
-import umimegu.history.HistoryStore;
+import umimegu.usecase.HistorySession;
 
 /**
  * The running Discord bot with everything it holds: history (when the database opens), the
@@ -21,14 +20,12 @@ public final class DiscordService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DiscordService.class);
     private static final long LOGIN_TIMEOUT_SECONDS = 60;
 
-    private final HistoryStore history;
-    private final AsyncHistoryRecorder recorder;
+    private final HistorySession history;
     private final ChatBot chat;
     private final DiscordBot discord;
 
-    private DiscordService(HistoryStore history, AsyncHistoryRecorder recorder, ChatBot chat, DiscordBot discord) {
+    private DiscordService(HistorySession history, ChatBot chat, DiscordBot discord) {
         this.history = history;
-        this.recorder = recorder;
         this.chat = chat;
         this.discord = discord;
     }
@@ -38,11 +35,10 @@ public final class DiscordService implements AutoCloseable {
      * opened) when Discord cannot be reached in time or refuses the login.
      */
     public static DiscordService start(Application app, DiscordConnection connection) {
-        HistoryStore history = app.openHistoryOrNull(reason -> log.warn("Predictions are not recorded: {}", reason));
-        AsyncHistoryRecorder recorder = history == null ? null : new AsyncHistoryRecorder(history);
-        ChatBot chat = app.chatBot("discord", app.liveModel(), history, recorder);
+        HistorySession history = app.historySession();
+        ChatBot chat = app.chatBot("discord", app.liveModel(), history);
         DiscordBot discord = new DiscordBot(chat, app.config().chat().maxAttachmentBytes(), app.config().discordGuildIds());
-        DiscordService service = new DiscordService(history, recorder, chat, discord);
+        DiscordService service = new DiscordService(history, chat, discord);
         try {
             CompletableFuture.runAsync(() -> discord.start(connection)).get(LOGIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return service;
@@ -72,11 +68,6 @@ public final class DiscordService implements AutoCloseable {
             log.warn("Disconnecting from Discord failed: {}", e.getMessage());
         }
         chat.close();
-        if (recorder != null) {
-            recorder.close();
-        }
-        if (history != null) {
-            history.close();
-        }
+        history.close();
     }
 }

@@ -1,0 +1,43 @@
+package umimegu.usecase;
+
+import java.util.List;
+
+import umimegu.recognition.AnswerFormatter;
+import umimegu.recognition.AnswerLines;
+import umimegu.recognition.Annotator;
+import umimegu.recognition.Origin;
+import umimegu.recognition.Recognition;
+import umimegu.recognition.Recognizer;
+import umimegu.vision.ImageDecodeException;
+
+/**
+ * Answer a picture, the same for every front end: find and classify each face, remember the
+ * answer in the history first (nothing after it may lose it), then word one line per face and
+ * draw the annotated picture when there are several faces (or always, when asked).
+ */
+public final class AnswerPicture {
+    private final Recognizer recognizer;
+    private final AnswerFormatter answers;
+    private final HistorySession history;
+
+    public AnswerPicture(Recognizer recognizer, AnswerFormatter answers, HistorySession history) {
+        this.recognizer = recognizer;
+        this.answers = answers;
+        this.history = history;
+    }
+
+    /** The lines a user reads and, when drawn, the annotated picture as PNG (else null). */
+    public record Answer(Recognition recognition, List<String> lines, byte[] annotatedPng) {
+        public String text() {
+            return String.join("\n", lines);
+        }
+    }
+
+    public Answer answer(byte[] picture, String name, Origin origin, boolean annotateSingleFaces)
+            throws ImageDecodeException {
+        Recognition r = recognizer.recognize(picture, name);
+        history.record(r, origin);
+        boolean annotate = r.severalFaces() || (annotateSingleFaces && r.outcome() == Recognition.Outcome.FACES);
+        return new Answer(r, AnswerLines.of(r, answers), annotate ? Annotator.png(Annotator.draw(r, answers)) : null);
+    }
+}
