@@ -37,6 +37,18 @@ class CalibrationTest {
     }
 
     @Test
+    void aTinyValidationSplitCannotPushTheTemperatureToAnExtreme() {
+        // eight answers, all right at 60%: alone they would ask for the sharpest temperature there is
+        double[][] p = new double[8][];
+        int[] actual = new int[8];
+        for (int i = 0; i < 8; i++) {
+            p[i] = new double[] {0.6, 0.4};
+        }
+        double t = Calibration.fit(p, actual);
+        assertTrue(t > 0.4 && t < 1, "T = " + t);
+    }
+
+    @Test
     void scalingKeepsTheOrderAndSumsToOne() {
         double[] p = {0.7, 0.2, 0.1};
         double[] hot = Calibration.scale(p, 0.5);
