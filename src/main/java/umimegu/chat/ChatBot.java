@@ -2,7 +2,6 @@ package umimegu.chat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,21 +12,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import umimegu.recognition.AnswerFormatter;
-import umimegu.chart.ConfusionMatrixChart;
-import umimegu.chart.ReliabilityDiagram;
-import umimegu.chart.DailyPredictionsChart;
 import umimegu.usecase.AnswerPicture;
 import umimegu.usecase.HistorySession;
-import umimegu.history.Period;
-import umimegu.history.StatsQuery;
-import umimegu.history.StatsReport;
 import umimegu.model.Classifier;
 import umimegu.model.TestService;
 import umimegu.model.TrainingService;
@@ -42,17 +33,13 @@ import umimegu.vision.ImageDecodeException;
 public final class ChatBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
     private static final long MAX_TRAINING_PAUSE_MS = 2000;
-    private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)>|(\\d{5,})");
 
     private final ChatSettings settings;
     private final AnswerPicture answering;
     private final LiveModel live;
     private final TrainingJob training;
-    private final TestService tests;
-    private final HistorySession history;
-    private final AnswerFormatter answers;
+    private final ChatCommands commands;
     private final String source;
-    private final Clock clock;
     private final RateLimiter rateLimiter;
     private final ThreadPoolExecutor workers;
     /** Work submitted and not finished; the pool's own counts miss a task between queue and worker. */
@@ -64,12 +51,16 @@ public final class ChatBot implements AutoCloseable {
         this.settings = settings;
         this.answering = answering;
         this.live = live;
-        this.training = new TrainingJob(trainingService, loader, live, this::waitWhileAnswering);
-        this.tests = tests;
-        this.history = history;
-        this.answers = answers;
+        this.training = new TrainingJob(trainingService, loader, live, this::waitWhileAnswering, settings.prefix());
         this.source = source;
-        this.clock = clock;
+        Worker worker = this::submit;
+        List<ChatCommand> all = new ArrayList<>();
+        all.add(new ClassifyCommand(this::answerPictures));
+        all.add(new StatsCommand(worker, history, settings, clock));
+        all.add(new TestCommand(worker, tests, live, answers));
+        all.add(new TrainCommand(training, settings));
+        all.add(new HelpCommand(this::helpText));
+        this.commands = new ChatCommands(all);
         this.rateLimiter = new RateLimiter(settings.ratePerMinute(), clock);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
@@ -94,6 +85,12 @@ public final class ChatBot implements AutoCloseable {
         if (images.isEmpty()) {
             return; // chatter and other files are none of our business
         }
+        answerPictures(message, conversation);
+    }
+
+    /** Every picture attached to the message, answered on the pool, within the author's rate limit. */
+    private void answerPictures(IncomingMessage message, Conversation conversation) {
+        List<Attachment> images = message.attachments().stream().filter(Attachment::looksLikeImage).toList();
         if (!rateLimiter.tryAcquire(message.authorId())) {
             send(conversation, Reply.text("You're sending pictures faster than I can look — please wait a minute and try again."));
             return;
@@ -106,35 +103,44 @@ public final class ChatBot implements AutoCloseable {
         });
     }
 
-    private void command(IncomingMessage message, String command, Conversation conversation) {
-        String[] words = command.split("\\s+");
-        String name = words[0].toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "help" -> send(conversation, Reply.text(help()));
-            case "train" -> train(message, words, conversation);
-            case "test" -> submit(conversation, () -> {
-                conversation.typing();
-                send(conversation, test());
-            });
-            case "stats" -> submit(conversation, () -> send(conversation, stats(words)));
-            default -> send(conversation, Reply.text("I don't know `" + settings.prefix() + name + "`. Try `"
-                    + settings.prefix() + "help`."));
-        }
+    private String helpText() {
+        return commands.help(settings.prefix());
     }
 
-    private void train(IncomingMessage message, String[] words, Conversation conversation) {
-        if (!message.authorIsAdmin() && !settings.adminIds().contains(message.authorId())) {
-            send(conversation, Reply.text("Sorry, only admins can train the model."));
+    /** The commands every front end offers (a platform registers its own menu from this list). */
+    public ChatCommands commands() {
+        return commands;
+    }
+
+    /**
+     * Runs a command whose options came typed (a Discord slash command): no text to parse, the
+     * same command, rights and answers as its {@code !name} form.
+     */
+    public void handleCommand(String name, java.util.Map<String, String> options, IncomingMessage message,
+                              Conversation conversation) {
+        Optional<ChatCommand> command = commands.named(name);
+        if (command.isEmpty()) {
+            send(conversation, Reply.text("I don't know `" + settings.prefix() + name + "`. Try `" + settings.prefix() + "help`."));
             return;
         }
-        if (words.length > 1 && words[1].equalsIgnoreCase("cancel")) {
-            send(conversation, Reply.text(training.cancel()));
+        command.get().run(new CommandCall(message, options, conversation));
+    }
+
+    private void command(IncomingMessage message, String command, Conversation conversation) {
+        List<String> words = List.of(command.split("\\s+"));
+        String name = words.get(0).toLowerCase(Locale.ROOT);
+        Optional<ChatCommand> found = commands.named(name);
+        if (found.isEmpty()) {
+            send(conversation, Reply.text("I don't know `" + settings.prefix() + name + "`. Try `"
+                    + settings.prefix() + "help`."));
             return;
         }
-        String busy = training.startOrDescribe(conversation);
-        if (busy != null) {
-            send(conversation, Reply.text(busy));
+        java.util.Map<String, String> options = found.get().parse(words.subList(1, words.size()));
+        if (options == null) {
+            send(conversation, Reply.text("Usage: `" + settings.prefix() + name + " " + found.get().usage() + "`"));
+            return;
         }
+        found.get().run(new CommandCall(message, options, conversation));
     }
 
     /** The answer to one picture: lines per face, the annotated picture for several faces, recorded in the history. */
@@ -156,64 +162,6 @@ public final class ChatBot implements AutoCloseable {
         return answer.annotatedPng() != null
                 ? new Reply(answer.text(), List.of(new Reply.OutgoingFile("faces.png", answer.annotatedPng())))
                 : Reply.text(answer.text());
-    }
-
-    private Reply test() {
-        if (!live.isPresent()) {
-            return Reply.text("There is no model to test yet.");
-        }
-        try {
-            var outcome = tests.test(live.get().model());
-            var result = outcome.result();
-            List<String> lines = new ArrayList<>();
-            lines.add(String.format(Locale.ROOT, "%s (model %s, %d pictures)", TestText.seedLine(result),
-                    outcome.modelId(), result.total()));
-            lines.addAll(TestText.calibration(result, live.get().model().info().temperature(), answers.unsureBelow()));
-            return new Reply(String.join("\n", lines),
-                    List.of(new Reply.OutgoingFile("confusion-matrix.png", ConfusionMatrixChart.png(result)),
-                            new Reply.OutgoingFile(ReliabilityDiagram.FILE, ReliabilityDiagram.png(result))));
-        } catch (RuntimeException e) {
-            return Reply.text("Cannot test: " + e.getMessage());
-        }
-    }
-
-    private Reply stats(String[] words) {
-        if (!history.isAvailable()) {
-            return Reply.text("The prediction history is unavailable right now.");
-        }
-        Instant from = null;
-        String user = null;
-        for (int i = 1; i < words.length; i++) {
-            Optional<Duration> period = Period.parse(words[i]);
-            Matcher mention = MENTION.matcher(words[i]);
-            if (period.isPresent()) {
-                from = clock.instant().minus(period.get());
-            } else if (mention.matches()) {
-                user = mention.group(1) != null ? mention.group(1) : mention.group(2);
-            } else {
-                return Reply.text("Usage: `" + settings.prefix() + "stats [12h|7d|4w] [@user]`");
-            }
-        }
-        try {
-            StatsReport report = history.stats(new StatsQuery(from, null, user, null, null, 5)).orElseThrow();
-            String table = "```\n" + StatsText.format(report, 5) + "```";
-            return settings.statsChart() && report.total() > 0
-                    ? new Reply(table, List.of(new Reply.OutgoingFile("stats.png", DailyPredictionsChart.png(report.perDay()))))
-                    : Reply.text(table);
-        } catch (RuntimeException e) {
-            log.error("Stats query failed: {}", e.getMessage());
-            return Reply.text("The prediction history is unavailable right now.");
-        }
-    }
-
-    private String help() {
-        String p = settings.prefix();
-        return String.join("\n",
-                "Post a picture and I'll say who is in it, one line per face.",
-                "`" + p + "stats [12h|7d|4w] [@user]` what I've answered so far",
-                "`" + p + "test` score the model on the held-out pictures",
-                "`" + p + "train` retrain from the labelled pictures (admins), `" + p + "train cancel` to stop",
-                "`" + p + "help` this text");
     }
 
     public boolean trainingRunning() {
@@ -269,10 +217,7 @@ public final class ChatBot implements AutoCloseable {
     }
 
     private static void send(Conversation conversation, Reply reply) {
-        conversation.send(reply).exceptionally(e -> {
-            log.error("Could not send a reply: {}", e.getMessage());
-            return null;
-        });
+        Replies.send(conversation, reply);
     }
 
     /** Finishes queued work (bounded wait) and stops the pool. */

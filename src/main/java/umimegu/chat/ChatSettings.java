@@ -19,4 +19,9 @@ public record ChatSettings(String prefix, Set<String> adminIds, long maxAttachme
         }
         adminIds = Set.copyOf(adminIds);
     }
+
+    /** Platform admins (Administrator or Manage Server) and the ids listed in {@code chat.admin-ids}. */
+    public boolean isAdmin(IncomingMessage message) {
+        return message.authorIsAdmin() || adminIds.contains(message.authorId());
+    }
 }

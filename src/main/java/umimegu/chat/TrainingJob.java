@@ -32,14 +32,17 @@ final class TrainingJob {
     private final Function<String, Classifier> loader;
     private final LiveModel live;
     private final Runnable giveWay;
+    private final String prefix;
     private final AtomicReference<Run> running = new AtomicReference<>();
 
     /** {@code giveWay} runs after every batch: it may pause the training while people wait for answers. */
-    TrainingJob(TrainingService training, Function<String, Classifier> loader, LiveModel live, Runnable giveWay) {
+    TrainingJob(TrainingService training, Function<String, Classifier> loader, LiveModel live, Runnable giveWay,
+                String prefix) {
         this.training = training;
         this.loader = loader;
         this.live = live;
         this.giveWay = giveWay;
+        this.prefix = prefix;
     }
 
     private static final class Run {
@@ -51,7 +54,7 @@ final class TrainingJob {
     String startOrDescribe(Conversation conversation) {
         Run run = new Run();
         if (!running.compareAndSet(null, run)) {
-            return "A training is already running: " + running.get().progress + ". `!train cancel` stops it.";
+            return "A training is already running: " + running.get().progress + ". `" + prefix + "train cancel` stops it.";
         }
         Thread worker = new Thread(() -> execute(run, conversation), "training");
         worker.setDaemon(true);

@@ -143,7 +143,10 @@ class ChatBotTest {
     @Test
     void commandsHelpAndUnknownWords() throws Exception {
         ChatBot bot = bot();
-        assertTrue(send(bot, post("7", false, "!help")).texts().get(0).contains("!train"));
+        String help = send(bot, post("7", false, "!help")).texts().get(0);
+        assertTrue(help.contains("!train"));
+        bot.commands().all().forEach(c -> assertTrue(help.contains("`!" + c.name()), c.name() + " missing from " + help));
+        assertEquals("Usage: `!stats [12h|7d|4w] [@user]`", send(bot, post("7", false, "!stats soon")).texts().get(0));
         assertEquals("I don't know `!dance`. Try `!help`.", send(bot, post("7", false, "!dance now")).texts().get(0));
         FakeConversation test = send(bot, post("7", false, "!test"));
         List<String> lines = test.texts().get(0).lines().toList();

@@ -17,12 +17,15 @@ import org.javacord.api.event.message.MessageCreateEvent;
 import org.javacord.api.interaction.SlashCommand;
 import org.javacord.api.interaction.SlashCommandBuilder;
 import org.javacord.api.interaction.SlashCommandInteraction;
+import org.javacord.api.interaction.SlashCommandInteractionOption;
 import org.javacord.api.interaction.SlashCommandOption;
 import org.javacord.api.interaction.SlashCommandOptionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import umimegu.chat.ChatBot;
+import umimegu.chat.ChatCommand;
+import umimegu.chat.ChatCommands;
 import umimegu.chat.IncomingMessage;
 
 /**
@@ -59,15 +62,29 @@ public final class DiscordBot implements AutoCloseable {
         return api;
     }
 
+    /** Discord's command menu, made from the chat's command registry. */
+    static Set<SlashCommandBuilder> slashCommands(ChatCommands registry) {
+        Set<SlashCommandBuilder> commands = new java.util.LinkedHashSet<>();
+        for (ChatCommand c : registry.all()) {
+            if (!c.inPlatformMenu()) {
+                continue;
+            }
+            List<SlashCommandOption> options = c.options().stream()
+                    .map(o -> SlashCommandOption.create(switch (o.type()) {
+                        case STRING -> SlashCommandOptionType.STRING;
+                        case USER -> SlashCommandOptionType.USER;
+                        case ATTACHMENT -> SlashCommandOptionType.ATTACHMENT;
+                    }, o.name(), o.description(), o.required()))
+                    .toList();
+            String description = Character.toUpperCase(c.description().charAt(0)) + c.description().substring(1);
+            commands.add(SlashCommand.with(c.name(), description.length() > 100 ? description.substring(0, 100) : description,
+                    options));
+        }
+        return commands;
+    }
+
     private void registerSlashCommands() {
-        Set<SlashCommandBuilder> commands = Set.of(
-                SlashCommand.with("classify", "Say who is in a picture", List.of(
-                        SlashCommandOption.create(SlashCommandOptionType.ATTACHMENT, "image", "the picture", true))),
-                SlashCommand.with("train", "Retrain the model from the labelled pictures (admins)"),
-                SlashCommand.with("test", "Score the model on the held-out pictures"),
-                SlashCommand.with("stats", "What the bot has answered", List.of(
-                        SlashCommandOption.create(SlashCommandOptionType.STRING, "period", "e.g. 7d", false),
-                        SlashCommandOption.create(SlashCommandOptionType.USER, "user", "only this user", false))));
+        Set<SlashCommandBuilder> commands = slashCommands(bot.commands());
         CompletableFuture<?> done = guildIds.isEmpty()
                 ? api.bulkOverwriteGlobalApplicationCommands(commands)
                 : CompletableFuture.allOf(guildIds.stream()
@@ -109,19 +126,15 @@ public final class DiscordBot implements AutoCloseable {
         });
         String name = interaction.getFullCommandName();
         List<Attachment> attachments = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        switch (name) {
-            case "classify" -> interaction.getArgumentAttachmentValueByName("image").ifPresent(attachments::add);
-            case "stats" -> {
-                text.append(bot.prefix()).append("stats");
-                interaction.getArgumentStringValueByName("period").ifPresent(p -> text.append(' ').append(p));
-                interaction.getArgumentUserValueByName("user").ifPresent(u -> text.append(' ').append(u.getIdAsString()));
-            }
-            default -> text.append(bot.prefix()).append(name);
+        java.util.Map<String, String> options = new java.util.HashMap<>();
+        for (SlashCommandInteractionOption option : interaction.getArguments()) {
+            option.getAttachmentValue().ifPresent(attachments::add);
+            option.getUserValue().ifPresent(u -> options.put(option.getName(), u.getIdAsString()));
+            option.getStringValue().ifPresent(v -> options.put(option.getName(), v));
         }
         boolean admin = isAdmin(interaction.getServer(), Optional.of(interaction.getUser()));
         InteractionConversation conversation = new InteractionConversation(interaction, deferred);
-        download(attachments).thenAccept(files -> bot.handle(new IncomingMessage(text.toString(), files,
+        download(attachments).thenAccept(files -> bot.handleCommand(name, options, new IncomingMessage("", files,
                         interaction.getUser().getIdAsString(), admin,
                         interaction.getChannel().map(c -> c.getIdAsString()).orElse(null),
                         interaction.getServer().map(Server::getIdAsString).orElse(null)), conversation))

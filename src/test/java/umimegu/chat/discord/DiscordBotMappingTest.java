@@ -26,6 +26,7 @@ import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
 import org.javacord.api.event.message.MessageCreateEvent;
 import org.javacord.api.interaction.SlashCommandInteraction;
+import org.javacord.api.interaction.SlashCommandInteractionOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,30 +143,36 @@ class DiscordBotMappingTest {
     }
 
     @Test
-    void slashStatsIsDeferredFirstAndBecomesTheStatsCommand() {
+    void slashStatsIsDeferredFirstAndPassesItsTypedOptions() {
         SlashCommandInteraction interaction = interaction("stats");
-        when(interaction.getArgumentStringValueByName("period")).thenReturn(Optional.of("7d"));
         User other = mock(User.class);
         when(other.getIdAsString()).thenReturn("555");
-        when(interaction.getArgumentUserValueByName("user")).thenReturn(Optional.of(other));
+        List<SlashCommandInteractionOption> arguments = List.of(stringOption("period", "7d"), userOption("user", other));
+        when(interaction.getArguments()).thenReturn(arguments);
 
         discord.onSlashCommand(interaction);
 
-        assertEquals("!stats 7d 555", handled().text());
+        Command c = command();
+        assertEquals("stats", c.name());
+        assertEquals(java.util.Map.of("period", "7d", "user", "555"), c.options());
         var order = inOrder(interaction, core);
         order.verify(interaction).respondLater();
-        order.verify(core).handle(any(), any());
+        order.verify(core).handleCommand(any(), any(), any(), any());
     }
 
     @Test
     void slashClassifyHandsTheAttachmentOptionOverAsAPicture() {
         SlashCommandInteraction interaction = interaction("classify");
         MessageAttachment picture = attachment("x.jpg", 2, new byte[] {9, 9});
-        when(interaction.getArgumentAttachmentValueByName("image")).thenReturn(Optional.of(picture));
+        SlashCommandInteractionOption image = option("image");
+        when(image.getAttachmentValue()).thenReturn(Optional.of(picture));
+        when(interaction.getArguments()).thenReturn(List.of(image));
 
         discord.onSlashCommand(interaction);
 
-        IncomingMessage m = handled();
+        Command c = command();
+        assertEquals("classify", c.name());
+        IncomingMessage m = c.message();
         assertEquals("", m.text());
         assertArrayEquals(new byte[] {9, 9}, m.attachments().get(0).bytes());
         assertEquals("900", m.guildId());
@@ -177,9 +184,63 @@ class DiscordBotMappingTest {
         SlashCommandInteraction interaction = interaction("train");
         when(server.isAdmin(user)).thenReturn(true);
         discord.onSlashCommand(interaction);
-        IncomingMessage m = handled();
-        assertEquals("!train", m.text());
-        assertTrue(m.authorIsAdmin());
+        Command c = command();
+        assertEquals("train", c.name());
+        assertTrue(c.message().authorIsAdmin());
+    }
+
+    @Test
+    void theSlashMenuIsTheChatsCommandRegistry() {
+        var menu = DiscordBot.slashCommands(new umimegu.chat.ChatCommands(List.of(
+                new FakeCommand("stats", List.of(new umimegu.chat.CommandOption("period", "e.g. 7d",
+                        umimegu.chat.CommandOption.Type.STRING, false))),
+                new FakeCommand("classify", List.of()))));
+        assertEquals(2, menu.size());
+    }
+
+    private record FakeCommand(String name, List<umimegu.chat.CommandOption> options) implements umimegu.chat.ChatCommand {
+        @Override
+        public String description() {
+            return "does " + name;
+        }
+
+        @Override
+        public void run(umimegu.chat.CommandCall call) {
+        }
+    }
+
+    private record Command(String name, java.util.Map<String, String> options, IncomingMessage message) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private Command command() {
+        ArgumentCaptor<String> name = ArgumentCaptor.forClass(String.class);
+        ArgumentCaptor<java.util.Map<String, String>> options = ArgumentCaptor.forClass(java.util.Map.class);
+        ArgumentCaptor<IncomingMessage> message = ArgumentCaptor.forClass(IncomingMessage.class);
+        verify(core, timeout(2000)).handleCommand(name.capture(), options.capture(), message.capture(),
+                any(Conversation.class));
+        return new Command(name.getValue(), options.getValue(), message.getValue());
+    }
+
+    private static SlashCommandInteractionOption option(String name) {
+        SlashCommandInteractionOption o = mock(SlashCommandInteractionOption.class);
+        when(o.getName()).thenReturn(name);
+        when(o.getStringValue()).thenReturn(Optional.empty());
+        when(o.getUserValue()).thenReturn(Optional.empty());
+        when(o.getAttachmentValue()).thenReturn(Optional.empty());
+        return o;
+    }
+
+    private static SlashCommandInteractionOption stringOption(String name, String value) {
+        SlashCommandInteractionOption o = option(name);
+        when(o.getStringValue()).thenReturn(Optional.of(value));
+        return o;
+    }
+
+    private static SlashCommandInteractionOption userOption(String name, User value) {
+        SlashCommandInteractionOption o = option(name);
+        when(o.getUserValue()).thenReturn(Optional.of(value));
+        return o;
     }
 
     private IncomingMessage handled() {
@@ -210,6 +271,7 @@ class DiscordBotMappingTest {
         when(interaction.getUser()).thenReturn(user);
         when(interaction.getServer()).thenReturn(Optional.of(server));
         when(interaction.getChannel()).thenReturn(Optional.of(channel));
+        when(interaction.getArguments()).thenReturn(List.of());
         return interaction;
     }
 
