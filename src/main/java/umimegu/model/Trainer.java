@@ -27,7 +27,7 @@ public final class Trainer {
     public Result train(MultiLayerNetwork network, Batches training, Batches validation, Augmenter augmenter,
                         TrainingListener listener, BooleanSupplier cancelled) {
         Random random = new Random(settings.seed());
-        EarlyStopping stopping = new EarlyStopping(settings.patience(), plan.minEpochs());
+        EarlyStopping stopping = new EarlyStopping(settings.patience(), plan.minEpochs(), plan.firstCandidateEpoch());
         List<EpochStats> history = new ArrayList<>();
         INDArray bestParams = null;
         for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {

@@ -8,6 +8,11 @@ package umimegu.model;
  * epochs' steps (10 to 100), which keeps Adam from diverging on its first few updates.
  */
 public record TrainingPlan(int batchSize, int stepsPerEpoch, int minEpochs, int warmupSteps) {
+    /** The first epoch whose weights may be kept: half the minimum, so a lucky early epoch is not. */
+    public int firstCandidateEpoch() {
+        return Math.max(1, minEpochs / 2);
+    }
+
     static final int MIN_STEPS = 400;
 
     public static TrainingPlan of(TrainingSettings settings, int trainingImages) {

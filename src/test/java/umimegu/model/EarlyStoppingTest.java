@@ -30,4 +30,18 @@ class EarlyStoppingTest {
         assertFalse(stopping.shouldStop());
         assertEquals(3, stopping.bestEpoch());
     }
+
+    @Test
+    void neverStopsBeforeTheMinimumAndNeverKeepsAnEpochBeforeTheFirstCandidate() {
+        EarlyStopping stopping = new EarlyStopping(2, 6, 3);
+        assertFalse(stopping.record(1, 0.1)); // lowest by chance, too early to keep
+        assertFalse(stopping.record(2, 0.9));
+        assertTrue(stopping.record(3, 0.5));
+        stopping.record(4, 0.6);
+        stopping.record(5, 0.7);
+        assertFalse(stopping.shouldStop(), "patience ran out, but the minimum is 6 epochs");
+        stopping.record(6, 0.8);
+        assertTrue(stopping.shouldStop());
+        assertEquals(3, stopping.bestEpoch());
+    }
 }
