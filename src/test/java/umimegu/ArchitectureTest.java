@@ -65,4 +65,10 @@ class ArchitectureTest {
     static final ArchRule theCoreKnowsNoFrontEnd = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("umimegu.cli..", "umimegu.app..", "umimegu.chat..",
                     "umimegu.config..", "umimegu.history.jdbc..", "umimegu.bench..", "umimegu.usecase..");
+
+    @ArchTest
+    static final ArchRule answersGoThroughTheClassifierPort = noClasses()
+            .that().resideInAnyPackage("umimegu.chat", "umimegu.recognition..", "umimegu.usecase..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("umimegu.model.Classifier")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("umimegu.model.StoredModel");
 }

@@ -15,6 +15,7 @@ import umimegu.config.AppConfig;
 import umimegu.history.HistoryStore;
 import umimegu.history.jdbc.JdbcHistoryStore;
 import umimegu.model.Classifier;
+import umimegu.model.PictureClassifier;
 import umimegu.model.ModelStore;
 import umimegu.model.TestService;
 import umimegu.model.TrainingService;
@@ -63,7 +64,7 @@ public final class Application {
     }
 
     public TestService testService() {
-        return new TestService(config.paths().testImages(), trainingPictures());
+        return new TestService(config.paths().testImages(), trainingPictures(), store);
     }
 
     public TrainingSetup trainingSetup() {
@@ -98,7 +99,7 @@ public final class Application {
     }
 
     /** Answer a picture: the one use case every front end calls. */
-    public AnswerPicture answerPicture(Supplier<Classifier> classifier, HistorySession history) {
+    public AnswerPicture answerPicture(Supplier<? extends PictureClassifier> classifier, HistorySession history) {
         return new AnswerPicture(recognizer(classifier), answers(), history);
     }
 
@@ -122,7 +123,7 @@ public final class Application {
         return faceDetection;
     }
 
-    public Recognizer recognizer(Supplier<Classifier> classifier) {
+    public Recognizer recognizer(Supplier<? extends PictureClassifier> classifier) {
         return new Recognizer(decoder, faceDetection(), classifier, answers());
     }
 

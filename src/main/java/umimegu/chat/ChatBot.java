@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import umimegu.recognition.AnswerFormatter;
 import umimegu.usecase.AnswerPicture;
 import umimegu.usecase.HistorySession;
-import umimegu.model.Classifier;
+import umimegu.model.PictureClassifier;
 import umimegu.model.TestService;
 import umimegu.model.TrainingService;
 import umimegu.recognition.Origin;
@@ -46,7 +46,7 @@ public final class ChatBot implements AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
 
     public ChatBot(ChatSettings settings, AnswerPicture answering, LiveModel live, TrainingService trainingService,
-                   Function<String, Classifier> loader, TestService tests, HistorySession history,
+                   Function<String, PictureClassifier> loader, TestService tests, HistorySession history,
                    AnswerFormatter answers, String source, Clock clock) {
         this.settings = settings;
         this.answering = answering;

@@ -2,18 +2,18 @@ package umimegu.chat;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import umimegu.model.Classifier;
+import umimegu.model.PictureClassifier;
 
 /** The model answering right now; a finished training swaps it in one step. */
 public final class LiveModel {
-    private final AtomicReference<Classifier> current = new AtomicReference<>();
+    private final AtomicReference<PictureClassifier> current = new AtomicReference<>();
 
-    public LiveModel(Classifier initial) {
+    public LiveModel(PictureClassifier initial) {
         current.set(initial);
     }
 
-    public Classifier get() {
-        Classifier c = current.get();
+    public PictureClassifier get() {
+        PictureClassifier c = current.get();
         if (c == null) {
             throw new NoModelException();
         }
@@ -24,7 +24,7 @@ public final class LiveModel {
         return current.get() != null;
     }
 
-    public void switchTo(Classifier next) {
+    public void switchTo(PictureClassifier next) {
         current.set(next);
     }
 

@@ -46,13 +46,12 @@ final class TestCommand implements ChatCommand {
             return Reply.text("There is no model to test yet.");
         }
         try {
-            var model = live.get().model();
-            var outcome = tests.test(model);
+            var outcome = tests.test(live.get().modelId());
             var result = outcome.result();
             List<String> lines = new ArrayList<>();
             lines.add(String.format(Locale.ROOT, "%s (model %s, %d pictures)", TestText.seedLine(result),
                     outcome.modelId(), result.total()));
-            lines.addAll(TestText.calibration(result, model.info().temperature(), answers.unsureBelow()));
+            lines.addAll(TestText.calibration(result, outcome.temperature(), answers.unsureBelow()));
             return new Reply(String.join("\n", lines),
                     List.of(new Reply.OutgoingFile("confusion-matrix.png", ConfusionMatrixChart.png(result)),
                             new Reply.OutgoingFile(ReliabilityDiagram.FILE, ReliabilityDiagram.png(result))));

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import umimegu.chart.LearningCurves;
-import umimegu.model.Classifier;
+import umimegu.model.PictureClassifier;
 import umimegu.model.EpochStats;
 import umimegu.model.TrainingCancelledException;
 import umimegu.model.TrainingListener;
@@ -29,14 +29,14 @@ final class TrainingJob {
     private static final Logger log = LoggerFactory.getLogger(TrainingJob.class);
 
     private final TrainingService training;
-    private final Function<String, Classifier> loader;
+    private final Function<String, PictureClassifier> loader;
     private final LiveModel live;
     private final Runnable giveWay;
     private final String prefix;
     private final AtomicReference<Run> running = new AtomicReference<>();
 
     /** {@code giveWay} runs after every batch: it may pause the training while people wait for answers. */
-    TrainingJob(TrainingService training, Function<String, Classifier> loader, LiveModel live, Runnable giveWay,
+    TrainingJob(TrainingService training, Function<String, PictureClassifier> loader, LiveModel live, Runnable giveWay,
                 String prefix) {
         this.training = training;
         this.loader = loader;

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * calibration temperature.
  * DL4J networks are not thread-safe, so calls are serialised.
  */
-public final class Classifier {
+public final class Classifier implements PictureClassifier {
     private final StoredModel model;
     private final Preprocessor preprocessor;
     private final boolean mirror;
@@ -32,10 +32,17 @@ public final class Classifier {
         return model;
     }
 
-    public Prediction predict(BufferedImage image) {
-        return predictAll(List.of(image)).get(0);
+    @Override
+    public String modelId() {
+        return model.id();
     }
 
+    @Override
+    public List<String> labels() {
+        return model.info().labels();
+    }
+
+    @Override
     public List<Prediction> predictAll(List<BufferedImage> images) {
         List<byte[]> pixels = images.stream().map(preprocessor::toPixels).toList();
         return predictPixels(pixels);

@@ -8,13 +8,22 @@ import umimegu.vision.PictureReader;
 public final class TestService {
     private final java.nio.file.Path testImages;
     private final PictureReader decoder;
+    private final ModelStore store;
 
-    public TestService(java.nio.file.Path testImages, PictureReader decoder) {
+    public TestService(java.nio.file.Path testImages, PictureReader decoder, ModelStore store) {
         this.testImages = testImages;
         this.decoder = decoder;
+        this.store = store;
     }
 
-    public record TestOutcome(String modelId, EvaluationResult result, java.util.List<String> skippedFiles) {
+    /** The scores, and the model's calibration temperature (the answers' percentages were scaled by it). */
+    public record TestOutcome(String modelId, EvaluationResult result, java.util.List<String> skippedFiles,
+                              double temperature) {
+    }
+
+    /** Tests the stored model with this id (the one answering, for the chat). */
+    public TestOutcome test(String modelId) {
+        return test(store.load(modelId));
     }
 
     public TestOutcome test(StoredModel model) {
@@ -27,6 +36,6 @@ public final class TestService {
         }
         EvaluationResult result = Evaluator.evaluate(model.network(), new Batches(images, preprocessor),
                 Evaluator.BATCH, model.info().temperature());
-        return new TestOutcome(model.id(), result, images.skipped());
+        return new TestOutcome(model.id(), result, images.skipped(), model.info().temperature());
     }
 }

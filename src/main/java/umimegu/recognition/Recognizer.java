@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import umimegu.common.Sha256;
-import umimegu.model.Classifier;
+import umimegu.model.PictureClassifier;
 import umimegu.model.Prediction;
 import umimegu.vision.FaceBox;
 import umimegu.vision.ImageDecodeException;
@@ -21,11 +21,11 @@ import umimegu.vision.ImageDecoder;
 public final class Recognizer {
     private final ImageDecoder decoder;
     private final FaceDetection detection;
-    private final Supplier<Classifier> classifier;
+    private final Supplier<? extends PictureClassifier> classifier;
     private final AnswerFormatter answers;
 
     /** {@code classifier} is asked on every picture, so a newly trained model is used as soon as it is live. */
-    public Recognizer(ImageDecoder decoder, FaceDetection detection, Supplier<Classifier> classifier,
+    public Recognizer(ImageDecoder decoder, FaceDetection detection, Supplier<? extends PictureClassifier> classifier,
                       AnswerFormatter answers) {
         this.decoder = decoder;
         this.detection = detection;
@@ -37,10 +37,10 @@ public final class Recognizer {
         long start = System.nanoTime();
         BufferedImage picture = decoder.decode(bytes, name);
         String sha = Sha256.hex(bytes);
-        Classifier model = classifier.get();
+        PictureClassifier model = classifier.get();
         if (!detection.isAvailable()) {
             if (detection.fallback() == umimegu.vision.FaceSettings.Fallback.SKIP) {
-                return new Recognition(sha, picture, Recognition.Outcome.SKIPPED, List.of(), model.model().id(),
+                return new Recognition(sha, picture, Recognition.Outcome.SKIPPED, List.of(), model.modelId(),
                         elapsedMs(start));
             }
             return whole(sha, picture, model, Recognition.Outcome.DETECTION_UNAVAILABLE, start);
@@ -60,14 +60,14 @@ public final class Recognizer {
             faces.add(new FaceAnswer(i + 1, boxes.get(i), crops.get(i), predictions.get(i),
                     answers.isUnsure(predictions.get(i))));
         }
-        return new Recognition(sha, picture, Recognition.Outcome.FACES, faces, model.model().id(), elapsedMs(start));
+        return new Recognition(sha, picture, Recognition.Outcome.FACES, faces, model.modelId(), elapsedMs(start));
     }
 
-    private Recognition whole(String sha, BufferedImage picture, Classifier model, Recognition.Outcome outcome,
+    private Recognition whole(String sha, BufferedImage picture, PictureClassifier model, Recognition.Outcome outcome,
                               long start) {
         Prediction p = model.predict(picture);
         return new Recognition(sha, picture, outcome, List.of(new FaceAnswer(1, null, picture, p, answers.isUnsure(p))),
-                model.model().id(), elapsedMs(start));
+                model.modelId(), elapsedMs(start));
     }
 
     private static long elapsedMs(long start) {
