@@ -82,7 +82,7 @@ public final class Application {
     }
 
     public Classifier classifier(String modelId) {
-        return new Classifier(modelId == null ? store.loadCurrent() : store.load(modelId));
+        return new Classifier(modelId == null ? store.loadCurrent() : store.load(modelId), config.mirrorAverage());
     }
 
     /** Opens the prediction history (creating or upgrading it); throws HistoryException when it cannot. */
@@ -130,7 +130,7 @@ public final class Application {
     /** The model that answers now, if one was trained. */
     public LiveModel liveModel() {
         try {
-            return new LiveModel(new Classifier(store.loadCurrent()));
+            return new LiveModel(new Classifier(store.loadCurrent(), config.mirrorAverage()));
         } catch (ModelStoreException e) {
             log.warn("{}", e.getMessage());
             return new LiveModel(null);
@@ -140,7 +140,7 @@ public final class Application {
     /** The chat core for one front end ({@code source}: console, discord). */
     public ChatBot chatBot(String source, LiveModel live, HistorySession history) {
         return new ChatBot(config.chat(), answerPicture(live::get, history), live, trainingService(),
-                id -> new Classifier(store.load(id)), testService(), history, answers(), source, Clock.systemUTC());
+                id -> new Classifier(store.load(id), config.mirrorAverage()), testService(), history, answers(), source, Clock.systemUTC());
     }
 
     public AnswerFormatter answers() {

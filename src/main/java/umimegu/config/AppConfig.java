@@ -19,13 +19,13 @@ import umimegu.vision.FaceSettings;
  */
 public record AppConfig(Paths paths, InputSpec input, TrainingSettings training, AnswerSettings answers,
                         HistorySettings history, DecodeLimits decode, FaceSettings faces, Path cropsDir,
-                        ChatSettings chat, Set<String> discordGuildIds, Properties source) {
+                        ChatSettings chat, Set<String> discordGuildIds, boolean mirrorAverage, Properties source) {
 
     public AppConfig withTraining(TrainingSettings newTraining) {
-        return new AppConfig(paths, input, newTraining, answers, history, decode, faces, cropsDir, chat, discordGuildIds, source);
+        return new AppConfig(paths, input, newTraining, answers, history, decode, faces, cropsDir, chat, discordGuildIds, mirrorAverage, source);
     }
 
     public AppConfig withPaths(Paths newPaths) {
-        return new AppConfig(newPaths, input, training, answers, history, decode, faces, cropsDir, chat, discordGuildIds, source);
+        return new AppConfig(newPaths, input, training, answers, history, decode, faces, cropsDir, chat, discordGuildIds, mirrorAverage, source);
     }
 }

@@ -178,7 +178,7 @@ public final class ConfigLoader {
                     longInteger(p, "chat.max-attachment-bytes"), integer(p, "chat.rate-per-minute"),
                     integer(p, "chat.workers"), bool(p, "chat.annotate-always"), bool(p, "chat.stats-chart"));
             return new AppConfig(paths, input, training, answers, history, decode, faces, crops, chat,
-                    ids(p, "discord.guild-ids"), p);
+                    ids(p, "discord.guild-ids"), bool(p, "answer.mirror-average"), p);
         } catch (NumberFormatException e) {
             throw new ConfigException("invalid number in config: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
