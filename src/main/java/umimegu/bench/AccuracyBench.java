@@ -156,6 +156,12 @@ public final class AccuracyBench {
                 figure.accept("unknown_run", String.format(Locale.ROOT,
                         "seed=%d auroc=%.3f unknown_rejected=%.3f known_rejected=%.3f", s + 1, auroc[s], rejected[s],
                         falselyRejected[s]));
+                StringBuilder curve = new StringBuilder();
+                for (double t = 0.3; t < 0.95; t += 0.1) {
+                    curve.append(String.format(Locale.ROOT, " below_%.1f: unknown %.3f known %.3f", t,
+                            share(unknownScores, t), share(knownScores, t)));
+                }
+                figure.accept("unknown_run_thresholds", "seed=" + (s + 1) + curve);
             } finally {
                 delete(work);
             }
