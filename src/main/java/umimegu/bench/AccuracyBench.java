@@ -111,8 +111,9 @@ public final class AccuracyBench {
                         ece[s] = outcome.test().orElseThrow().expectedCalibrationError();
                         epochs[s] = outcome.report().epochsRun();
                         Application app = application(work, variant, s + 1);
-                        double plain = testAccuracy(app, new Classifier(app.store().load(outcome.modelId()), false), split);
-                        double mirrored = testAccuracy(app, new Classifier(app.store().load(outcome.modelId()), true), split);
+                        var model = app.store().load(outcome.modelId());
+                        double plain = testAccuracy(app, new Classifier(model, false), split);
+                        double mirrored = testAccuracy(app, new Classifier(model, true), split);
                         mirrorGain[s] = mirrored - plain;
                         figure.accept("accuracy_run", String.format(Locale.ROOT,
                                 "%s per_label=%s seed=%d test_acc=%.4f ece=%.4f epochs=%d best=%d T=%.3f minutes=%.2f "
