@@ -9,10 +9,11 @@ import org.slf4j.LoggerFactory;
 
 import umimegu.recognition.AnswerFormatter;
 import umimegu.chat.ChatBot;
-import umimegu.chat.LiveModel;
+import umimegu.usecase.LiveModel;
 import umimegu.model.ModelStoreException;
 import umimegu.config.AppConfig;
 import umimegu.history.HistoryStore;
+import umimegu.history.jdbc.JdbcFeedbackStore;
 import umimegu.history.jdbc.JdbcHistoryStore;
 import umimegu.model.Classifier;
 import umimegu.model.PictureClassifier;
@@ -86,7 +87,7 @@ public final class Application {
     }
 
     /** Opens the prediction history (creating or upgrading it); throws HistoryException when it cannot. */
-    public HistoryStore openHistory() {
+    public JdbcHistoryStore openHistory() {
         return JdbcHistoryStore.open(config.history());
     }
 
@@ -95,7 +96,8 @@ public final class Application {
      * come, they are just not remembered: the session says why.
      */
     public HistorySession historySession() {
-        return HistorySession.open(this::openHistory, config.cropsDir());
+        return HistorySession.open(this::openHistory,
+                store -> store instanceof JdbcHistoryStore jdbc ? new JdbcFeedbackStore(jdbc) : null, config.crops());
     }
 
     /** Answer a picture: the one use case every front end calls. */

@@ -104,6 +104,6 @@ public final class HistoryBench {
         double p = 0.5 + (i % 50) / 100.0;
         return new PredictionRecord(start.plusSeconds(i * 2L), "discord", "g1", "c" + (i % 20), "user" + (i % 100),
                 "0".repeat(64), 0, new PredictionRecord.Box(10, 10, 80, 80), i % 3 == 0 ? "umi" : "megumi", p,
-                List.of(p, 1 - p), p < 0.6, "m" + (i % 4), 15, null);
+                List.of(p, 1 - p), p < 0.6, "m" + (i % 4), 15, null, null);
     }
 }

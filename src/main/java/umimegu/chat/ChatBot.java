@@ -1,5 +1,6 @@
 package umimegu.chat;
 
+import umimegu.usecase.LiveModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

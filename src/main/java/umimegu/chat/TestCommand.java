@@ -1,5 +1,6 @@
 package umimegu.chat;
 
+import umimegu.usecase.LiveModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package umimegu.chat;
 
+import umimegu.usecase.LiveModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,24 +8,27 @@ import umimegu.recognition.AnswerSettings;
 import umimegu.chat.ChatSettings;
 import umimegu.history.HistorySettings;
 import umimegu.model.InputSpec;
+import umimegu.recognition.CropFolder;
 import umimegu.model.TrainingSettings;
 import umimegu.vision.DecodeLimits;
 import umimegu.vision.FaceSettings;
 
 /**
  * The whole validated configuration; {@code source} is what it was read from, saved with each model.
- * {@code cropsDir} is where classified face crops are kept, null when they are not;
+ * {@code crops} is where classified face crops are kept, null when they are not; {@code reviewDir} holds
+ * pictures from the chat waiting for an admin's review;
  * {@code discordGuildIds} are servers that get slash commands registered directly (empty: global).
  */
 public record AppConfig(Paths paths, InputSpec input, TrainingSettings training, AnswerSettings answers,
-                        HistorySettings history, DecodeLimits decode, FaceSettings faces, Path cropsDir,
+                        HistorySettings history, DecodeLimits decode, FaceSettings faces, CropFolder crops,
+                        Path reviewDir,
                         ChatSettings chat, Set<String> discordGuildIds, boolean mirrorAverage, Properties source) {
 
     public AppConfig withTraining(TrainingSettings newTraining) {
-        return new AppConfig(paths, input, newTraining, answers, history, decode, faces, cropsDir, chat, discordGuildIds, mirrorAverage, source);
+        return new AppConfig(paths, input, newTraining, answers, history, decode, faces, crops, reviewDir, chat, discordGuildIds, mirrorAverage, source);
     }
 
     public AppConfig withPaths(Paths newPaths) {
-        return new AppConfig(newPaths, input, training, answers, history, decode, faces, cropsDir, chat, discordGuildIds, mirrorAverage, source);
+        return new AppConfig(newPaths, input, training, answers, history, decode, faces, crops, reviewDir, chat, discordGuildIds, mirrorAverage, source);
     }
 }

@@ -21,6 +21,7 @@ import umimegu.chat.ChatSettings;
 import umimegu.history.HistorySettings;
 import umimegu.model.Architecture;
 import umimegu.model.InputSpec;
+import umimegu.recognition.CropFolder;
 import umimegu.model.TrainingSettings;
 import umimegu.vision.DecodeLimits;
 import umimegu.vision.FaceSettings;
@@ -173,11 +174,14 @@ public final class ConfigLoader {
                     integer(p, "faces.min-size"),
                     decimal(p, "faces.margin"),
                     integer(p, "faces.detect-max-side"));
-            Path crops = bool(p, "history.keep-crops") ? Path.of(required(p, "history.crops-dir")) : null;
+            CropFolder crops = bool(p, "history.keep-crops")
+                    ? new CropFolder(Path.of(required(p, "history.crops-dir")), longInteger(p, "history.crops-max-mb") * 1048576)
+                    : null;
             ChatSettings chat = new ChatSettings(required(p, "chat.prefix"), ids(p, "chat.admin-ids"),
                     longInteger(p, "chat.max-attachment-bytes"), integer(p, "chat.rate-per-minute"),
                     integer(p, "chat.workers"), bool(p, "chat.annotate-always"), bool(p, "chat.stats-chart"));
-            return new AppConfig(paths, input, training, answers, history, decode, faces, crops, chat,
+            return new AppConfig(paths, input, training, answers, history, decode, faces, crops,
+                    Path.of(required(p, "chat.review-dir")), chat,
                     ids(p, "discord.guild-ids"), bool(p, "answer.mirror-average"), p);
         } catch (NumberFormatException e) {
             throw new ConfigException("invalid number in config: " + e.getMessage(), e);

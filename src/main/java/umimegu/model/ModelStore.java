@@ -31,6 +31,8 @@ public final class ModelStore {
     public static final String CONFIG_FILE = "config.properties";
     public static final String METRICS_FILE = "metrics.properties";
     public static final String CURRENT_FILE = "current";
+    /** The models that answered before the current one, oldest first: what {@link #rollBack} returns to. */
+    public static final String PREVIOUS_FILE = "previous";
     private static final String TRAINED_SIZE_ENTRY = "umimegu-input-size";
     private static final String PARTIAL_SUFFIX = ".partial";
     private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
@@ -253,14 +255,93 @@ public final class ModelStore {
         }
     }
 
-    private void switchCurrent(String id) throws IOException {
-        Path tmp = Files.createTempFile(root, "current", ".tmp");
-        Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
+    /**
+     * Makes a stored model the current one; the model it replaces is remembered for
+     * {@link #rollBack}. The caller checks first that the model loads.
+     */
+    public synchronized void makeCurrent(String id) {
+        if (!isValidId(id) || !Files.isRegularFile(root.resolve(id).resolve(NETWORK_FILE))) {
+            throw new ModelStoreException("model " + printable(String.valueOf(id)) + " not found in " + root.toAbsolutePath());
+        }
         try {
-            Files.move(tmp, root.resolve(CURRENT_FILE), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            switchCurrent(id);
+        } catch (IOException e) {
+            throw new ModelStoreException("cannot switch to model " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The model that answered before the current one, if any is still stored (not yet current). */
+    public synchronized java.util.Optional<String> previousId() {
+        List<String> previous = previousIds();
+        String current = currentIdOrNull();
+        for (int i = previous.size() - 1; i >= 0; i--) {
+            String id = previous.get(i);
+            if (!id.equals(current) && Files.isRegularFile(root.resolve(id).resolve(NETWORK_FILE))) {
+                return java.util.Optional.of(id);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Makes the model that answered before the current one current again and forgets the current
+     * one's place in the line, so a second roll-back goes one further back. Returns it, or empty.
+     */
+    public synchronized java.util.Optional<String> rollBack() {
+        java.util.Optional<String> target = previousId();
+        if (target.isEmpty()) {
+            return target;
+        }
+        List<String> previous = new ArrayList<>(previousIds());
+        previous.subList(previous.lastIndexOf(target.get()), previous.size()).clear();
+        try {
+            writeAtomically(root.resolve(PREVIOUS_FILE), String.join("\n", previous) + (previous.isEmpty() ? "" : "\n"));
+            writeAtomically(root.resolve(CURRENT_FILE), target.get() + "\n");
+        } catch (IOException e) {
+            throw new ModelStoreException("cannot roll back to model " + target.get() + ": " + e.getMessage(), e);
+        }
+        return target;
+    }
+
+    private List<String> previousIds() {
+        Path file = root.resolve(PREVIOUS_FILE);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::trim).filter(ModelStore::isValidId)
+                    .toList();
+        } catch (IOException e) {
+            log.warn("Cannot read {}: {}", file, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private String currentIdOrNull() {
+        try {
+            return currentId();
+        } catch (ModelStoreException e) {
+            return null;
+        }
+    }
+
+    private void switchCurrent(String id) throws IOException {
+        String old = currentIdOrNull();
+        if (old != null && !old.equals(id)) {
+            List<String> previous = new ArrayList<>(previousIds());
+            previous.add(old);
+            writeAtomically(root.resolve(PREVIOUS_FILE), String.join("\n", previous) + "\n");
+        }
+        writeAtomically(root.resolve(CURRENT_FILE), id + "\n");
+    }
+
+    private void writeAtomically(Path target, String text) throws IOException {
+        Path tmp = Files.createTempFile(root, target.getFileName().toString(), ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, root.resolve(CURRENT_FILE), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -1,6 +1,7 @@
 package umimegu.usecase;
 
 import java.util.List;
+import java.util.UUID;
 
 import umimegu.recognition.AnswerFormatter;
 import umimegu.recognition.AnswerLines;
@@ -26,8 +27,11 @@ public final class AnswerPicture {
         this.history = history;
     }
 
-    /** The lines a user reads and, when drawn, the annotated picture as PNG (else null). */
-    public record Answer(Recognition recognition, List<String> lines, byte[] annotatedPng) {
+    /**
+     * The lines a user reads and, when drawn, the annotated picture as PNG (else null);
+     * {@code answerId} names this answer in the history, for feedback on it.
+     */
+    public record Answer(Recognition recognition, List<String> lines, byte[] annotatedPng, String answerId) {
         public String text() {
             return String.join("\n", lines);
         }
@@ -36,8 +40,10 @@ public final class AnswerPicture {
     public Answer answer(byte[] picture, String name, Origin origin, boolean annotateSingleFaces)
             throws ImageDecodeException {
         Recognition r = recognizer.recognize(picture, name);
-        history.record(r, origin);
+        String answerId = UUID.randomUUID().toString();
+        history.record(r, origin, answerId);
         boolean annotate = r.severalFaces() || (annotateSingleFaces && r.outcome() == Recognition.Outcome.FACES);
-        return new Answer(r, AnswerLines.of(r, answers), annotate ? Annotator.png(Annotator.draw(r, answers)) : null);
+        return new Answer(r, AnswerLines.of(r, answers), annotate ? Annotator.png(Annotator.draw(r, answers)) : null,
+                answerId);
     }
 }

@@ -1,8 +1,8 @@
 package umimegu.usecase;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -13,9 +13,11 @@ import umimegu.history.HistoryException;
 import umimegu.history.HistoryStore;
 import umimegu.history.StatsQuery;
 import umimegu.history.StatsReport;
+import umimegu.recognition.CropFolder;
 import umimegu.recognition.Origin;
 import umimegu.recognition.Recognition;
 import umimegu.recognition.RecognitionLog;
+import umimegu.teaching.FeedbackStore;
 
 /**
  * The prediction history for one process: the store, its background recorder and the recognition
@@ -28,19 +30,36 @@ public final class HistorySession implements AutoCloseable {
     private final HistoryStore store;
     private final AsyncHistoryRecorder recorder;
     private final RecognitionLog recognitions;
+    private final FeedbackStore feedback;
+    private final CropFolder crops;
     private final String unavailableReason;
 
-    private HistorySession(HistoryStore store, Path cropsDir, String unavailableReason) {
+    private HistorySession(HistoryStore store, FeedbackStore feedback, CropFolder crops, String unavailableReason) {
         this.store = store;
+        this.feedback = feedback;
+        this.crops = crops;
         this.recorder = store == null ? null : new AsyncHistoryRecorder(store);
-        this.recognitions = store == null ? null : new RecognitionLog(recorder, cropsDir);
+        this.recognitions = store == null ? null : new RecognitionLog(recorder, crops);
         this.unavailableReason = unavailableReason;
     }
 
     /** Opens the history with {@code opener}; on failure a session that records nothing, with the reason logged. */
-    public static HistorySession open(Supplier<HistoryStore> opener, Path cropsDir) {
+    public static HistorySession open(Supplier<HistoryStore> opener, CropFolder crops) {
+        return open(opener, store -> null, crops);
+    }
+
+    /**
+     * Opens the history and, on the same database, the feedback store ({@code feedback} may give
+     * null where the store keeps no feedback). Crops are kept in {@code crops} (null: not kept).
+     */
+    public static HistorySession open(Supplier<HistoryStore> opener, Function<HistoryStore, FeedbackStore> feedback,
+                                      CropFolder crops) {
         try {
-            return new HistorySession(opener.get(), cropsDir, null);
+            HistoryStore store = opener.get();
+            if (crops != null) {
+                crops.prune();
+            }
+            return new HistorySession(store, feedback.apply(store), crops, null);
         } catch (HistoryException e) {
             log.warn("Predictions are not recorded: {}", e.getMessage());
             return none(e.getMessage());
@@ -48,7 +67,24 @@ public final class HistorySession implements AutoCloseable {
     }
 
     public static HistorySession none(String reason) {
-        return new HistorySession(null, null, reason);
+        return new HistorySession(null, null, null, reason);
+    }
+
+    /** Judgements, reviews and channel modes; empty when the history is unavailable. */
+    public Optional<FeedbackStore> feedback() {
+        return Optional.ofNullable(feedback);
+    }
+
+    /** Kept face crops; empty when they are not kept. */
+    public Optional<CropFolder> crops() {
+        return Optional.ofNullable(crops);
+    }
+
+    /** Waits (briefly) until the answers given so far are stored, so feedback on them finds them. */
+    public void flush() {
+        if (recorder != null) {
+            recorder.flush(Duration.ofSeconds(5));
+        }
     }
 
     public boolean isAvailable() {
@@ -62,8 +98,13 @@ public final class HistorySession implements AutoCloseable {
 
     /** Remembers the answered faces, off the answer path; nothing when the history is unavailable. */
     public void record(Recognition recognition, Origin origin) {
+        record(recognition, origin, null);
+    }
+
+    /** As {@link #record(Recognition, Origin)}, tied to the answer that carried these faces. */
+    public void record(Recognition recognition, Origin origin, String answerId) {
         if (recognitions != null) {
-            recognitions.record(recognition, origin);
+            recognitions.record(recognition, origin, answerId);
         }
     }
 

@@ -1,5 +1,6 @@
 package umimegu.chat;
 
+import umimegu.usecase.LiveModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

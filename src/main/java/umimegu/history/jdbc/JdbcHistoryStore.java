@@ -36,7 +36,7 @@ import umimegu.history.StatsReport;
 public final class JdbcHistoryStore implements HistoryStore {
     private static final int TOP_USERS = 5;
     private static final String COLUMNS = "created_at, source, guild_id, channel_id, user_id, image_sha256, face_index, "
-            + "box_x, box_y, box_width, box_height, label, probability, probabilities, not_sure, model_id, latency_ms, crop_sha256";
+            + "box_x, box_y, box_width, box_height, label, probability, probabilities, not_sure, model_id, latency_ms, crop_sha256, answer_id";
 
     private final HistorySettings settings;
     private final JdbcConnectionPool h2Pool;
@@ -71,14 +71,15 @@ public final class JdbcHistoryStore implements HistoryStore {
         return new JdbcHistoryStore(settings);
     }
 
-    private Connection connect() throws SQLException {
+    /** A connection from the pool (H2) or the driver; the caller closes it. */
+    Connection connect() throws SQLException {
         return h2Pool != null ? h2Pool.getConnection()
                 : DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
     }
 
     @Override
     public void save(List<PredictionRecord> records) {
-        String sql = "INSERT INTO prediction (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        String sql = "INSERT INTO prediction (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         DailyRollup rollup = new DailyRollup();
         records.forEach(r -> rollup.add(r.time(), r.label(), r.userId(), r.channelId(), r.modelId(), r.probability(),
                 r.notSure()));
@@ -132,6 +133,7 @@ public final class JdbcHistoryStore implements HistoryStore {
         ps.setString(16, r.modelId());
         ps.setLong(17, r.latencyMs());
         ps.setString(18, r.cropSha256());
+        ps.setString(19, r.answerId());
     }
 
     /**
@@ -239,7 +241,7 @@ public final class JdbcHistoryStore implements HistoryStore {
                 .filter(s -> !s.isEmpty()).map(Double::valueOf).toList();
         return new PredictionRecord(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getInt(7), box, rs.getString(12), rs.getDouble(13), probabilities,
-                rs.getBoolean(15), rs.getString(16), rs.getLong(17), rs.getString(18));
+                rs.getBoolean(15), rs.getString(16), rs.getLong(17), rs.getString(18), rs.getString(19));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package umimegu.chat;
+package umimegu.usecase;
 
 import java.util.concurrent.atomic.AtomicReference;
 

@@ -1,0 +1,37 @@
+package umimegu.recognition;
+
+import java.awt.image.BufferedImage;
+import java.util.Comparator;
+import java.util.List;
+
+import umimegu.vision.FaceBox;
+import umimegu.vision.FaceSettings;
+import umimegu.vision.ImageDecodeException;
+import umimegu.vision.ImageDecoder;
+
+/**
+ * The face crops of a picture without classifying them (pictures added for training), cut as for
+ * answers: largest face first. With no detector the whole picture stands for the face, as answers
+ * do under {@code faces.fallback=whole-image}.
+ */
+public final class FaceFinder {
+    private final ImageDecoder decoder;
+    private final FaceDetection detection;
+
+    public FaceFinder(ImageDecoder decoder, FaceDetection detection) {
+        this.decoder = decoder;
+        this.detection = detection;
+    }
+
+    public List<BufferedImage> crops(byte[] bytes, String name) throws ImageDecodeException {
+        BufferedImage picture = decoder.decode(bytes, name);
+        if (!detection.isAvailable()) {
+            return detection.fallback() == FaceSettings.Fallback.SKIP ? List.of() : List.of(picture);
+        }
+        return detection.detector().detect(picture).stream()
+                .sorted(Comparator.comparingLong((FaceBox b) -> (long) b.width() * b.height()).reversed())
+                .map(b -> FaceCrops.crop(picture,
+                        FaceCrops.withMargin(b, detection.margin(), picture.getWidth(), picture.getHeight())))
+                .toList();
+    }
+}

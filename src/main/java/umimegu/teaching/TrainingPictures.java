@@ -1,0 +1,99 @@
+package umimegu.teaching;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import umimegu.common.Sha256;
+
+/**
+ * The training pictures, {@code images/<label>/}, as the chat adds to them: each picture gets a
+ * content-hash name ({@code chat-<sha256>.png}), so the same crop is never added twice, and is
+ * written to a hidden temporary file first, so a failed write leaves no half picture behind.
+ */
+public final class TrainingPictures {
+    public static final String CHAT_PREFIX = "chat-";
+
+    private final Path root;
+
+    public TrainingPictures(Path root) {
+        this.root = root;
+    }
+
+    public enum Added { ADDED, DUPLICATE }
+
+    /** Picture count per label folder, and how many of them came from the chat. */
+    public record LabelCount(String label, int pictures, int fromChat) {
+    }
+
+    /** Adds a PNG under {@code label} (created when new); DUPLICATE when the same picture came from the chat before. */
+    public synchronized Added add(String label, byte[] png) {
+        Labels.check(label);
+        String name = CHAT_PREFIX + Sha256.hex(png) + ".png";
+        try {
+            if (alreadyAdded(name)) {
+                return Added.DUPLICATE;
+            }
+            Path folder = root.resolve(label);
+            Files.createDirectories(folder);
+            Path tmp = Files.createTempFile(folder, ".chat-", ".part");
+            try {
+                Files.write(tmp, png);
+                Files.move(tmp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return Added.ADDED;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a picture into " + root.resolve(label) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean alreadyAdded(String name) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        try (Stream<Path> labels = Files.list(root)) {
+            return labels.anyMatch(folder -> Files.exists(folder.resolve(name)));
+        }
+    }
+
+    /** Every label folder with its counts, sorted by label (hidden files and folders are not counted). */
+    public Map<String, LabelCount> counts() {
+        Map<String, LabelCount> counts = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return counts;
+        }
+        try (Stream<Path> labels = Files.list(root)) {
+            for (Path folder : labels.filter(Files::isDirectory).sorted().toList()) {
+                String label = folder.getFileName().toString();
+                if (label.startsWith(".")) {
+                    continue;
+                }
+                int all = 0;
+                int chat = 0;
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        String name = f.getFileName().toString();
+                        if (name.startsWith(".")) {
+                            continue;
+                        }
+                        all++;
+                        if (name.startsWith(CHAT_PREFIX)) {
+                            chat++;
+                        }
+                    }
+                }
+                counts.put(label, new LabelCount(label, all, chat));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+        return counts;
+    }
+}

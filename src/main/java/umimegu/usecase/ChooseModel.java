@@ -1,0 +1,70 @@
+package umimegu.usecase;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import umimegu.history.HistoryException;
+import umimegu.model.ModelStore;
+import umimegu.model.ModelSummary;
+import umimegu.model.PictureClassifier;
+
+/**
+ * The stored models and which one answers: list them with what users said of each, switch to one,
+ * or roll back to the one that answered before. A switch loads the model first and changes
+ * {@code models/current} and the live model together, so a model that does not load never answers.
+ */
+public final class ChooseModel {
+    private final ModelStore store;
+    private final Function<String, PictureClassifier> loader;
+    private final LiveModel live;
+    private final HistorySession history;
+
+    public ChooseModel(ModelStore store, Function<String, PictureClassifier> loader, LiveModel live,
+                       HistorySession history) {
+        this.store = store;
+        this.loader = loader;
+        this.live = live;
+        this.history = history;
+    }
+
+    /** A stored model, whether it answers now, and how many of its answers users judged (and found right). */
+    public record Row(ModelSummary model, boolean current, long judged, long judgedRight) {
+    }
+
+    public List<Row> newest(int limit) {
+        String current = live.isPresent() ? live.get().modelId() : null;
+        Map<String, long[]> judged = Map.of();
+        try {
+            judged = history.feedback().map(f -> f.judgedPerModel()).orElse(Map.of());
+        } catch (HistoryException e) {
+            // the list is still useful without the users' verdicts
+        }
+        Map<String, long[]> verdicts = judged;
+        return ModelSummary.newest(store, limit).stream().map(m -> {
+            long[] v = verdicts.getOrDefault(m.id(), new long[2]);
+            return new Row(m, m.id().equals(current), v[0], v[1]);
+        }).toList();
+    }
+
+    /** Makes model {@code id} answer; throws ModelStoreException when it is not there or does not load. */
+    public synchronized String use(String id) {
+        PictureClassifier next = loader.apply(id);
+        store.makeCurrent(id);
+        live.switchTo(next);
+        return id;
+    }
+
+    /** Goes back to the model that answered before; empty when there is none. */
+    public synchronized Optional<String> rollBack() {
+        Optional<String> previous = store.previousId();
+        if (previous.isEmpty()) {
+            return previous;
+        }
+        PictureClassifier next = loader.apply(previous.get());
+        Optional<String> done = store.rollBack();
+        done.ifPresent(id -> live.switchTo(next));
+        return done;
+    }
+}

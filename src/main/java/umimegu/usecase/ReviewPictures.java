@@ -1,0 +1,79 @@
+package umimegu.usecase;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import umimegu.teaching.FeedbackStore;
+import umimegu.teaching.ReviewItem;
+import umimegu.teaching.TrainingPictures;
+
+/** An admin looks at the pictures members sent (corrections and additions) and accepts or rejects each. */
+public final class ReviewPictures {
+    private final HistorySession history;
+    private final TeachingFiles files;
+    private final Clock clock;
+
+    public ReviewPictures(HistorySession history, TeachingFiles files, Clock clock) {
+        this.history = history;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    /** A pending item with its picture (null when the picture is gone). */
+    public record Pending(ReviewItem item, byte[] png) {
+    }
+
+    public record Decision(ReviewItem item, TrainingPictures.Added added) {
+    }
+
+    /** The oldest pending items; empty when the history is unavailable. */
+    public List<Pending> pending(int limit) {
+        return store().map(s -> s.pending(limit).stream()
+                .map(i -> new Pending(i, files.review().read(i.cropSha256()).orElse(null))).toList())
+                .orElse(List.of());
+    }
+
+    /** Accepts item {@code id}: its picture joins {@code images/<label>/}. Empty when no such item is pending. */
+    public Optional<Decision> accept(long id, String admin) {
+        FeedbackStore store = requireStore();
+        Optional<ReviewItem> item = store.decide(id, true, admin, clock.instant());
+        if (item.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] png = files.review().read(item.get().cropSha256()).orElseThrow(() ->
+                new IllegalStateException("the picture of review item " + id + " is missing from the review folder"));
+        TrainingPictures.Added added = files.pictures().add(item.get().label(), png);
+        forget(store, item.get());
+        return Optional.of(new Decision(item.get(), added));
+    }
+
+    public Optional<Decision> reject(long id, String admin) {
+        FeedbackStore store = requireStore();
+        Optional<ReviewItem> item = store.decide(id, false, admin, clock.instant());
+        item.ifPresent(i -> forget(store, i));
+        return item.map(i -> new Decision(i, null));
+    }
+
+    private void forget(FeedbackStore store, ReviewItem decided) {
+        boolean stillNamed = store.pending(10_000).stream().anyMatch(i -> i.cropSha256().equals(decided.cropSha256()));
+        files.review().drop(decided.cropSha256(), stillNamed);
+    }
+
+    public boolean available() {
+        return history.feedback().isPresent();
+    }
+
+    public String unavailableReason() {
+        return history.unavailableReason();
+    }
+
+    private Optional<FeedbackStore> store() {
+        return history.feedback();
+    }
+
+    private FeedbackStore requireStore() {
+        return history.feedback().orElseThrow(() -> new IllegalStateException(
+                "the history database is unavailable: " + history.unavailableReason()));
+    }
+}
