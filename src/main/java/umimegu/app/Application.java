@@ -20,7 +20,18 @@ import umimegu.model.PictureClassifier;
 import umimegu.model.ModelStore;
 import umimegu.model.TestService;
 import umimegu.model.TrainingService;
+import umimegu.recognition.FaceFinder;
+import umimegu.teaching.FeedbackStore;
+import umimegu.teaching.ReviewFolder;
+import umimegu.teaching.TrainingPictures;
+import umimegu.usecase.AddPictures;
 import umimegu.usecase.AnswerPicture;
+import umimegu.usecase.ChannelModes;
+import umimegu.usecase.ChooseModel;
+import umimegu.usecase.JudgeAnswer;
+import umimegu.usecase.ReviewPictures;
+import umimegu.usecase.Teaching;
+import umimegu.usecase.TeachingFiles;
 import umimegu.usecase.HistorySession;
 import umimegu.model.TrainingSetup;
 import umimegu.chart.LearningCurves;
@@ -87,8 +98,13 @@ public final class Application {
     }
 
     /** Opens the prediction history (creating or upgrading it); throws HistoryException when it cannot. */
-    public JdbcHistoryStore openHistory() {
+    public HistoryStore openHistory() {
         return JdbcHistoryStore.open(config.history());
+    }
+
+    /** Judgements, reviews and channel modes, kept in the same database as {@code history} (null for other stores). */
+    public FeedbackStore feedbackOn(HistoryStore history) {
+        return history instanceof JdbcHistoryStore jdbc ? new JdbcFeedbackStore(jdbc) : null;
     }
 
     /**
@@ -96,8 +112,7 @@ public final class Application {
      * come, they are just not remembered: the session says why.
      */
     public HistorySession historySession() {
-        return HistorySession.open(this::openHistory,
-                store -> store instanceof JdbcHistoryStore jdbc ? new JdbcFeedbackStore(jdbc) : null, config.crops());
+        return HistorySession.open(this::openHistory, this::feedbackOn, config.crops());
     }
 
     /** Answer a picture: the one use case every front end calls. */
@@ -142,7 +157,22 @@ public final class Application {
     /** The chat core for one front end ({@code source}: console, discord). */
     public ChatBot chatBot(String source, LiveModel live, HistorySession history) {
         return new ChatBot(config.chat(), answerPicture(live::get, history), live, trainingService(),
-                id -> new Classifier(store.load(id), config.mirrorAverage()), testService(), history, answers(), source, Clock.systemUTC());
+                this::loadClassifier, testService(), history, answers(), teaching(live, history), source, Clock.systemUTC());
+    }
+
+    private PictureClassifier loadClassifier(String id) {
+        return new Classifier(store.load(id), config.mirrorAverage());
+    }
+
+    /** How the community teaches the bot: judgements, reviews, added pictures, model choice, channel modes. */
+    public Teaching teaching(LiveModel live, HistorySession history) {
+        Clock clock = Clock.systemUTC();
+        TeachingFiles files = new TeachingFiles(new TrainingPictures(config.paths().images()),
+                new ReviewFolder(config.reviewDir()));
+        return new Teaching(new JudgeAnswer(history, files, clock), new ReviewPictures(history, files, clock),
+                new AddPictures(new FaceFinder(decoder, this::faceDetection), history, files, clock),
+                new ChooseModel(store, this::loadClassifier, live, history), new ChannelModes(history, clock),
+                files.pictures(), history);
     }
 
     public AnswerFormatter answers() {

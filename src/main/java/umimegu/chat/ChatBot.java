@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,6 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import umimegu.recognition.AnswerFormatter;
+import umimegu.teaching.ChannelMode;
+import umimegu.usecase.JudgeAnswer;
+import umimegu.usecase.Teaching;
 import umimegu.usecase.AnswerPicture;
 import umimegu.usecase.HistorySession;
 import umimegu.model.PictureClassifier;
@@ -40,6 +45,10 @@ public final class ChatBot implements AutoCloseable {
     private final LiveModel live;
     private final TrainingJob training;
     private final ChatCommands commands;
+    private final Teaching teaching;
+    /** The last answer per channel ({@link #DIRECT} without one): what {@code !wrong} judges when it replies to nothing. */
+    private final Map<String, String> lastAnswer = new ConcurrentHashMap<>();
+    private static final String DIRECT = "";
     private final String source;
     private final RateLimiter rateLimiter;
     private final ThreadPoolExecutor workers;
@@ -48,8 +57,9 @@ public final class ChatBot implements AutoCloseable {
 
     public ChatBot(ChatSettings settings, AnswerPicture answering, LiveModel live, TrainingService trainingService,
                    Function<String, PictureClassifier> loader, TestService tests, HistorySession history,
-                   AnswerFormatter answers, String source, Clock clock) {
+                   AnswerFormatter answers, Teaching teaching, String source, Clock clock) {
         this.settings = settings;
+        this.teaching = teaching;
         this.answering = answering;
         this.live = live;
         this.training = new TrainingJob(trainingService, loader, live, this::waitWhileAnswering, settings.prefix());
@@ -60,6 +70,18 @@ public final class ChatBot implements AutoCloseable {
         all.add(new StatsCommand(worker, history, settings, clock));
         all.add(new TestCommand(worker, tests, live, answers));
         all.add(new TrainCommand(training, settings));
+        all.add(new JudgeCommand("right", true, this::judge));
+        all.add(new JudgeCommand("wrong", false, this::judge));
+        all.add(new JudgeCommand("feedback", null, this::judge));
+        all.add(new AddCommand(worker, teaching.add(), settings));
+        all.add(new LabelsCommand(worker, teaching));
+        all.add(new ReviewCommand(worker, teaching.review(), settings));
+        all.add(new DecideCommand(true, worker, teaching.review(), settings));
+        all.add(new DecideCommand(false, worker, teaching.review(), settings));
+        all.add(new ModelsCommand(worker, teaching.models(), settings));
+        all.add(new UseModelCommand(false, worker, teaching.models(), settings, training::isRunning));
+        all.add(new UseModelCommand(true, worker, teaching.models(), settings, training::isRunning));
+        all.add(new ChannelCommand(worker, teaching.channels(), settings));
         all.add(new HelpCommand(this::helpText));
         this.commands = new ChatCommands(all);
         this.rateLimiter = new RateLimiter(settings.ratePerMinute(), clock);
@@ -78,15 +100,82 @@ public final class ChatBot implements AutoCloseable {
 
     public void handle(IncomingMessage message, Conversation conversation) {
         String text = message.text().trim();
+        ChannelMode mode = teaching.channels().of(message.channelId());
         if (text.startsWith(settings.prefix())) {
-            command(message, text.substring(settings.prefix().length()).trim(), conversation);
+            String command = text.substring(settings.prefix().length()).trim();
+            if (mode == ChannelMode.OFF && !command.toLowerCase(Locale.ROOT).startsWith("channel")) {
+                return; // silent here; only !channel can change that
+            }
+            command(message, command, conversation);
             return;
         }
         List<Attachment> images = message.attachments().stream().filter(Attachment::looksLikeImage).toList();
-        if (images.isEmpty()) {
-            return; // chatter and other files are none of our business
+        if (images.isEmpty() || mode == ChannelMode.OFF || (mode == ChannelMode.COMMANDS_ONLY && !message.mentionsBot())) {
+            return; // chatter and other files are none of our business, and neither are pictures where we are not asked
         }
         answerPictures(message, conversation);
+    }
+
+    /**
+     * A reaction on one of the bot's posts: ✅ judges every face of that answer right, ❌ a single
+     * face wrong (without a label). Reactions on anything else are ignored; nothing is posted
+     * unless the reaction cannot be taken as it is.
+     */
+    public void react(String messageId, String emoji, String userId, String channelId, Conversation conversation) {
+        boolean right = "✅".equals(emoji) || "✔️".equals(emoji);
+        boolean wrong = "❌".equals(emoji) || "✖️".equals(emoji);
+        if ((!right && !wrong) || messageId == null || teaching.history().feedback().isEmpty()) {
+            return;
+        }
+        submit(conversation, () -> {
+            Optional<String> answer;
+            try {
+                answer = teaching.history().feedback().get().answerOfPost(messageId);
+            } catch (RuntimeException e) {
+                log.warn("Cannot look up the answer a reaction is on: {}", e.getMessage());
+                return;
+            }
+            if (answer.isEmpty()) {
+                return;
+            }
+            JudgeAnswer.Result r = teaching.judge().judge(answer.get(), null, right, null, userId, false);
+            if (r.status() == JudgeAnswer.Status.WHICH_FACE) {
+                send(conversation, Reply.text("<@" + userId + "> that answer has " + r.faceCount() + " faces — tell me which "
+                        + "one is wrong with `" + settings.prefix() + "wrong 2 <label>` in a reply to it."));
+            } else {
+                log.info("Reaction {} on answer {} by {}: {}", emoji, answer.get(), userId, r.status());
+            }
+        });
+    }
+
+    private void judge(CommandCall call, boolean right, Integer face, String label) {
+        IncomingMessage m = call.message();
+        submit(call.conversation(), () -> {
+            String answerId = answerJudgedBy(m);
+            JudgeAnswer.Result r;
+            try {
+                r = teaching.judge().judge(answerId, face, right, label, m.authorId(), settings.isAdmin(m));
+            } catch (IllegalArgumentException e) {
+                send(call.conversation(), Reply.text(e.getMessage() + "."));
+                return;
+            }
+            send(call.conversation(), Reply.text(JudgeText.of(r, right, label, settings.prefix())));
+        });
+    }
+
+    /** The answer a message replies to, else the last answer in its channel; null when neither is known. */
+    private String answerJudgedBy(IncomingMessage m) {
+        if (m.replyToMessageId() != null && teaching.history().feedback().isPresent()) {
+            Optional<String> replied = teaching.history().feedback().get().answerOfPost(m.replyToMessageId());
+            if (replied.isPresent()) {
+                return replied.get();
+            }
+        }
+        return lastAnswer.get(channelKey(m));
+    }
+
+    private static String channelKey(IncomingMessage m) {
+        return m.channelId() == null ? DIRECT : m.channelId();
     }
 
     /** Every picture attached to the message, answered on the pool, within the author's rate limit. */
@@ -99,7 +188,18 @@ public final class ChatBot implements AutoCloseable {
         submit(conversation, () -> {
             conversation.typing();
             for (Attachment image : images) {
-                send(conversation, answer(message, image));
+                Answered answered = answer(message, image);
+                if (answered.answerId() == null) {
+                    send(conversation, answered.reply());
+                    continue;
+                }
+                lastAnswer.put(channelKey(message), answered.answerId());
+                conversation.send(answered.reply())
+                        .thenAccept(sent -> linkPost(sent, answered.answerId()))
+                        .exceptionally(e -> {
+                            log.error("Could not send an answer: {}", e.getMessage());
+                            return null;
+                        });
             }
         });
     }
@@ -144,25 +244,45 @@ public final class ChatBot implements AutoCloseable {
         found.get().run(new CommandCall(message, options, conversation));
     }
 
+    /** A reply to a picture and, when it answered faces, the answer's id. */
+    record Answered(Reply reply, String answerId) {
+        static Answered text(String text) {
+            return new Answered(Reply.text(text), null);
+        }
+    }
+
+    /** Remembers which post carried the answer, so that replies and reactions to it find it later. */
+    private void linkPost(Conversation.SentReply sent, String answerId) {
+        if (sent == null || sent.messageId() == null || teaching.history().feedback().isEmpty()) {
+            return;
+        }
+        try {
+            teaching.history().feedback().get().linkPost(sent.messageId(), answerId);
+        } catch (RuntimeException e) {
+            log.warn("Could not remember the post of answer {}: {}", answerId, e.getMessage());
+        }
+    }
+
     /** The answer to one picture: lines per face, the annotated picture for several faces, recorded in the history. */
-    Reply answer(IncomingMessage message, Attachment image) {
+    Answered answer(IncomingMessage message, Attachment image) {
         if (image.bytes() == null || image.size() > settings.maxAttachmentBytes()) {
-            return Reply.text(String.format(Locale.ROOT, "%s is too large for me (%.1f MiB; the limit is %.1f MiB).",
+            return Answered.text(String.format(Locale.ROOT, "%s is too large for me (%.1f MiB; the limit is %.1f MiB).",
                     image.fileName(), image.size() / 1048576.0, settings.maxAttachmentBytes() / 1048576.0));
         }
         if (!live.isPresent()) {
-            return Reply.text("I have no model yet — an admin can train one with `" + settings.prefix() + "train`.");
+            return Answered.text("I have no model yet — an admin can train one with `" + settings.prefix() + "train`.");
         }
         AnswerPicture.Answer answer;
         try {
             answer = answering.answer(image.bytes(), image.fileName(),
                     new Origin(source, message.guildId(), message.channelId(), message.authorId()), settings.annotateAlways());
         } catch (ImageDecodeException e) {
-            return Reply.text("I couldn't read " + e.getMessage());
+            return Answered.text("I couldn't read " + e.getMessage());
         }
-        return answer.annotatedPng() != null
+        Reply reply = answer.annotatedPng() != null
                 ? new Reply(answer.text(), List.of(new Reply.OutgoingFile("faces.png", answer.annotatedPng())))
                 : Reply.text(answer.text());
+        return new Answered(reply, answer.recognition().faces().isEmpty() ? null : answer.answerId());
     }
 
     public boolean trainingRunning() {

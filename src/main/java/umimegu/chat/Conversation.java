@@ -13,5 +13,10 @@ public interface Conversation {
     /** A posted reply that can be edited later (training progress). */
     interface SentReply {
         CompletableFuture<Void> edit(String text);
+
+        /** The platform's id of the posted message (replies and reactions name it); null where there is none. */
+        default String messageId() {
+            return null;
+        }
     }
 }

@@ -78,6 +78,16 @@ final class StatsCommand implements ChatCommand {
         worker.submit(call.conversation(), () -> Replies.send(call.conversation(), stats(call)));
     }
 
+    /** Users' verdicts for the same period (all users: a judgement is about the answer, not the asker). */
+    private String feedback(Instant from) {
+        try {
+            return history.feedback().map(f -> FeedbackText.format(f.feedback(from, null, null, 5))).orElse("");
+        } catch (RuntimeException e) {
+            log.warn("Feedback query failed: {}", e.getMessage());
+            return "";
+        }
+    }
+
     private Reply stats(CommandCall call) {
         if (!history.isAvailable()) {
             return Reply.text("The prediction history is unavailable right now.");
@@ -92,7 +102,7 @@ final class StatsCommand implements ChatCommand {
         }
         try {
             StatsReport report = history.stats(new StatsQuery(from, null, call.option("user"), null, null, 5)).orElseThrow();
-            String table = "```\n" + StatsText.format(report, 5) + "```";
+            String table = "```\n" + StatsText.format(report, 5) + feedback(from) + "```";
             return settings.statsChart() && report.total() > 0
                     ? new Reply(table, List.of(new Reply.OutgoingFile("stats.png", DailyPredictionsChart.png(report.perDay()))))
                     : Reply.text(table);

@@ -19,7 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
 import umimegu.chart.DailyPredictionsChart;
+import umimegu.chat.FeedbackText;
 import umimegu.chat.StatsText;
+import umimegu.teaching.FeedbackReport;
 import umimegu.history.HistoryStore;
 import umimegu.history.Period;
 import umimegu.history.StatsQuery;
@@ -64,10 +66,14 @@ final class StatsCommand implements Callable<Integer> {
         StatsQuery query = new StatsQuery(start(), end(), user, channel, model, last);
         Application app = new Application(main.config());
         StatsReport report;
+        FeedbackReport feedback;
         try (HistoryStore history = app.openHistory()) {
             report = history.stats(query);
+            feedback = app.feedbackOn(history).feedback(query.from(), query.to(), model, 10);
         }
         print(spec.commandLine().getOut(), report);
+        spec.commandLine().getOut().print(FeedbackText.format(feedback));
+        spec.commandLine().getOut().flush();
         if (chart != null) {
             Files.write(chart, DailyPredictionsChart.png(report.perDay()));
             spec.commandLine().getOut().println("chart: " + chart);

@@ -3,6 +3,7 @@ package umimegu.recognition;
 import java.awt.image.BufferedImage;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import umimegu.vision.FaceBox;
 import umimegu.vision.FaceSettings;
@@ -16,15 +17,17 @@ import umimegu.vision.ImageDecoder;
  */
 public final class FaceFinder {
     private final ImageDecoder decoder;
-    private final FaceDetection detection;
+    private final Supplier<FaceDetection> detections;
 
-    public FaceFinder(ImageDecoder decoder, FaceDetection detection) {
+    /** {@code detection} is asked on first use (setting up a detector may download its cascade). */
+    public FaceFinder(ImageDecoder decoder, Supplier<FaceDetection> detection) {
         this.decoder = decoder;
-        this.detection = detection;
+        this.detections = detection;
     }
 
     public List<BufferedImage> crops(byte[] bytes, String name) throws ImageDecodeException {
         BufferedImage picture = decoder.decode(bytes, name);
+        FaceDetection detection = detections.get();
         if (!detection.isAvailable()) {
             return detection.fallback() == FaceSettings.Fallback.SKIP ? List.of() : List.of(picture);
         }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,7 +52,7 @@ public final class ConsoleChat {
             if (text.equals("quit") || text.equals("exit")) {
                 break;
             }
-            IncomingMessage message = text.startsWith(bot.prefix()) ? message(text, List.of()) : picture(text);
+            IncomingMessage message = text.startsWith(bot.prefix()) ? command(text) : picture(text);
             if (message != null) {
                 bot.handle(message, conversation);
                 bot.awaitIdle(WAIT, false);
@@ -61,6 +62,27 @@ public final class ConsoleChat {
             say("Waiting for the training to finish…");
         }
         bot.awaitIdle(WAIT, true);
+    }
+
+    /** A command; words naming files are attached, as pictures posted with it ({@code !add umi a.png b.png}). */
+    private IncomingMessage command(String text) throws IOException {
+        List<String> words = new ArrayList<>();
+        List<Attachment> attachments = new ArrayList<>();
+        for (String word : text.split("\\s+")) {
+            Path file = Path.of(word);
+            if (!word.startsWith(bot.prefix()) && word.contains(".") && Files.isRegularFile(file)) {
+                attachments.add(attachment(file));
+            } else {
+                words.add(word);
+            }
+        }
+        return message(String.join(" ", words), attachments);
+    }
+
+    private Attachment attachment(Path file) throws IOException {
+        long size = Files.size(file);
+        byte[] bytes = size > maxAttachmentBytes ? null : Files.readAllBytes(file);
+        return new Attachment(file.getFileName().toString(), Files.probeContentType(file), size, bytes);
     }
 
     private IncomingMessage picture(String text) throws IOException {
