@@ -20,7 +20,17 @@ final class ChannelConversation implements Conversation {
     public CompletableFuture<SentReply> send(Reply reply) {
         MessageBuilder builder = new MessageBuilder().append(reply.text());
         reply.files().forEach(f -> builder.addAttachment(f.bytes(), f.name()));
-        return builder.send(channel).thenApply(message -> text -> message.edit(text).thenApply(m -> null));
+        return builder.send(channel).thenApply(message -> new SentReply() {
+            @Override
+            public CompletableFuture<Void> edit(String text) {
+                return message.edit(text).thenApply(m -> null);
+            }
+
+            @Override
+            public String messageId() {
+                return message.getIdAsString();
+            }
+        });
     }
 
     @Override

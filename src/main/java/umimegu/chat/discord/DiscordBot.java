@@ -11,9 +11,11 @@ import org.javacord.api.DiscordApi;
 import org.javacord.api.DiscordApiBuilder;
 import org.javacord.api.entity.Attachment;
 import org.javacord.api.entity.intent.Intent;
+import org.javacord.api.entity.message.MessageReference;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
 import org.javacord.api.event.message.MessageCreateEvent;
+import org.javacord.api.event.message.reaction.ReactionAddEvent;
 import org.javacord.api.interaction.SlashCommand;
 import org.javacord.api.interaction.SlashCommandBuilder;
 import org.javacord.api.interaction.SlashCommandInteraction;
@@ -57,6 +59,7 @@ public final class DiscordBot implements AutoCloseable {
         api = builder.login().join();
         api.addMessageCreateListener(this::onMessage);
         api.addSlashCommandCreateListener(event -> onSlashCommand(event.getSlashCommandInteraction()));
+        api.addReactionAddListener(this::onReaction);
         registerSlashCommands();
         log.info("Logged in to Discord as {}", api.getYourself().getDiscriminatedName());
         return api;
@@ -108,14 +111,26 @@ public final class DiscordBot implements AutoCloseable {
                     + "in the Discord Developer Portal (Bot > Privileged Gateway Intents). Slash commands work without it.");
         }
         boolean admin = isAdmin(event.getServer(), event.getMessageAuthor().asUser());
+        String replyTo = event.getMessage().getMessageReference().flatMap(MessageReference::getMessageId)
+                .map(String::valueOf).orElse(null);
+        boolean mentionsBot = event.getMessage().getMentionedUsers().stream().anyMatch(User::isYourself);
         download(attachments).thenAccept(files -> bot.handle(new IncomingMessage(text, files,
                         event.getMessageAuthor().getIdAsString(), admin, event.getChannel().getIdAsString(),
-                        event.getServer().map(Server::getIdAsString).orElse(null)),
+                        event.getServer().map(Server::getIdAsString).orElse(null), replyTo, mentionsBot),
                         new ChannelConversation(event.getChannel())))
                 .exceptionally(e -> {
                     log.error("Could not handle a message: {}", e.getMessage());
                     return null;
                 });
+    }
+
+    /** ✅ or ❌ on one of the bot's answers judges it; the core ignores reactions on anything else. */
+    void onReaction(ReactionAddEvent event) {
+        if (api != null && event.getUserId() == api.getYourself().getId()) {
+            return;
+        }
+        event.getEmoji().asUnicodeEmoji().ifPresent(emoji -> bot.react(String.valueOf(event.getMessageId()), emoji,
+                event.getUserIdAsString(), event.getChannel().getIdAsString(), new ChannelConversation(event.getChannel())));
     }
 
     void onSlashCommand(SlashCommandInteraction interaction) {

@@ -31,6 +31,7 @@ class SlashCommandsDiscordE2ETest {
         long intents = identify.get("intents").asLong();
         assertTrue((intents & (1 << 15)) != 0, "MESSAGE_CONTENT intent: " + intents);
         assertTrue((intents & (1 << 9)) != 0, "GUILD_MESSAGES intent: " + intents);
+        assertTrue((intents & (1 << 10)) != 0, "GUILD_MESSAGE_REACTIONS intent (✅/❌ on answers): " + intents);
         assertTrue(discord.gatewayRequests().get(0).contains("encoding=json&v=10"), discord.gatewayRequests().toString());
 
         RecordedRequest registration = discord.requests().stream()
@@ -38,7 +39,8 @@ class SlashCommandsDiscordE2ETest {
                 .orElseThrow(() -> new AssertionError("no global command registration: " + discord.requests()));
         List<String> names = new ArrayList<>();
         registration.json().forEach(c -> names.add(c.get("name").asText()));
-        assertEquals(List.of("classify", "stats", "test", "train"), names.stream().sorted().toList());
+        assertEquals(List.of("accept", "add", "channel", "classify", "feedback", "labels", "models", "reject", "review",
+                "rollback", "stats", "test", "train", "use"), names.stream().sorted().toList());
         JsonNode classify = null;
         for (JsonNode c : registration.json()) {
             if (c.get("name").asText().equals("classify")) {

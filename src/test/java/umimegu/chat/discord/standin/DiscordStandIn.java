@@ -204,6 +204,30 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
         return id;
     }
 
+    /** A member replies to a message (Discord's reply: type 19 with a {@code message_reference}); returns its id. */
+    public String replyTo(String channelId, Member author, String repliedMessageId, String content) {
+        String id = nextId();
+        ObjectNode message = Payloads.message(id, channelId, GUILD_ID, Payloads.user(author.id(), author.name(), author.bot()),
+                content, null, null);
+        message.put("type", 19);
+        message.putObject("message_reference").put("message_id", repliedMessageId).put("channel_id", channelId)
+                .put("guild_id", GUILD_ID);
+        ObjectNode memberPart = Payloads.member(author, ADMIN_ROLE_ID);
+        memberPart.remove("user");
+        message.set("member", memberPart);
+        gateway.dispatch("MESSAGE_CREATE", message);
+        return id;
+    }
+
+    /** A member reacts to a message with a Unicode emoji (MESSAGE_REACTION_ADD, the reactions intent's event). */
+    public void react(String channelId, Member member, String messageId, String emoji) {
+        ObjectNode event = Payloads.JSON.createObjectNode().put("user_id", member.id()).put("channel_id", channelId)
+                .put("message_id", messageId).put("guild_id", GUILD_ID);
+        event.set("member", Payloads.member(member, ADMIN_ROLE_ID));
+        event.putObject("emoji").putNull("id").put("name", emoji);
+        gateway.dispatch("MESSAGE_REACTION_ADD", event);
+    }
+
     /** A member uses a slash command; returns the interaction token its responses are filed under. */
     public String slash(String channelId, Member user, String command, Option... options) {
         String id = nextId();
