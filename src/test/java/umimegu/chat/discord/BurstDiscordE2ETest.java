@@ -34,7 +34,9 @@ class BurstDiscordE2ETest {
         assertEquals(1, put.size(), put.toString());
         assertEquals("/applications/" + DiscordStandIn.APPLICATION_ID + "/guilds/" + DiscordStandIn.GUILD_ID + "/commands",
                 put.get(0).path());
-        assertEquals(4, put.get(0).json().size());
+        assertEquals(bot.chat().commands().all().stream().filter(umimegu.chat.ChatCommand::inPlatformMenu).count(),
+                put.get(0).json().size(), "every command of the menu");
+        assertEquals(14, put.get(0).json().size());
     }
 
     @Test
