@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import umimegu.history.jdbc.JdbcHistoryStore;
@@ -32,10 +34,11 @@ class JdbcHistoryStoreTest {
         return new HistorySettings("jdbc:h2:" + dir.resolve(name).toAbsolutePath(), "sa", "");
     }
 
-    @Test
-    void storesAndAggregatesWithFilters() {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void storesAndAggregatesWithFilters(TestDatabase database) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        try (HistoryStore store = JdbcHistoryStore.open(new HistorySettings("jdbc:h2:mem:stats;DB_CLOSE_DELAY=-1", "sa", ""))) {
+        try (HistoryStore store = JdbcHistoryStore.open(database.fresh(dir, "stats"))) {
             store.save(List.of(
                     record(now.minus(10, ChronoUnit.DAYS), "alice", "c1", "megumi", 0.9, 0),
                     record(now.minus(1, ChronoUnit.HOURS), "alice", "c1", "megumi", 0.5, 0),
@@ -58,9 +61,10 @@ class JdbcHistoryStoreTest {
         }
     }
 
-    @Test
-    void hostileFilterStringsAreJustValues() {
-        try (HistoryStore store = JdbcHistoryStore.open(file("hostile"))) {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void hostileFilterStringsAreJustValues(TestDatabase database) {
+        try (HistoryStore store = JdbcHistoryStore.open(database.fresh(dir, "hostile"))) {
             store.save(List.of(record(Instant.now(), "o'brien", "c", "megumi", 0.9, 0)));
             for (String evil : List.of("'; DROP TABLE prediction; --", "x' OR '1'='1", "\"", "%", "o'brien")) {
                 store.stats(new StatsQuery(null, null, evil, evil, null, 5));
@@ -71,9 +75,10 @@ class JdbcHistoryStoreTest {
         }
     }
 
-    @Test
-    void eightThreadsTimesAThousandRecordsLoseNothing() throws Exception {
-        try (HistoryStore store = JdbcHistoryStore.open(file("concurrent"))) {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void eightThreadsTimesAThousandRecordsLoseNothing(TestDatabase database) throws Exception {
+        try (HistoryStore store = JdbcHistoryStore.open(database.fresh(dir, "concurrent"))) {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
@@ -125,8 +130,9 @@ class JdbcHistoryStoreTest {
     }
 
     /** The rollup-plus-partial-days plan must give exactly what counting the raw rows gives, for any period. */
-    @Test
-    void statsForAnyPeriodMatchCountingTheRowsThemselves() {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void statsForAnyPeriodMatchCountingTheRowsThemselves(TestDatabase database) {
         Random random = new Random(7);
         Instant base = Instant.parse("2026-11-01T00:00:00Z");
         List<PredictionRecord> rows = new ArrayList<>();
@@ -135,7 +141,7 @@ class JdbcHistoryStoreTest {
             rows.add(record(t, "u" + random.nextInt(5), "c" + random.nextInt(3), random.nextBoolean() ? "megumi" : "umi",
                     0.5 + random.nextInt(50) / 100.0, i));
         }
-        try (HistoryStore store = JdbcHistoryStore.open(file("periods"))) {
+        try (HistoryStore store = JdbcHistoryStore.open(database.fresh(dir, "periods"))) {
             for (int i = 0; i < rows.size(); i += 97) {
                 store.save(rows.subList(i, Math.min(rows.size(), i + 97)));
             }

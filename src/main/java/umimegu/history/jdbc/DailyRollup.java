@@ -41,9 +41,33 @@ public final class DailyRollup {
         return id == null ? "" : id;
     }
 
-    /** Adds the counts: update where the day's row exists, insert where it does not (portable SQL, no MERGE). */
+    /** Adds the counts with portable SQL (the migration's path). */
     public void apply(Connection c) throws SQLException {
+        apply(c, false);
+    }
+
+    /**
+     * Adds the counts. On PostgreSQL one {@code INSERT … ON CONFLICT DO UPDATE} per row, which stays
+     * exact when several processes add to the same day at once; elsewhere update where the day's
+     * row exists and insert where it does not (a concurrent insert of the same new row fails with a
+     * unique violation and the caller retries the transaction).
+     */
+    public void apply(Connection c, boolean postgres) throws SQLException {
         if (sums.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO prediction_daily "
+                    + "(n, probability_sum, not_sure_n, stat_day, label, user_id, channel_id, model_id) VALUES (?,?,?,?,?,?,?,?) "
+                    + "ON CONFLICT (stat_day, label, user_id, channel_id, model_id) DO UPDATE SET "
+                    + "n = prediction_daily.n + EXCLUDED.n, probability_sum = prediction_daily.probability_sum + "
+                    + "EXCLUDED.probability_sum, not_sure_n = prediction_daily.not_sure_n + EXCLUDED.not_sure_n")) {
+                for (var e : sortedKeys()) {
+                    bind(upsert, e.getKey(), e.getValue());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
             return;
         }
         try (PreparedStatement update = c.prepareStatement("UPDATE prediction_daily SET n = n + ?, "
@@ -60,6 +84,13 @@ public final class DailyRollup {
                 }
             }
         }
+    }
+
+    /** Rows in one order in every process, so two transactions upserting the same days cannot deadlock. */
+    private java.util.List<Map.Entry<Key, Sums>> sortedKeys() {
+        return sums.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Key::day)
+                .thenComparing(Key::label).thenComparing(Key::user).thenComparing(Key::channel).thenComparing(Key::model)))
+                .toList();
     }
 
     private static void bind(PreparedStatement ps, Key k, Sums s) throws SQLException {

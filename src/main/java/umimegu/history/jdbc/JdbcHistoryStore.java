@@ -2,7 +2,6 @@ package umimegu.history.jdbc;
 
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +21,9 @@ import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 import umimegu.history.HistoryException;
 import umimegu.history.HistorySettings;
 import umimegu.history.HistoryStore;
@@ -40,12 +42,38 @@ public final class JdbcHistoryStore implements HistoryStore {
 
     private final HistorySettings settings;
     private final JdbcConnectionPool h2Pool;
+    private final HikariDataSource serverPool;
+    private final boolean postgres;
 
     private JdbcHistoryStore(HistorySettings settings) {
         this.settings = settings;
-        this.h2Pool = settings.jdbcUrl().startsWith("jdbc:h2:")
-                ? JdbcConnectionPool.create(settings.jdbcUrl(), settings.user(), settings.password())
-                : null;
+        boolean h2 = settings.jdbcUrl().startsWith("jdbc:h2:");
+        this.h2Pool = h2 ? JdbcConnectionPool.create(settings.jdbcUrl(), settings.user(), settings.password()) : null;
+        this.serverPool = h2 ? null : serverPool(settings);
+        this.postgres = settings.jdbcUrl().startsWith("jdbc:postgresql:");
+    }
+
+    /** A small pool for a database server: connecting costs a round trip and an authentication each time. */
+    private static HikariDataSource serverPool(HistorySettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        config.setPoolName("umimegu-history");
+        config.setConnectionTimeout(10_000);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new HistoryException("cannot connect to the history database " + redact(settings.jdbcUrl()) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the database is PostgreSQL, whose upserts ({@code ON CONFLICT}) stay exact under concurrent writers. */
+    boolean isPostgres() {
+        return postgres;
     }
 
     /** Opens the database, creating or upgrading its schema to the latest version. */
@@ -73,8 +101,7 @@ public final class JdbcHistoryStore implements HistoryStore {
 
     /** A connection from the pool (H2) or the driver; the caller closes it. */
     Connection connect() throws SQLException {
-        return h2Pool != null ? h2Pool.getConnection()
-                : DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        return h2Pool != null ? h2Pool.getConnection() : serverPool.getConnection();
     }
 
     @Override
@@ -92,7 +119,7 @@ public final class JdbcHistoryStore implements HistoryStore {
                         ps.addBatch();
                     }
                     ps.executeBatch();
-                    rollup.apply(c);
+                    rollup.apply(c, postgres);
                     c.commit();
                     return;
                 } catch (SQLException | RuntimeException e) {
@@ -248,6 +275,9 @@ public final class JdbcHistoryStore implements HistoryStore {
     public void close() {
         if (h2Pool != null) {
             h2Pool.dispose();
+        }
+        if (serverPool != null) {
+            serverPool.close();
         }
     }
 
