@@ -15,6 +15,7 @@ import umimegu.config.AppConfig;
 import umimegu.history.HistoryStore;
 import umimegu.history.jdbc.JdbcFeedbackStore;
 import umimegu.history.jdbc.JdbcHistoryStore;
+import umimegu.history.jdbc.JdbcSharedLocks;
 import umimegu.model.Classifier;
 import umimegu.model.PictureClassifier;
 import umimegu.model.ModelStore;
@@ -28,6 +29,7 @@ import umimegu.usecase.AddPictures;
 import umimegu.usecase.AnswerPicture;
 import umimegu.usecase.ChannelModes;
 import umimegu.usecase.ChooseModel;
+import umimegu.usecase.FollowCurrentModel;
 import umimegu.usecase.JudgeAnswer;
 import umimegu.usecase.ReviewPictures;
 import umimegu.usecase.Teaching;
@@ -112,7 +114,8 @@ public final class Application {
      * come, they are just not remembered: the session says why.
      */
     public HistorySession historySession() {
-        return HistorySession.open(this::openHistory, this::feedbackOn, config.crops());
+        return HistorySession.open(this::openHistory, this::feedbackOn,
+                store -> store instanceof JdbcHistoryStore jdbc ? new JdbcSharedLocks(jdbc) : null, config.crops());
     }
 
     /** Answer a picture: the one use case every front end calls. */
@@ -158,6 +161,11 @@ public final class Application {
     public ChatBot chatBot(String source, LiveModel live, HistorySession history) {
         return new ChatBot(config.chat(), answerPicture(live::get, history), live, trainingService(),
                 this::loadClassifier, testService(), history, answers(), teaching(live, history), source, Clock.systemUTC());
+    }
+
+    /** Follows {@code models/current} when another process changes it (shards sharing one models folder). */
+    public FollowCurrentModel followCurrentModel(LiveModel live) {
+        return new FollowCurrentModel(store, this::loadClassifier, live);
     }
 
     private PictureClassifier loadClassifier(String id) {

@@ -62,7 +62,8 @@ public final class ChatBot implements AutoCloseable {
         this.teaching = teaching;
         this.answering = answering;
         this.live = live;
-        this.training = new TrainingJob(trainingService, loader, live, this::waitWhileAnswering, settings.prefix());
+        this.training = new TrainingJob(trainingService, loader, live, this::waitWhileAnswering, settings.prefix(),
+                () -> history.locks().map(l -> l.tryLock(TrainingJob.LOCK)).orElse(Optional.of(() -> { })));
         this.source = source;
         Worker worker = this::submit;
         List<ChatCommand> all = new ArrayList<>();

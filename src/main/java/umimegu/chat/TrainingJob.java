@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import umimegu.chart.LearningCurves;
+import umimegu.history.SharedLocks;
 import umimegu.model.PictureClassifier;
 import umimegu.model.EpochStats;
 import umimegu.model.TrainingCancelledException;
@@ -35,10 +38,17 @@ final class TrainingJob {
     private final Runnable giveWay;
     private final String prefix;
     private final AtomicReference<Run> running = new AtomicReference<>();
+    private final Supplier<Optional<SharedLocks.Held>> clusterLock;
+    static final String LOCK = "training";
 
-    /** {@code giveWay} runs after every batch: it may pause the training while people wait for answers. */
+    /**
+     * {@code giveWay} runs after every batch: it may pause the training while people wait for
+     * answers. {@code clusterLock} takes the lock that keeps other bot processes (shards) from
+     * training at the same time.
+     */
     TrainingJob(TrainingService training, Function<String, PictureClassifier> loader, LiveModel live, Runnable giveWay,
-                String prefix) {
+                String prefix, Supplier<Optional<SharedLocks.Held>> clusterLock) {
+        this.clusterLock = clusterLock;
         this.training = training;
         this.loader = loader;
         this.live = live;
@@ -49,6 +59,7 @@ final class TrainingJob {
     private static final class Run {
         final AtomicBoolean cancelled = new AtomicBoolean();
         volatile String progress = "loading pictures";
+        SharedLocks.Held lock;
     }
 
     /** Starts a run, or returns the running one's progress (single flight). */
@@ -57,6 +68,18 @@ final class TrainingJob {
         if (!running.compareAndSet(null, run)) {
             return "A training is already running: " + running.get().progress + ". `" + prefix + "train cancel` stops it.";
         }
+        Optional<SharedLocks.Held> lock;
+        try {
+            lock = clusterLock.get();
+        } catch (RuntimeException e) {
+            log.warn("Cannot take the cluster-wide training lock ({}); training in this process only", e.getMessage());
+            lock = Optional.of(() -> { });
+        }
+        if (lock.isEmpty()) {
+            running.set(null);
+            return "A training is already running in another bot process; its model will answer here too when it is done.";
+        }
+        run.lock = lock.get();
         Thread worker = new Thread(() -> execute(run, conversation), "training");
         worker.setDaemon(true);
         worker.start();
@@ -106,7 +129,11 @@ final class TrainingJob {
             conversation.send(Reply.text("Training failed: " + e.getMessage() + ". The previous model keeps answering."))
                     .exceptionally(TrainingJob::notSent);
         } finally {
-            running.set(null);
+            try {
+                run.lock.close();
+            } finally {
+                running.set(null);
+            }
         }
     }
 

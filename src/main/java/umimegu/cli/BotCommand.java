@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,10 +22,26 @@ final class BotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--shard", paramLabel = "I", description = "This process's shard, 0..N-1 (default: discord.shard).")
+    Integer shard;
+
+    @Option(names = "--shards", paramLabel = "N", description = "How many shards run (default: discord.shards).")
+    Integer shards;
+
     @Override
     public Integer call() throws Exception {
         DiscordConnection connection = DiscordConnection.fromEnvironment(); // a missing token stops here: exit 2
-        Application app = new Application(main.config());
+        var config = main.config();
+        if (shard != null || shards != null) {
+            try {
+                config = config.withCluster(config.cluster().withShard(shard != null ? shard : config.cluster().shard(),
+                        shards != null ? shards : config.cluster().shards()));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+        Application app = new Application(config);
         CountDownLatch stopped = new CountDownLatch(1);
         DiscordService service = DiscordService.start(app, connection);
         // Ctrl+C ends the JVM once the hooks are done: the hook itself closes the bot (history flushed)

@@ -182,7 +182,9 @@ public final class ConfigLoader {
                     integer(p, "chat.workers"), bool(p, "chat.annotate-always"), bool(p, "chat.stats-chart"));
             return new AppConfig(paths, input, training, answers, history, decode, faces, crops,
                     Path.of(required(p, "chat.review-dir")), chat,
-                    ids(p, "discord.guild-ids"), bool(p, "answer.mirror-average"), p);
+                    ids(p, "discord.guild-ids"), new Cluster(integer(p, "discord.shard"), integer(p, "discord.shards"),
+                            Duration.ofMillis(Math.round(decimal(p, "models.follow-seconds") * 1000))),
+                    bool(p, "answer.mirror-average"), p);
         } catch (NumberFormatException e) {
             throw new ConfigException("invalid number in config: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.HistoryException;
 import umimegu.history.HistoryStore;
+import umimegu.history.SharedLocks;
 import umimegu.history.StatsQuery;
 import umimegu.history.StatsReport;
 import umimegu.recognition.CropFolder;
@@ -31,12 +32,15 @@ public final class HistorySession implements AutoCloseable {
     private final AsyncHistoryRecorder recorder;
     private final RecognitionLog recognitions;
     private final FeedbackStore feedback;
+    private final SharedLocks locks;
     private final CropFolder crops;
     private final String unavailableReason;
 
-    private HistorySession(HistoryStore store, FeedbackStore feedback, CropFolder crops, String unavailableReason) {
+    private HistorySession(HistoryStore store, FeedbackStore feedback, SharedLocks locks, CropFolder crops,
+                           String unavailableReason) {
         this.store = store;
         this.feedback = feedback;
+        this.locks = locks;
         this.crops = crops;
         this.recorder = store == null ? null : new AsyncHistoryRecorder(store);
         this.recognitions = store == null ? null : new RecognitionLog(recorder, crops);
@@ -54,12 +58,18 @@ public final class HistorySession implements AutoCloseable {
      */
     public static HistorySession open(Supplier<HistoryStore> opener, Function<HistoryStore, FeedbackStore> feedback,
                                       CropFolder crops) {
+        return open(opener, feedback, store -> null, crops);
+    }
+
+    /** As above, with the locks every process sharing the database sees ({@code locks} may give null). */
+    public static HistorySession open(Supplier<HistoryStore> opener, Function<HistoryStore, FeedbackStore> feedback,
+                                      Function<HistoryStore, SharedLocks> locks, CropFolder crops) {
         try {
             HistoryStore store = opener.get();
             if (crops != null) {
                 crops.prune();
             }
-            return new HistorySession(store, feedback.apply(store), crops, null);
+            return new HistorySession(store, feedback.apply(store), locks.apply(store), crops, null);
         } catch (HistoryException e) {
             log.warn("Predictions are not recorded: {}", e.getMessage());
             return none(e.getMessage());
@@ -67,12 +77,17 @@ public final class HistorySession implements AutoCloseable {
     }
 
     public static HistorySession none(String reason) {
-        return new HistorySession(null, null, null, reason);
+        return new HistorySession(null, null, null, null, reason);
     }
 
     /** Judgements, reviews and channel modes; empty when the history is unavailable. */
     public Optional<FeedbackStore> feedback() {
         return Optional.ofNullable(feedback);
+    }
+
+    /** Cluster-wide locks (one training for all bot processes); empty when the history is unavailable. */
+    public Optional<SharedLocks> locks() {
+        return Optional.ofNullable(locks);
     }
 
     /** Kept face crops; empty when they are not kept. */

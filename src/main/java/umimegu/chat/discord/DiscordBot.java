@@ -41,13 +41,22 @@ public final class DiscordBot implements AutoCloseable {
     private final ChatBot bot;
     private final long maxAttachmentBytes;
     private final Set<String> guildIds;
+    private final int shard;
+    private final int shards;
     private final AtomicBoolean emptyContentHintGiven = new AtomicBoolean();
     private DiscordApi api;
 
     public DiscordBot(ChatBot bot, long maxAttachmentBytes, Set<String> guildIds) {
+        this(bot, maxAttachmentBytes, guildIds, 0, 1);
+    }
+
+    /** Shard {@code shard} of {@code shards}: Discord sends this process the events of its share of the servers. */
+    public DiscordBot(ChatBot bot, long maxAttachmentBytes, Set<String> guildIds, int shard, int shards) {
         this.bot = bot;
         this.maxAttachmentBytes = maxAttachmentBytes;
         this.guildIds = guildIds;
+        this.shard = shard;
+        this.shards = shards;
     }
 
     public DiscordApi start(DiscordConnection connection) {
@@ -56,12 +65,18 @@ public final class DiscordBot implements AutoCloseable {
             builder.setProxy(connection.proxy());
         }
         builder.setTrustAllCertificates(connection.trustAllCertificates());
+        if (shards > 1) {
+            builder.setTotalShards(shards).setCurrentShard(shard);
+        }
         api = builder.login().join();
         api.addMessageCreateListener(this::onMessage);
         api.addSlashCommandCreateListener(event -> onSlashCommand(event.getSlashCommandInteraction()));
         api.addReactionAddListener(this::onReaction);
-        registerSlashCommands();
-        log.info("Logged in to Discord as {}", api.getYourself().getDiscriminatedName());
+        if (shard == 0) {
+            registerSlashCommands(); // once for all shards: they share the application's commands
+        }
+        log.info("Logged in to Discord as {}{}", api.getYourself().getDiscriminatedName(),
+                shards > 1 ? " (shard " + shard + " of " + shards + ")" : "");
         return api;
     }
 

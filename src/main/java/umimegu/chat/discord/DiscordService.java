@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 
 import umimegu.app.Application;
 import umimegu.chat.ChatBot;
+import umimegu.config.Cluster;
+import umimegu.usecase.FollowCurrentModel;
+import umimegu.usecase.LiveModel;
 import umimegu.usecase.HistorySession;
 
 /**
@@ -23,11 +26,13 @@ public final class DiscordService implements AutoCloseable {
     private final HistorySession history;
     private final ChatBot chat;
     private final DiscordBot discord;
+    private final FollowCurrentModel follower;
 
-    private DiscordService(HistorySession history, ChatBot chat, DiscordBot discord) {
+    private DiscordService(HistorySession history, ChatBot chat, DiscordBot discord, FollowCurrentModel follower) {
         this.history = history;
         this.chat = chat;
         this.discord = discord;
+        this.follower = follower;
     }
 
     /**
@@ -36,9 +41,13 @@ public final class DiscordService implements AutoCloseable {
      */
     public static DiscordService start(Application app, DiscordConnection connection) {
         HistorySession history = app.historySession();
-        ChatBot chat = app.chatBot("discord", app.liveModel(), history);
-        DiscordBot discord = new DiscordBot(chat, app.config().chat().maxAttachmentBytes(), app.config().discordGuildIds());
-        DiscordService service = new DiscordService(history, chat, discord);
+        LiveModel live = app.liveModel();
+        ChatBot chat = app.chatBot("discord", live, history);
+        Cluster cluster = app.config().cluster();
+        DiscordBot discord = new DiscordBot(chat, app.config().chat().maxAttachmentBytes(), app.config().discordGuildIds(),
+                cluster.shard(), cluster.shards());
+        FollowCurrentModel follower = app.followCurrentModel(live).start(cluster.followModelsEvery());
+        DiscordService service = new DiscordService(history, chat, discord, follower);
         try {
             CompletableFuture.runAsync(() -> discord.start(connection)).get(LOGIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return service;
@@ -62,6 +71,7 @@ public final class DiscordService implements AutoCloseable {
 
     @Override
     public void close() {
+        follower.close();
         try {
             discord.close();
         } catch (RuntimeException e) {

@@ -71,9 +71,12 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
     }
 
     public static final String GUILD_ID = "1100000000000000001";
+    /** A second server, for a sharded bot: with 2 shards it belongs to shard 0 and {@link #GUILD_ID} to shard 1. */
+    public static final String SECOND_GUILD_ID = "1100000000004194305";
     public static final String APPLICATION_ID = "1100000000000000003";
     private static final String OWNER_ID = "1100000000000000004";
     private static final String ADMIN_ROLE_ID = "1100000000000000005";
+    private static final String SECOND_ADMIN_ROLE_ID = "1100000000000000006";
     private static final AtomicInteger LOGINS = new AtomicInteger();
     private static final String TRUST_ALL_WARNING = "All SSL certificates are trusted";
 
@@ -83,6 +86,8 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
     private final Member member = new Member("1100000000000000011", "bob", false, false);
     private final List<Member> fans = new ArrayList<>();
     private final List<String> channels = new ArrayList<>();
+    private final List<String> secondChannels = new ArrayList<>();
+    private final int shards;
     private final AtomicLong ids = new AtomicLong(1_100_000_000_001_000_000L);
     private final List<JsonNode> identifies = new CopyOnWriteArrayList<>();
     private final List<JsonNode> resumes = new CopyOnWriteArrayList<>();
@@ -98,6 +103,19 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
     private volatile String token;
 
     public DiscordStandIn() {
+        this(1);
+    }
+
+    /**
+     * A Discord for a bot running {@code shards} shards: each identified shard gets the servers
+     * whose {@code (guild_id >> 22) % shards} is its index, as Discord splits them; with more than one
+     * shard there is a second server.
+     */
+    public DiscordStandIn(int shards) {
+        this.shards = shards;
+        for (int i = 0; i < 8; i++) {
+            secondChannels.add(String.valueOf(1_100_000_000_000_000_200L + i));
+        }
         for (int i = 0; i < 10; i++) {
             fans.add(new Member(String.valueOf(1_100_000_000_000_000_020L + i), "fan" + i, false, false));
         }
@@ -116,6 +134,32 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
 
     public Member fan(int i) {
         return fans.get(i);
+    }
+
+    /** One of the second server's eight text channels (there is a second server when the bot shards). */
+    public String secondChannel(int i) {
+        return secondChannels.get(i);
+    }
+
+    /** The shard Discord sends a server's events to. */
+    public int shardOf(String guildId) {
+        return (int) ((Long.parseLong(guildId) >> 22) % shards);
+    }
+
+    private static String adminRole(String guildId) {
+        return guildId.equals(SECOND_GUILD_ID) ? SECOND_ADMIN_ROLE_ID : ADMIN_ROLE_ID;
+    }
+
+    private String guildOf(String channelId) {
+        return secondChannels.contains(channelId) ? SECOND_GUILD_ID : GUILD_ID;
+    }
+
+    private List<String> guilds() {
+        return shards > 1 ? List.of(GUILD_ID, SECOND_GUILD_ID) : List.of(GUILD_ID);
+    }
+
+    private void dispatchIn(String channelId, String type, JsonNode data) {
+        gateway.dispatch(shardOf(guildOf(channelId)), type, data);
     }
 
     /** One of the server's eight text channels; give each test its own to keep replies apart. */
@@ -146,6 +190,12 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
     public DiscordConnection connection() {
         token = "stand-in-token-" + LOGINS.incrementAndGet();
         DiscordWebSocketAdapter.setGateway(null);
+        return new DiscordConnection(token, new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())),
+                true);
+    }
+
+    /** The same bot again (the token of the last {@link #connection()}), for a second shard. */
+    public DiscordConnection sameBot() {
         return new DiscordConnection(token, new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())),
                 true);
     }
@@ -195,37 +245,37 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
         for (Upload u : uploads) {
             attachments.add(attachment(u));
         }
-        ObjectNode message = Payloads.message(id, channelId, GUILD_ID, Payloads.user(author.id(), author.name(), author.bot()),
-                content, attachments, null);
-        ObjectNode memberPart = Payloads.member(author, ADMIN_ROLE_ID);
+        ObjectNode message = Payloads.message(id, channelId, guildOf(channelId),
+                Payloads.user(author.id(), author.name(), author.bot()), content, attachments, null);
+        ObjectNode memberPart = Payloads.member(author, adminRole(guildOf(channelId)));
         memberPart.remove("user");
         message.set("member", memberPart);
-        gateway.dispatch("MESSAGE_CREATE", message);
+        dispatchIn(channelId, "MESSAGE_CREATE", message);
         return id;
     }
 
     /** A member replies to a message (Discord's reply: type 19 with a {@code message_reference}); returns its id. */
     public String replyTo(String channelId, Member author, String repliedMessageId, String content) {
         String id = nextId();
-        ObjectNode message = Payloads.message(id, channelId, GUILD_ID, Payloads.user(author.id(), author.name(), author.bot()),
-                content, null, null);
+        ObjectNode message = Payloads.message(id, channelId, guildOf(channelId),
+                Payloads.user(author.id(), author.name(), author.bot()), content, null, null);
         message.put("type", 19);
         message.putObject("message_reference").put("message_id", repliedMessageId).put("channel_id", channelId)
-                .put("guild_id", GUILD_ID);
-        ObjectNode memberPart = Payloads.member(author, ADMIN_ROLE_ID);
+                .put("guild_id", guildOf(channelId));
+        ObjectNode memberPart = Payloads.member(author, adminRole(guildOf(channelId)));
         memberPart.remove("user");
         message.set("member", memberPart);
-        gateway.dispatch("MESSAGE_CREATE", message);
+        dispatchIn(channelId, "MESSAGE_CREATE", message);
         return id;
     }
 
     /** A member reacts to a message with a Unicode emoji (MESSAGE_REACTION_ADD, the reactions intent's event). */
     public void react(String channelId, Member member, String messageId, String emoji) {
         ObjectNode event = Payloads.JSON.createObjectNode().put("user_id", member.id()).put("channel_id", channelId)
-                .put("message_id", messageId).put("guild_id", GUILD_ID);
-        event.set("member", Payloads.member(member, ADMIN_ROLE_ID));
+                .put("message_id", messageId).put("guild_id", guildOf(channelId));
+        event.set("member", Payloads.member(member, adminRole(guildOf(channelId))));
         event.putObject("emoji").putNull("id").put("name", emoji);
-        gateway.dispatch("MESSAGE_REACTION_ADD", event);
+        dispatchIn(channelId, "MESSAGE_REACTION_ADD", event);
     }
 
     /** A member uses a slash command; returns the interaction token its responses are filed under. */
@@ -234,10 +284,10 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
         String interactionToken = "interaction-" + id;
         routes.interaction(interactionToken, channelId);
         ObjectNode interaction = Payloads.JSON.createObjectNode().put("id", id).put("application_id", APPLICATION_ID)
-                .put("type", 2).put("guild_id", GUILD_ID).put("channel_id", channelId).put("token", interactionToken)
+                .put("type", 2).put("guild_id", guildOf(channelId)).put("channel_id", channelId).put("token", interactionToken)
                 .put("version", 1).put("locale", "en-US").put("guild_locale", "en-US")
                 .put("app_permissions", Payloads.EVERYONE_PERMISSIONS);
-        ObjectNode memberPart = Payloads.member(user, ADMIN_ROLE_ID)
+        ObjectNode memberPart = Payloads.member(user, adminRole(guildOf(channelId)))
                 .put("permissions", user.admin() ? Payloads.ADMINISTRATOR : Payloads.EVERYONE_PERMISSIONS);
         interaction.set("member", memberPart);
         ObjectNode data = interaction.putObject("data").put("id", nextId()).put("name", command).put("type", 1);
@@ -259,7 +309,7 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
         if (!resolved.isEmpty()) {
             data.set("resolved", resolved);
         }
-        gateway.dispatch("INTERACTION_CREATE", interaction);
+        dispatchIn(channelId, "INTERACTION_CREATE", interaction);
         return interactionToken;
     }
 
@@ -377,20 +427,32 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
                 }
                 return;
             }
-            gateway.admit(connection);
-            gateway.dispatch("READY", Payloads.ready(sessionId(), botUser, GUILD_ID, APPLICATION_ID));
+            JsonNode shardField = packet.get("d").get("shard");
+            int shard = shardField == null ? 0 : shardField.get(0).asInt();
+            int of = shardField == null ? 1 : shardField.get(1).asInt();
+            if (of != shards || shard < 0 || shard >= shards) {
+                problems.add("IDENTIFY as shard " + shard + " of " + of + "; this Discord expects " + shards + " shard(s)");
+                return;
+            }
+            gateway.admit(shard, connection);
+            List<String> mine = guilds().stream().filter(g -> shardOf(g) == shard).toList();
+            gateway.dispatch(shard, "READY", Payloads.ready(sessionId() + "-" + shard, botUser, mine, APPLICATION_ID));
             List<Member> everyone = new ArrayList<>(List.of(botUser, owner, admin, member));
             everyone.addAll(fans);
-            gateway.dispatch("GUILD_CREATE", Payloads.guild(GUILD_ID, OWNER_ID, ADMIN_ROLE_ID, channels, everyone));
+            for (String guild : mine) {
+                gateway.dispatch(shard, "GUILD_CREATE", Payloads.guild(guild, OWNER_ID, adminRole(guild),
+                        guild.equals(GUILD_ID) ? channels : secondChannels, everyone));
+            }
         } else if (op == 6) {
             JsonNode resume = packet.get("d");
-            if (!resume.path("token").asText().equals("Bot " + token)
-                    || !resume.path("session_id").asText().equals(sessionId())) {
+            String session = resume.path("session_id").asText();
+            if (!resume.path("token").asText().equals("Bot " + token) || !session.startsWith(sessionId() + "-")) {
                 problems.add("RESUME with the wrong token or session: " + resume);
                 return;
             }
-            gateway.admit(connection);
-            gateway.dispatch("RESUMED", Payloads.JSON.createObjectNode());
+            int shard = Integer.parseInt(session.substring(session.lastIndexOf('-') + 1));
+            gateway.admit(shard, connection);
+            gateway.dispatch(shard, "RESUMED", Payloads.JSON.createObjectNode());
             resumes.add(resume); // after RESUMED: from now on events reach the new connection
         } else if (op != 1) {
             problems.add("unexpected gateway packet: " + packet);

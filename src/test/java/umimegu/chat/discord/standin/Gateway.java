@@ -35,7 +35,8 @@ final class Gateway implements AutoCloseable {
     private final BiConsumer<Socket, JsonNode> onPacket;
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
-    private volatile Socket session;
+    /** The identified connection of each shard (one, shard 0, unless the bot shards). */
+    private final java.util.Map<Integer, Socket> sessions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code onPacket} gets each packet with the connection it came on; see {@link #admit}. */
     Gateway(BiConsumer<Socket, JsonNode> onPacket) throws IOException {
@@ -130,16 +131,21 @@ final class Gateway implements AutoCloseable {
         onPacket.accept(socket, packet);
     }
 
-    /** Makes an identified connection the one that events go to. */
-    void admit(Socket socket) {
-        session = socket;
+    /** Makes an identified connection the one that a shard's events go to. */
+    void admit(int shard, Socket socket) {
+        sessions.put(shard, socket);
     }
 
-    /** Sends a DISPATCH event with the next sequence number to the admitted connection. */
+    /** Sends a DISPATCH event with the next sequence number to shard 0's connection. */
     void dispatch(String type, JsonNode data) {
+        dispatch(0, type, data);
+    }
+
+    /** Sends a DISPATCH event with the next sequence number to a shard's connection. */
+    void dispatch(int shard, String type, JsonNode data) {
         ObjectNode packet = json.createObjectNode().put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
         packet.set("d", data);
-        Socket socket = session;
+        Socket socket = sessions.get(shard);
         if (socket == null) {
             throw new IllegalStateException("no gateway session: the bot has not connected");
         }
@@ -152,7 +158,7 @@ final class Gateway implements AutoCloseable {
 
     /** Sends a packet with no data (e.g. op 7, RECONNECT) to the admitted connection. */
     void sendOp(int op) throws IOException {
-        Socket socket = session;
+        Socket socket = sessions.get(0);
         if (socket == null) {
             throw new IllegalStateException("no gateway session: the bot has not connected");
         }
@@ -189,8 +195,7 @@ final class Gateway implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
-        Socket socket = session;
-        if (socket != null) {
+        for (Socket socket : sessions.values()) {
             socket.close();
         }
     }

@@ -38,10 +38,11 @@ final class Payloads {
                 .put("hoist", false).put("mentionable", false).put("permissions", permissions).put("managed", false);
     }
 
-    static ObjectNode ready(String sessionId, DiscordStandIn.Member bot, String guildId, String applicationId) {
+    static ObjectNode ready(String sessionId, DiscordStandIn.Member bot, List<String> guildIds, String applicationId) {
         ObjectNode ready = JSON.createObjectNode().put("v", 10).put("session_id", sessionId);
         ready.set("user", user(bot.id(), bot.name(), true));
-        ready.putArray("guilds").addObject().put("id", guildId).put("unavailable", true);
+        ArrayNode guilds = ready.putArray("guilds");
+        guildIds.forEach(id -> guilds.addObject().put("id", id).put("unavailable", true));
         ready.putObject("application").put("id", applicationId).put("flags", 0);
         return ready;
     }
