@@ -67,6 +67,8 @@ final class EmbeddedH2 {
         return Path.of(path);
     }
 
+    private static final java.util.Set<Path> PROBED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** The settings to open with: the generated password filled in when none is configured. */
     static HistorySettings prepare(HistorySettings s) {
         Path base = base(s.jdbcUrl());
@@ -81,8 +83,11 @@ final class EmbeddedH2 {
                 Files.createDirectories(dir);
                 ownerOnly(dir, "rwx------");
             }
-            if (Files.exists(data) && !Files.exists(Path.of(base + ".lock.db"))) {
+            // probed once per process: a read-only probe while this process has the database open would
+            // become the instance its other connections join (H2 shares one per JVM), making them read-only
+            if (Files.exists(data) && !Files.exists(Path.of(base + ".lock.db")) && !PROBED.contains(data.toAbsolutePath())) {
                 checkIntact(s, base, key);
+                PROBED.add(data.toAbsolutePath());
             }
             if (!s.password().isEmpty()) {
                 return s;

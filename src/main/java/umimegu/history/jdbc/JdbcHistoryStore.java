@@ -83,6 +83,16 @@ public final class JdbcHistoryStore implements HistoryStore {
 
     /** Opens the database migrated up to {@code targetVersion} (null: latest); for upgrade tests. */
     public static JdbcHistoryStore open(HistorySettings requested, String targetVersion) {
+        // one opening at a time per process: H2 shares one database instance between the connections of
+        // a JVM, and the read-only probe of an opening must not be the instance a concurrent opening joins
+        synchronized (OPENING) {
+            return openNow(requested, targetVersion);
+        }
+    }
+
+    private static final Object OPENING = new Object();
+
+    private static JdbcHistoryStore openNow(HistorySettings requested, String targetVersion) {
         HistorySettings settings = durable(EmbeddedH2.prepare(requested));
         try {
             var configuration = Flyway.configure()
