@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule frontEndsOnWiringOnCore = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("front ends").definedBy("umimegu.cli..", "umimegu.chat.discord..", "umimegu.chat.console..")
+            .layer("front ends").definedBy("umimegu.cli..", "umimegu.chat.discord..", "umimegu.chat.console..", "umimegu.web..")
             .layer("benchmarks").definedBy("umimegu.bench..")
             .layer("wiring").definedBy("umimegu.app..")
             .layer("chat core").definedBy("umimegu.chat")
@@ -54,6 +54,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.h2..", "org.flywaydb..");
 
     @ArchTest
+    static final ArchRule javalinOnlyInTheWebPage = noClasses().that().resideOutsideOfPackage("umimegu.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..");
+
+    @ArchTest
     static final ArchRule picocliOnlyInTheCli = noClasses().that().resideOutsideOfPackage("umimegu.cli..")
             .should().dependOnClassesThat().resideInAPackage("picocli..");
 
@@ -64,7 +68,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theCoreKnowsNoFrontEnd = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("umimegu.cli..", "umimegu.app..", "umimegu.chat..",
-                    "umimegu.config..", "umimegu.history.jdbc..", "umimegu.bench..", "umimegu.usecase..");
+                    "umimegu.config..", "umimegu.history.jdbc..", "umimegu.bench..", "umimegu.usecase..", "umimegu.web..");
 
     @ArchTest
     static final ArchRule answersGoThroughTheClassifierPort = noClasses()

@@ -36,7 +36,9 @@ import umimegu.usecase.Teaching;
 import umimegu.usecase.TeachingFiles;
 import umimegu.usecase.HistorySession;
 import umimegu.model.TrainingSetup;
+import umimegu.chart.ConfusionMatrixChart;
 import umimegu.chart.LearningCurves;
+import umimegu.model.CurveWriter;
 import umimegu.recognition.FaceDetection;
 import umimegu.recognition.LargestFace;
 import umimegu.recognition.Recognizer;
@@ -74,7 +76,17 @@ public final class Application {
     }
 
     public TrainingService trainingService() {
-        return new TrainingService(trainingSetup(), store, trainingPictures(), LearningCurves::write);
+        return new TrainingService(trainingSetup(), store, trainingPictures(), new CurveWriter() {
+            @Override
+            public void write(java.util.List<umimegu.model.EpochStats> history, Path directory) throws java.io.IOException {
+                LearningCurves.write(history, directory);
+            }
+
+            @Override
+            public void writeTest(umimegu.model.EvaluationResult test, Path directory) throws java.io.IOException {
+                java.nio.file.Files.write(directory.resolve(ConfusionMatrixChart.FILE), ConfusionMatrixChart.png(test));
+            }
+        });
     }
 
     public TestService testService() {

@@ -14,6 +14,7 @@ import umimegu.model.EvaluationResult;
 
 /** The confusion matrix as a PNG: rows actual, columns predicted, cells shaded by their share of the row. */
 public final class ConfusionMatrixChart {
+    public static final String FILE = "confusion-matrix.png";
     private static final int CELL = 110;
     private static final int MARGIN = 170;
 

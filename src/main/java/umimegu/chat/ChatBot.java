@@ -290,6 +290,21 @@ public final class ChatBot implements AutoCloseable {
         return training.isRunning();
     }
 
+    /** Every training's progress, whoever started it (chat, console or web); close the handle to stop. */
+    public AutoCloseable watchTraining(java.util.function.Consumer<TrainingEvent> watcher) {
+        return training.watch(watcher);
+    }
+
+    /** A learning curve ({@code accuracy.png}, {@code loss.png}) of the running training, as far as it got. */
+    public Optional<java.nio.file.Path> runningTrainingCurve(String name) {
+        return training.curve(name);
+    }
+
+    /** The use cases the chat teaches through, shared with the other front ends of this process. */
+    public Teaching teaching() {
+        return teaching;
+    }
+
     /** Waits until queued work is done (and the training too, when asked); false on timeout. */
     public boolean awaitIdle(Duration timeout, boolean includingTraining) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

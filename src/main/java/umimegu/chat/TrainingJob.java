@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -38,6 +40,8 @@ final class TrainingJob {
     private final Runnable giveWay;
     private final String prefix;
     private final AtomicReference<Run> running = new AtomicReference<>();
+    private final List<Consumer<TrainingEvent>> watchers = new CopyOnWriteArrayList<>();
+    private static final long BATCH_EVENT_EVERY_NANOS = 250_000_000L;
     private final Supplier<Optional<SharedLocks.Held>> clusterLock;
     static final String LOCK = "training";
 
@@ -59,7 +63,35 @@ final class TrainingJob {
     private static final class Run {
         final AtomicBoolean cancelled = new AtomicBoolean();
         volatile String progress = "loading pictures";
+        volatile Path directory;
+        long lastBatchEvent;
         SharedLocks.Held lock;
+    }
+
+    /** Tells {@code watcher} about every training from now on, whoever started it; close to stop. */
+    AutoCloseable watch(Consumer<TrainingEvent> watcher) {
+        watchers.add(watcher);
+        return () -> watchers.remove(watcher);
+    }
+
+    /** A learning-curve picture of the running training, as far as it got; empty when none runs. */
+    Optional<Path> curve(String name) {
+        Run run = running.get();
+        if (run == null || run.directory == null || !List.of(LearningCurves.ACCURACY_FILE, LearningCurves.LOSS_FILE).contains(name)) {
+            return Optional.empty();
+        }
+        Path file = run.directory.resolve(name);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    private void tell(TrainingEvent event) {
+        for (Consumer<TrainingEvent> w : watchers) {
+            try {
+                w.accept(event);
+            } catch (RuntimeException e) {
+                log.warn("A training watcher failed: {}", e.getMessage());
+            }
+        }
     }
 
     /** Starts a run, or returns the running one's progress (single flight). */
@@ -101,17 +133,32 @@ final class TrainingJob {
 
     private void execute(Run run, Conversation conversation) {
         try {
+            tell(TrainingEvent.of("started", "Training started: loading pictures…"));
             Conversation.SentReply progress = conversation.send(Reply.text("Training started: loading pictures…")).join();
             long start = System.nanoTime();
+            int maxEpochs = training.maxEpochs();
             TrainingOutcome outcome = training.train(new TrainingListener() {
+                @Override
+                public void onStart(Path directory, int trainingImages, int validationImages) {
+                    run.directory = directory;
+                }
+
                 @Override
                 public void onBatch(int epoch, int batchesDone, int batchesInEpoch) {
                     giveWay.run();
+                    long now = System.nanoTime();
+                    if (!watchers.isEmpty() && (now - run.lastBatchEvent > BATCH_EVENT_EVERY_NANOS || batchesDone == batchesInEpoch)) {
+                        run.lastBatchEvent = now;
+                        tell(new TrainingEvent("batch", run.progress, epoch, maxEpochs, batchesDone, batchesInEpoch,
+                                Double.NaN, Double.NaN, null));
+                    }
                 }
 
                 @Override
                 public void onEpoch(EpochStats stats, List<EpochStats> history) {
                     run.progress = describe(stats, history, start);
+                    tell(new TrainingEvent("epoch", "Training: " + run.progress, stats.epoch(), maxEpochs, 0, 0,
+                            stats.valLoss(), stats.valAccuracy(), null));
                     progress.edit("Training: " + run.progress).exceptionally(e -> {
                         log.warn("Could not edit the progress message: {}", e.getMessage());
                         return null;
@@ -119,15 +166,20 @@ final class TrainingJob {
                 }
             }, run.cancelled::get);
             live.switchTo(loader.apply(outcome.modelId()));
+            String summary = summary(outcome);
+            tell(new TrainingEvent("done", summary, outcome.report().epochsRun(), maxEpochs, 0, 0, outcome.report().best().valLoss(),
+                    outcome.report().best().valAccuracy(), outcome.modelId()));
             progress.edit("Training finished: " + run.progress).exceptionally(TrainingJob::notSent);
-            conversation.send(new Reply(summary(outcome), curves(outcome.modelDirectory()))).exceptionally(TrainingJob::notSent);
+            conversation.send(new Reply(summary, curves(outcome.modelDirectory()))).exceptionally(TrainingJob::notSent);
         } catch (TrainingCancelledException e) {
+            tell(TrainingEvent.of("cancelled", "Training cancelled; the previous model keeps answering."));
             conversation.send(Reply.text("Training cancelled; the previous model keeps answering."))
                     .exceptionally(TrainingJob::notSent);
         } catch (RuntimeException e) {
             log.error("Training failed", e);
-            conversation.send(Reply.text("Training failed: " + e.getMessage() + ". The previous model keeps answering."))
-                    .exceptionally(TrainingJob::notSent);
+            String text = "Training failed: " + e.getMessage() + ". The previous model keeps answering.";
+            tell(TrainingEvent.of("failed", text));
+            conversation.send(Reply.text(text)).exceptionally(TrainingJob::notSent);
         } finally {
             try {
                 run.lock.close();

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
+import umimegu.web.WebServer;
 import umimegu.chat.discord.DiscordService;
 import umimegu.chat.discord.DiscordConnection;
 
@@ -28,6 +29,9 @@ final class BotCommand implements Callable<Integer> {
     @Option(names = "--shards", paramLabel = "N", description = "How many shards run (default: discord.shards).")
     Integer shards;
 
+    @Option(names = "--web", description = "Also serve the web page (web.host/web.port), sharing this bot's training and model.")
+    boolean web;
+
     @Override
     public Integer call() throws Exception {
         DiscordConnection connection = DiscordConnection.fromEnvironment(); // a missing token stops here: exit 2
@@ -44,8 +48,15 @@ final class BotCommand implements Callable<Integer> {
         Application app = new Application(config);
         CountDownLatch stopped = new CountDownLatch(1);
         DiscordService service = DiscordService.start(app, connection);
+        WebServer page = web ? WebServer.start(app, service.chat(), service.live(), service.history()) : null;
+        if (page != null) {
+            spec.commandLine().getOut().println("Web page on " + page.url());
+        }
         // Ctrl+C ends the JVM once the hooks are done: the hook itself closes the bot (history flushed)
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (page != null) {
+                page.close();
+            }
             service.close();
             stopped.countDown();
         }, "bot-shutdown"));

@@ -17,7 +17,7 @@ import umimegu.model.ModelStoreException;
 
 @Command(name = "umimegu", mixinStandardHelpOptions = true, version = "umimegu 0.1.0",
         description = "Tells which character a picture shows.",
-        subcommands = {TrainCommand.class, TestCommand.class, ClassifyCommand.class, CropCommand.class, ConsoleCommand.class, BotCommand.class, StatsCommand.class, ModelsCommand.class, UseCommand.class, DemoCommand.class,
+        subcommands = {TrainCommand.class, TestCommand.class, ClassifyCommand.class, CropCommand.class, ConsoleCommand.class, BotCommand.class, StatsCommand.class, ModelsCommand.class, UseCommand.class, ServeCommand.class, DemoCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -22,19 +22,24 @@ import umimegu.vision.FaceSettings;
 public record AppConfig(Paths paths, InputSpec input, TrainingSettings training, AnswerSettings answers,
                         HistorySettings history, DecodeLimits decode, FaceSettings faces, CropFolder crops,
                         Path reviewDir,
-                        ChatSettings chat, Set<String> discordGuildIds, Cluster cluster, boolean mirrorAverage,
-                        Properties source) {
+                        ChatSettings chat, Set<String> discordGuildIds, Cluster cluster, WebSettings web,
+                        boolean mirrorAverage, Properties source) {
 
     public AppConfig withTraining(TrainingSettings newTraining) {
-        return new AppConfig(paths, input, newTraining, answers, history, decode, faces, crops, reviewDir, chat, discordGuildIds, cluster, mirrorAverage, source);
+        return new AppConfig(paths, input, newTraining, answers, history, decode, faces, crops, reviewDir, chat, discordGuildIds, cluster, web, mirrorAverage, source);
     }
 
     public AppConfig withCluster(Cluster newCluster) {
         return new AppConfig(paths, input, training, answers, history, decode, faces, crops, reviewDir, chat, discordGuildIds,
-                newCluster, mirrorAverage, source);
+                newCluster, web, mirrorAverage, source);
+    }
+
+    public AppConfig withWeb(WebSettings newWeb) {
+        return new AppConfig(paths, input, training, answers, history, decode, faces, crops, reviewDir, chat, discordGuildIds,
+                cluster, newWeb, mirrorAverage, source);
     }
 
     public AppConfig withPaths(Paths newPaths) {
-        return new AppConfig(newPaths, input, training, answers, history, decode, faces, crops, reviewDir, chat, discordGuildIds, cluster, mirrorAverage, source);
+        return new AppConfig(newPaths, input, training, answers, history, decode, faces, crops, reviewDir, chat, discordGuildIds, cluster, web, mirrorAverage, source);
     }
 }

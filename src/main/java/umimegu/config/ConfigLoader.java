@@ -184,6 +184,7 @@ public final class ConfigLoader {
                     Path.of(required(p, "chat.review-dir")), chat,
                     ids(p, "discord.guild-ids"), new Cluster(integer(p, "discord.shard"), integer(p, "discord.shards"),
                             Duration.ofMillis(Math.round(decimal(p, "models.follow-seconds") * 1000))),
+                    new WebSettings(required(p, "web.host"), integer(p, "web.port"), integer(p, "web.max-files")),
                     bool(p, "answer.mirror-average"), p);
         } catch (NumberFormatException e) {
             throw new ConfigException("invalid number in config: " + e.getMessage(), e);

@@ -22,6 +22,7 @@ import umimegu.vision.PictureReader;
  * the current model. On any failure or cancellation the current model is left untouched.
  */
 public final class TrainingService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrainingService.class);
     private final TrainingSetup config;
     private final ModelStore store;
     private final PictureReader decoder;
@@ -76,6 +77,13 @@ public final class TrainingService {
                     LabelAdvice.of(labels, training.countPerLabel(), validation.countPerLabel(), after.confusion()));
             ModelInfo info = new ModelInfo(labels, config.input(), temperature);
             Optional<EvaluationResult> test = testIfPresent(network, info, preprocessor);
+            if (test.isPresent()) {
+                try {
+                    curves.writeTest(test.get(), draft.directory());
+                } catch (java.io.IOException e) {
+                    log.warn("Could not draw the test charts: {}", e.getMessage());
+                }
+            }
             Properties metrics = metrics(report, test);
             var published = draft.commit(network, info, effectiveConfig(), metrics);
             return new TrainingOutcome(report, draft.id(), published, test);

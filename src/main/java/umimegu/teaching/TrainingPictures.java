@@ -63,6 +63,19 @@ public final class TrainingPictures {
         }
     }
 
+    /** The first {@code n} pictures of a label (sorted by name), to show a few; empty for an unknown label. */
+    public java.util.List<Path> sample(String label, int n) {
+        if (!Labels.isValid(label) || !Files.isDirectory(root.resolve(label))) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> files = Files.list(root.resolve(label))) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted().limit(n).toList();
+        } catch (IOException e) {
+            return java.util.List.of();
+        }
+    }
+
     /** Every label folder with its counts, sorted by label (hidden files and folders are not counted). */
     public Map<String, LabelCount> counts() {
         Map<String, LabelCount> counts = new TreeMap<>();

@@ -48,6 +48,19 @@ public final class ChooseModel {
         }).toList();
     }
 
+    /** The pictures a model folder may show: its curves and, when it was tested, its confusion matrix. */
+    public static final List<String> PICTURES = List.of("accuracy.png", "loss.png", "confusion-matrix.png",
+            "reliability.png");
+
+    /** One of {@link #PICTURES} of a stored model; empty for anything else or when it is not there. */
+    public Optional<java.nio.file.Path> picture(String id, String name) {
+        if (!ModelStore.isValidId(id) || !PICTURES.contains(name)) {
+            return Optional.empty();
+        }
+        java.nio.file.Path file = store.root().resolve(id).resolve(name);
+        return java.nio.file.Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
     /** Makes model {@code id} answer; throws ModelStoreException when it is not there or does not load. */
     public synchronized String use(String id) {
         PictureClassifier next = loader.apply(id);

@@ -27,8 +27,11 @@ public final class DiscordService implements AutoCloseable {
     private final ChatBot chat;
     private final DiscordBot discord;
     private final FollowCurrentModel follower;
+    private final LiveModel live;
 
-    private DiscordService(HistorySession history, ChatBot chat, DiscordBot discord, FollowCurrentModel follower) {
+    private DiscordService(HistorySession history, ChatBot chat, DiscordBot discord, FollowCurrentModel follower,
+                           LiveModel live) {
+        this.live = live;
         this.history = history;
         this.chat = chat;
         this.discord = discord;
@@ -47,7 +50,7 @@ public final class DiscordService implements AutoCloseable {
         DiscordBot discord = new DiscordBot(chat, app.config().chat().maxAttachmentBytes(), app.config().discordGuildIds(),
                 cluster.shard(), cluster.shards());
         FollowCurrentModel follower = app.followCurrentModel(live).start(cluster.followModelsEvery());
-        DiscordService service = new DiscordService(history, chat, discord, follower);
+        DiscordService service = new DiscordService(history, chat, discord, follower, live);
         try {
             CompletableFuture.runAsync(() -> discord.start(connection)).get(LOGIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return service;
@@ -67,6 +70,15 @@ public final class DiscordService implements AutoCloseable {
 
     public ChatBot chat() {
         return chat;
+    }
+
+    /** The model answering in this process (the web page, when served beside the bot, answers with it too). */
+    public LiveModel live() {
+        return live;
+    }
+
+    public HistorySession history() {
+        return history;
     }
 
     @Override

@@ -312,12 +312,13 @@ public final class JdbcHistoryStore implements HistoryStore {
 
     /** A WHERE clause with its parameters, always bound, never concatenated. */
     private record Filter(List<String> conditions, List<Object> values) {
-        /** The user, channel and model filters, which both tables carry. */
+        /** The user, channel, model and label filters, which both tables carry. */
         static Filter dims(StatsQuery q) {
             return new Filter(List.of(), List.of())
                     .with("user_id = ?", q.userId())
                     .with("channel_id = ?", q.channelId())
-                    .with("model_id = ?", q.modelId());
+                    .with("model_id = ?", q.modelId())
+                    .with("label = ?", q.label());
         }
 
         Filter with(String condition, Object value) {

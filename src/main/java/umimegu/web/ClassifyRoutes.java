@@ -1,0 +1,155 @@
+package umimegu.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+
+import umimegu.model.PictureClassifier;
+import umimegu.recognition.AnswerFormatter;
+import umimegu.recognition.FaceAnswer;
+import umimegu.recognition.Origin;
+import umimegu.usecase.AnswerPicture;
+import umimegu.usecase.JudgeAnswer;
+import umimegu.usecase.LiveModel;
+import umimegu.usecase.Teaching;
+import umimegu.vision.ImageDecodeException;
+
+/**
+ * {@code POST /api/classify}: the pictures of one upload, each answered by the same use case as
+ * the chat, annotated; {@code POST /api/feedback}: a face judged right or wrong.
+ */
+final class ClassifyRoutes {
+    private final AnswerPicture answering;
+    private final AnswerFormatter answers;
+    private final LiveModel live;
+    private final Teaching teaching;
+    private final WebSecurity security;
+    private final long maxBytes;
+    private final int maxFiles;
+
+    ClassifyRoutes(AnswerPicture answering, AnswerFormatter answers, LiveModel live, Teaching teaching,
+                   WebSecurity security, long maxBytes, int maxFiles) {
+        this.answering = answering;
+        this.answers = answers;
+        this.live = live;
+        this.teaching = teaching;
+        this.security = security;
+        this.maxBytes = maxBytes;
+        this.maxFiles = maxFiles;
+    }
+
+    record Box(int x, int y, int width, int height) {
+    }
+
+    record Face(int number, Box box, String label, String name, double probability, Map<String, Double> probabilities,
+                boolean notSure, String line) {
+    }
+
+    record Picture(String name, String error, String answerId, String modelId, String outcome, List<Face> faces,
+                   List<String> lines, String annotated) {
+        static Picture failed(String name, String error) {
+            return new Picture(name, error, null, null, null, List.of(), List.of(), null);
+        }
+    }
+
+    record Answers(List<Picture> pictures) {
+    }
+
+    void classify(Context ctx) {
+        security.requireCsrf(ctx);
+        List<UploadedFile> files = ctx.uploadedFiles();
+        if (files.isEmpty()) {
+            throw new WebError(400, "send pictures as multipart form data (field 'pictures')");
+        }
+        if (files.size() > maxFiles) {
+            throw new WebError(413, "at most " + maxFiles + " pictures per upload, got " + files.size());
+        }
+        if (!live.isPresent()) {
+            throw new WebError(409, "no model yet: train one first (Train page, or the train command)");
+        }
+        List<Picture> pictures = new ArrayList<>();
+        for (UploadedFile file : files) {
+            pictures.add(answer(file, ctx.ip()));
+        }
+        boolean allFailed = pictures.stream().allMatch(p -> p.error() != null);
+        ctx.status(allFailed ? (pictures.stream().anyMatch(p -> p.error().contains("too large")) ? 413 : 415) : 200);
+        ctx.json(new Answers(pictures));
+    }
+
+    private Picture answer(UploadedFile file, String ip) {
+        String name = WebText.printable(file.filename());
+        if (file.size() > maxBytes) {
+            return Picture.failed(name, String.format(java.util.Locale.ROOT, "%s is too large (%.1f MiB; the limit is %.1f MiB)",
+                    name, file.size() / 1048576.0, maxBytes / 1048576.0));
+        }
+        byte[] bytes;
+        try (InputStream in = file.content()) {
+            bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE));
+        } catch (IOException e) {
+            return Picture.failed(name, "could not read the upload of " + name);
+        }
+        if (bytes.length > maxBytes) {
+            return Picture.failed(name, name + " is too large");
+        }
+        AnswerPicture.Answer a;
+        try {
+            a = answering.answer(bytes, name, new Origin("web", null, "web", null), true);
+        } catch (ImageDecodeException e) {
+            return Picture.failed(name, "couldn't read " + e.getMessage());
+        }
+        PictureClassifier model = live.get();
+        List<Face> faces = new ArrayList<>();
+        List<String> lines = a.lines();
+        for (int i = 0; i < a.recognition().faces().size(); i++) {
+            FaceAnswer f = a.recognition().faces().get(i);
+            Map<String, Double> all = new LinkedHashMap<>();
+            List<Double> p = f.prediction().probabilities();
+            for (int j = 0; j < p.size() && j < model.labels().size(); j++) {
+                all.put(model.labels().get(j), p.get(j));
+            }
+            Box box = f.box() == null ? null : new Box(f.box().x(), f.box().y(), f.box().width(), f.box().height());
+            faces.add(new Face(f.number(), box, f.prediction().label(), answers.displayName(f.prediction().label()),
+                    f.prediction().probability(), all, f.unsure(), i < lines.size() ? lines.get(i) : ""));
+        }
+        String annotated = a.annotatedPng() == null ? null
+                : "data:image/png;base64," + Base64.getEncoder().encodeToString(a.annotatedPng());
+        return new Picture(name, null, faces.isEmpty() ? null : a.answerId(), a.recognition().modelId(),
+                a.recognition().outcome().name().toLowerCase(java.util.Locale.ROOT), faces, lines, annotated);
+    }
+
+    record Judgement(String answerId, Integer face, Boolean right, String label) {
+    }
+
+    record Judged(String status, String text) {
+    }
+
+    void feedback(Context ctx) {
+        security.requireCsrf(ctx);
+        Judgement j = ctx.bodyAsClass(Judgement.class);
+        if (j == null || j.answerId() == null || j.right() == null) {
+            throw new WebError(400, "send {answerId, face, right, label}");
+        }
+        String label = j.right() || j.label() == null || j.label().isBlank() ? null : j.label().trim();
+        JudgeAnswer.Result r;
+        try {
+            r = teaching.judge().judge(j.answerId(), j.face(), j.right(), label, "web", security.isAdmin(ctx));
+        } catch (IllegalArgumentException e) {
+            throw new WebError(400, e.getMessage());
+        }
+        if (r.status() == JudgeAnswer.Status.UNKNOWN_ANSWER || r.status() == JudgeAnswer.Status.NO_SUCH_FACE
+                || r.status() == JudgeAnswer.Status.WHICH_FACE) {
+            throw new WebError(400, WebText.judged(r));
+        }
+        if (r.status() == JudgeAnswer.Status.NO_HISTORY) {
+            throw new WebError(503, WebText.judged(r));
+        }
+        ctx.json(new Judged(r.status().name().toLowerCase(java.util.Locale.ROOT), WebText.judged(r)));
+    }
+}

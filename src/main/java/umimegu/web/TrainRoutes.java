@@ -1,0 +1,204 @@
+package umimegu.web;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+
+import umimegu.chat.ChatBot;
+import umimegu.chat.Conversation;
+import umimegu.chat.IncomingMessage;
+import umimegu.chat.TrainingEvent;
+import umimegu.common.Png;
+import umimegu.history.HistoryException;
+import umimegu.teaching.Labels;
+import umimegu.teaching.TrainingPictures;
+import umimegu.usecase.Teaching;
+import umimegu.vision.ImageDecodeException;
+import umimegu.vision.ImageDecoder;
+
+/**
+ * The Train view: labels with counts and thumbnails; start and cancel a training (admin) through
+ * the chat's one training job, so a training started here shows in the chat and the other way
+ * round; its progress as server-sent events and its curves as they are redrawn.
+ */
+final class TrainRoutes implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TrainRoutes.class);
+    private static final int THUMBNAILS = 4;
+    private static final int THUMBNAIL_SIDE = 64;
+
+    private final ChatBot chat;
+    private final Teaching teaching;
+    private final ImageDecoder decoder;
+    private final WebSecurity security;
+    private final Queue<SseClient> clients = new ConcurrentLinkedQueue<>();
+    private final AutoCloseable watching;
+    private volatile TrainingEvent last;
+
+    TrainRoutes(ChatBot chat, Teaching teaching, ImageDecoder decoder, WebSecurity security) {
+        this.chat = chat;
+        this.teaching = teaching;
+        this.decoder = decoder;
+        this.security = security;
+        this.watching = chat.watchTraining(this::broadcast);
+    }
+
+    record Label(String label, int pictures, int fromChat, long pending, int thumbnails) {
+    }
+
+    void labels(Context ctx) {
+        Map<String, TrainingPictures.LabelCount> counts = teaching.pictures().counts();
+        Map<String, Long> pending = Map.of();
+        try {
+            pending = teaching.history().feedback().map(f -> f.pendingPerLabel()).orElse(Map.of());
+        } catch (HistoryException e) {
+            log.warn("Pending reviews unknown: {}", e.getMessage());
+        }
+        List<Label> labels = new ArrayList<>();
+        for (TrainingPictures.LabelCount c : counts.values()) {
+            labels.add(new Label(c.label(), c.pictures(), c.fromChat(), pending.getOrDefault(c.label(), 0L),
+                    Math.min(THUMBNAILS, c.pictures())));
+        }
+        ctx.json(labels);
+    }
+
+    void thumbnail(Context ctx) {
+        String label = ctx.pathParam("label");
+        int n;
+        try {
+            n = Integer.parseInt(ctx.pathParam("n"));
+        } catch (NumberFormatException e) {
+            throw new WebError(400, "thumbnail numbers are 0.." + (THUMBNAILS - 1));
+        }
+        if (!Labels.isValid(label) || n < 0 || n >= THUMBNAILS) {
+            throw new WebError(404, "no such thumbnail");
+        }
+        List<Path> sample = teaching.pictures().sample(label, THUMBNAILS);
+        if (n >= sample.size()) {
+            throw new WebError(404, "no such thumbnail");
+        }
+        try {
+            BufferedImage picture = decoder.decode(sample.get(n));
+            ctx.contentType("image/png").result(Png.encode(shrink(picture)));
+        } catch (ImageDecodeException e) {
+            throw new WebError(422, "that picture cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static BufferedImage shrink(BufferedImage picture) {
+        double scale = (double) THUMBNAIL_SIDE / Math.max(picture.getWidth(), picture.getHeight());
+        int w = Math.max(1, (int) Math.round(picture.getWidth() * Math.min(1, scale)));
+        int h = Math.max(1, (int) Math.round(picture.getHeight() * Math.min(1, scale)));
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(picture, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    record Started(boolean started, String message) {
+    }
+
+    /** A training event as the page reads it (numbers that are not known yet are null). */
+    record Progress(String kind, String text, int epoch, int maxEpochs, int batch, int batches, Double valLoss,
+                    Double valAccuracy, String modelId) {
+        static Progress of(TrainingEvent e) {
+            return e == null ? null : new Progress(e.kind(), e.text(), e.epoch(), e.maxEpochs(), e.batch(), e.batches(),
+                    WebJson.number(e.valLoss()), WebJson.number(e.valAccuracy()), e.modelId());
+        }
+    }
+
+    record State(boolean running, Progress last) {
+    }
+
+    void start(Context ctx) {
+        security.requireCsrf(ctx);
+        security.requireAdmin(ctx);
+        List<String> replies = new CopyOnWriteArrayList<>();
+        chat.handleCommand("train", Map.of(), admin(), capture(replies));
+        String refusal = replies.isEmpty() ? null : replies.get(0);
+        boolean started = refusal == null || refusal.startsWith("Training started");
+        ctx.status(started ? 202 : 409).json(new Started(started, started ? "Training started" : refusal));
+    }
+
+    void cancel(Context ctx) {
+        security.requireCsrf(ctx);
+        security.requireAdmin(ctx);
+        List<String> replies = new CopyOnWriteArrayList<>();
+        chat.handleCommand("train", Map.of("action", "cancel"), admin(), capture(replies));
+        ctx.json(new Started(false, replies.isEmpty() ? "" : replies.get(0)));
+    }
+
+    void state(Context ctx) {
+        ctx.json(new State(chat.trainingRunning(), Progress.of(last)));
+    }
+
+    void curve(Context ctx) {
+        Path file = chat.runningTrainingCurve(ctx.pathParam("name"))
+                .orElseThrow(() -> new WebError(404, "no curve yet"));
+        try {
+            ctx.contentType("image/png").result(Files.readAllBytes(file));
+        } catch (java.io.IOException e) {
+            throw new WebError(404, "the curve is being redrawn; ask again");
+        }
+    }
+
+    void events(SseClient client) {
+        client.keepAlive();
+        client.onClose(() -> clients.remove(client));
+        clients.add(client);
+        client.sendEvent("state", new State(chat.trainingRunning(), Progress.of(last)));
+    }
+
+    private void broadcast(TrainingEvent event) {
+        last = event;
+        for (SseClient client : clients) {
+            try {
+                client.sendEvent(event.kind(), Progress.of(event));
+            } catch (RuntimeException e) {
+                clients.remove(client);
+            }
+        }
+    }
+
+    private static IncomingMessage admin() {
+        return new IncomingMessage("", List.of(), "web-admin", true, "web", null);
+    }
+
+    /** The replies a command gives, kept instead of posted (the page shows progress from the events). */
+    private static Conversation capture(List<String> replies) {
+        return reply -> {
+            replies.add(reply.text());
+            return CompletableFuture.completedFuture(text -> CompletableFuture.completedFuture(null));
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            watching.close();
+        } catch (Exception e) {
+            log.warn("Could not stop watching the training: {}", e.getMessage());
+        }
+        clients.forEach(SseClient::close);
+    }
+
+}
