@@ -64,7 +64,7 @@ final class ClassifyRoutes {
 
     void classify(Context ctx) {
         security.requireCsrf(ctx);
-        List<UploadedFile> files = ctx.uploadedFiles();
+        List<UploadedFile> files = uploads(ctx);
         if (files.isEmpty()) {
             throw new WebError(400, "send pictures as multipart form data (field 'pictures')");
         }
@@ -81,6 +81,23 @@ final class ClassifyRoutes {
         boolean allFailed = pictures.stream().allMatch(p -> p.error() != null);
         ctx.status(allFailed ? (pictures.stream().anyMatch(p -> p.error().contains("too large")) ? 413 : 415) : 200);
         ctx.json(new Answers(pictures));
+    }
+
+    /** The uploaded files; a file over the limit is a clear 413, a malformed upload a 400. */
+    private List<UploadedFile> uploads(Context ctx) {
+        try {
+            return ctx.uploadedFiles();
+        } catch (Exception e) { // Jetty reports limits as exceptions wrapped in exceptions
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String m = String.valueOf(t.getMessage());
+                if (m.contains("size exceeded") || m.contains("too large")) {
+                    throw new WebError(413, String.format(java.util.Locale.ROOT,
+                            "a picture is too large: the limit is %.1f MiB a picture, %d pictures an upload",
+                            maxBytes / 1048576.0, maxFiles));
+                }
+            }
+            throw new WebError(400, "the upload could not be read as multipart form data");
+        }
     }
 
     private Picture answer(UploadedFile file, String ip) {

@@ -1,0 +1,228 @@
+package umimegu.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import umimegu.TestFixtures;
+
+/** The JSON API against the real server on a loopback port: answers, refusals, security, concurrency. */
+class WebApiTest {
+    @RegisterExtension
+    static WebFixture web = new WebFixture();
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static String csrf;
+
+    @BeforeAll
+    static void session() throws Exception {
+        csrf = json(send(HttpRequest.newBuilder(URI.create(web.url("/api/session"))).GET())).get("csrf").getAsString();
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonObject json(HttpResponse<String> r) {
+        return new Gson().fromJson(r.body(), JsonObject.class);
+    }
+
+    /** A multipart upload of files under the field 'pictures'. */
+    static HttpRequest.Builder upload(Map<String, byte[]> files, boolean withCsrf) {
+        String boundary = "----umimegu" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (var f : files.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"pictures\"; filename=\""
+                    + f.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(f.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(web.url("/api/classify")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return withCsrf ? b.header("X-CSRF-Token", csrf) : b;
+    }
+
+    static byte[] synthetic() throws Exception {
+        try (Stream<Path> files = Files.list(web.work().resolve("images-test/umi"))) {
+            return Files.readAllBytes(files.sorted().findFirst().orElseThrow());
+        }
+    }
+
+    @Test
+    void aPictureIsAnsweredWithBoxesLabelsProbabilitiesAndTheModel() throws Exception {
+        HttpResponse<String> r = send(upload(Map.of("umi.png", synthetic()), true));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject picture = json(r).getAsJsonArray("pictures").get(0).getAsJsonObject();
+        assertEquals(web.app().store().currentId(), picture.get("modelId").getAsString());
+        JsonObject face = picture.getAsJsonArray("faces").get(0).getAsJsonObject();
+        assertTrue(List.of("megumi", "umi").contains(face.get("label").getAsString()));
+        double sum = face.getAsJsonObject("probabilities").entrySet().stream().mapToDouble(e -> e.getValue().getAsDouble()).sum();
+        assertEquals(1.0, sum, 1e-3);
+        assertTrue(face.get("line").getAsString().matches("(This is|Not sure — closest is|I don't know this one).*"));
+        assertNotNull(picture.get("answerId").getAsString());
+        assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+
+    @Test
+    void aRealAnimeCropAndAGroupPictureFromTheSharedData() throws Exception {
+        Path anime = TestFixtures.sharedData("anime");
+        Path crop;
+        try (Stream<Path> files = Files.walk(anime)) {
+            crop = files.filter(f -> f.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+        }
+        HttpResponse<String> one = send(upload(Map.of(crop.getFileName().toString(), Files.readAllBytes(crop)), true));
+        assertEquals(200, one.statusCode(), one.body());
+        assertEquals(1, json(one).getAsJsonArray("pictures").get(0).getAsJsonObject().getAsJsonArray("faces").size());
+
+        Path group = TestFixtures.sharedData("anime_scenes").resolve("detect_04.jpg");
+        HttpResponse<String> r = send(upload(Map.of("detect_04.jpg", Files.readAllBytes(group)), true));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject picture = json(r).getAsJsonArray("pictures").get(0).getAsJsonObject();
+        JsonArray faces = picture.getAsJsonArray("faces");
+        assertEquals(5, faces.size(), "five faces in detect_04.jpg");
+        for (var f : faces) {
+            assertTrue(f.getAsJsonObject().get("box").isJsonObject(), "each face has its box");
+        }
+        String annotated = picture.get("annotated").getAsString();
+        assertTrue(annotated.startsWith("data:image/png;base64,"));
+        var image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(annotated.substring(22))));
+        assertEquals(ImageIO.read(group.toFile()).getWidth(), image.getWidth());
+    }
+
+    @Test
+    void awkwardFilesAreAnsweredOrRefusedWithAReasonNeverAServerError() throws Exception {
+        Path odd = TestFixtures.sharedData("odd");
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(odd)) {
+            files = all.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".md")).sorted().toList();
+        }
+        assertFalse(files.isEmpty());
+        for (Path f : files) {
+            HttpResponse<String> r = send(upload(Map.of(f.getFileName().toString(), Files.readAllBytes(f)), true));
+            JsonObject picture = json(r).getAsJsonArray("pictures").get(0).getAsJsonObject();
+            if (r.statusCode() == 200) {
+                assertFalse(picture.getAsJsonArray("faces").isEmpty(), f + ": " + r.body());
+            } else {
+                assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, f + ": " + r.statusCode());
+                assertTrue(picture.get("error").getAsString().length() > 10, f + ": " + r.body());
+            }
+        }
+        HttpResponse<String> text = send(upload(Map.of("notes.png", "just text".getBytes(StandardCharsets.UTF_8)), true));
+        assertEquals(415, text.statusCode());
+        assertTrue(text.body().contains("not an image"), text.body());
+        assertFalse(text.body().contains("Exception"), text.body());
+    }
+
+    @Test
+    void tooManyPicturesOrTooLargeOnesAreRefusedWithAReason() throws Exception {
+        Map<String, byte[]> eleven = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.put("p" + i + ".png", synthetic());
+        }
+        HttpResponse<String> many = send(upload(eleven, true));
+        assertEquals(413, many.statusCode());
+        assertTrue(json(many).get("error").getAsString().startsWith("at most 10 pictures"), many.body());
+        HttpResponse<String> huge = send(upload(Map.of("huge.png", new byte[11 * 1024 * 1024]), true));
+        assertEquals(413, huge.statusCode(), huge.body());
+    }
+
+    @Test
+    void adminActionsNeedTheTokenAndEveryChangeNeedsTheCsrfToken() throws Exception {
+        HttpRequest.Builder train = HttpRequest.newBuilder(URI.create(web.url("/api/train"))).header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.noBody());
+        assertEquals(401, send(train).statusCode());
+        HttpResponse<String> wrong = send(HttpRequest.newBuilder(URI.create(web.url("/api/train"))).header("X-CSRF-Token", csrf)
+                .header("X-Admin-Token", "guess").POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(403, wrong.statusCode());
+        assertEquals("wrong admin token", json(wrong).get("error").getAsString());
+        HttpResponse<String> noCsrf = send(HttpRequest.newBuilder(URI.create(web.url("/api/models/rollback")))
+                .header("X-Admin-Token", WebFixture.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(403, noCsrf.statusCode());
+        assertTrue(json(noCsrf).get("error").getAsString().contains("CSRF"));
+        assertEquals(403, send(upload(Map.of("umi.png", synthetic()), false)).statusCode(), "classify needs it too");
+        assertEquals(403, send(HttpRequest.newBuilder(URI.create(web.url("/api/feedback")))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode());
+    }
+
+    @Test
+    void noRequestPathReachesTheFileSystem() throws Exception {
+        for (String path : List.of("/api/models/..%2F..%2Fetc/passwd", "/api/models/x/..%2F..%2Fnetwork.zip",
+                "/api/models/" + web.app().store().currentId() + "/network.zip", "/api/crops/..%2F..%2Fhistory.key",
+                "/api/labels/..%2Fimages/thumbnail/0", "/api/labels/umi/thumbnail/-1", "/../pom.xml", "/web/",
+                "/api/history?model=../../x")) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(web.url(path))).GET());
+            assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, path + " -> " + r.statusCode() + " " + r.body());
+            assertFalse(r.body().contains("root:") || r.body().contains("Exception"), path);
+        }
+    }
+
+    @Test
+    void twentyConcurrentUploadsAreAllAnswered() throws Exception {
+        byte[] picture = synthetic();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                statuses.add(pool.submit(() -> send(upload(Map.of("p" + n + ".png", picture), true)).statusCode()));
+            }
+            for (Future<Integer> s : statuses) {
+                assertEquals(200, s.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFaceCanBeJudgedAndTheHistoryShowsIt() throws Exception {
+        JsonObject picture = json(send(upload(Map.of("umi.png", synthetic()), true))).getAsJsonArray("pictures").get(0)
+                .getAsJsonObject();
+        String body = "{\"answerId\":\"" + picture.get("answerId").getAsString() + "\",\"face\":1,\"right\":false,\"label\":\"hibiki\"}";
+        HttpResponse<String> judged = send(HttpRequest.newBuilder(URI.create(web.url("/api/feedback"))).header("X-CSRF-Token", csrf)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, judged.statusCode(), judged.body());
+        assertEquals("queued", json(judged).get("status").getAsString());
+        JsonObject stats = json(send(HttpRequest.newBuilder(URI.create(web.url("/api/history"))).GET()));
+        assertTrue(stats.getAsJsonObject("feedback").get("judged").getAsInt() >= 1);
+        assertTrue(stats.get("total").getAsInt() >= 1);
+        HttpResponse<String> chart = send(HttpRequest.newBuilder(URI.create(web.url("/api/history/chart.png?period=7d"))).GET());
+        assertEquals(200, chart.statusCode());
+        HttpResponse<String> badLabel = send(HttpRequest.newBuilder(URI.create(web.url("/api/feedback"))).header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("hibiki", "../etc"))));
+        assertEquals(400, badLabel.statusCode());
+    }
+}
