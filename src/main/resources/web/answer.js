@@ -1,13 +1,18 @@
 // Answer: drop, choose or paste pictures; each comes back annotated, one line per face, each face judgeable.
 (async () => {
   const {start, upload, post, get, el, say} = umimegu;
-  const session = await start("answer");
   const drop = document.getElementById("drop");
   const results = document.getElementById("results");
   let labels = [];
-  try { labels = (await get("/api/labels")).map(l => l.label); } catch (e) { /* judging still takes a typed label */ }
+  // listen at once: a picture chosen while the session loads must not be lost
+  const ready = start("answer").then(async s => {
+    try { labels = (await get("/api/labels")).map(l => l.label); } catch (e) { /* judging still takes a typed label */ }
+    return s;
+  });
+  register();
 
   async function send(files) {
+    const session = await ready;
     const pictures = Array.from(files).filter(f => f.type.startsWith("image/") || f.type === "");
     if (pictures.length === 0) { say("status", "Those were not pictures.", "error"); return; }
     if (pictures.length > session.maxFiles) {
@@ -61,12 +66,14 @@
     return row;
   }
 
+  function register() {
   drop.addEventListener("dragover", e => { e.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-  drop.addEventListener("drop", e => { e.preventDefault(); drop.classList.remove("over"); send(e.dataTransfer.files); });
-  document.getElementById("pick").addEventListener("change", e => { send(e.target.files); e.target.value = ""; });
+  drop.addEventListener("drop", e => { e.preventDefault(); drop.classList.remove("over"); send(Array.from(e.dataTransfer.files)); });
+  document.getElementById("pick").addEventListener("change", e => { send(Array.from(e.target.files)); e.target.value = ""; });
   document.addEventListener("paste", e => {
     const files = Array.from(e.clipboardData.items).filter(i => i.kind === "file").map(i => i.getAsFile());
     if (files.length) send(files);
   });
+  }
 })();

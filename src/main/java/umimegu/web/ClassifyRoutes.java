@@ -13,6 +13,7 @@ import io.javalin.http.UploadedFile;
 
 import umimegu.model.PictureClassifier;
 import umimegu.recognition.AnswerFormatter;
+import umimegu.recognition.Annotator;
 import umimegu.recognition.FaceAnswer;
 import umimegu.recognition.Origin;
 import umimegu.usecase.AnswerPicture;
@@ -135,8 +136,10 @@ final class ClassifyRoutes {
             faces.add(new Face(f.number(), box, f.prediction().label(), answers.displayName(f.prediction().label()),
                     f.prediction().probability(), all, f.unsure(), i < lines.size() ? lines.get(i) : ""));
         }
-        String annotated = a.annotatedPng() == null ? null
-                : "data:image/png;base64," + Base64.getEncoder().encodeToString(a.annotatedPng());
+        // the page always shows the picture: with its boxes, or as it is when the whole picture was classified
+        byte[] png = a.annotatedPng() != null ? a.annotatedPng()
+                : Annotator.png(Annotator.draw(a.recognition(), answers));
+        String annotated = "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
         return new Picture(name, null, faces.isEmpty() ? null : a.answerId(), a.recognition().modelId(),
                 a.recognition().outcome().name().toLowerCase(java.util.Locale.ROOT), faces, lines, annotated);
     }
