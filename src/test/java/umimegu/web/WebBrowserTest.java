@@ -163,7 +163,7 @@ class WebBrowserTest {
 
     @Test
     @Order(3)
-    void theModelsPageSwitchesTheLiveModel() throws Exception {
+    void theModelsPageSwitchesTheLiveModelAndRollsBack() throws Exception {
         browser.get(web.url("/models.html"));
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("#models tbody tr")).size() >= 2);
         enterAdminToken();
@@ -177,6 +177,12 @@ class WebBrowserTest {
         waitUpTo(20).until(d -> d.findElement(By.id("models-status")).getText().equals("Model " + olderId + " answers now."));
         assertEquals(olderId, web.app().store().currentId());
         waitUpTo(10).until(d -> d.findElement(By.cssSelector("#models tbody tr[data-model='" + olderId + "'] td.star"))
+                .getText().equals("★"));
+        browser.findElement(By.id("rollback")).click();
+        waitUpTo(20).until(d -> d.findElement(By.id("models-status")).getText()
+                .equals("Rolled back: model " + current + " answers now."));
+        assertEquals(current, web.app().store().currentId(), "rolled back to the model that answered before");
+        waitUpTo(10).until(d -> d.findElement(By.cssSelector("#models tbody tr[data-model='" + current + "'] td.star"))
                 .getText().equals("★"));
         browser.findElement(By.cssSelector("#models tbody tr[data-model='" + current + "'] a")).click();
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("#detail img")).stream().filter(WebBrowserTest::loaded).count() >= 2);
