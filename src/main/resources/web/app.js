@@ -3,10 +3,12 @@ const umimegu = (() => {
   let session = null;
   const tokenKey = "umimegu-admin-token";
 
+  const views = [["answer", "/", "Answer"], ["train", "/train.html", "Train"], ["models", "/models.html", "Models"],
+    ["history", "/history.html", "History"]];
+
   async function start(view) {
-    document.querySelectorAll("nav a").forEach(a => {
-      if (a.dataset.view === view) a.classList.add("here");
-    });
+    const nav = el("nav", {}, ...views.map(([id, href, name]) => el("a", {href, class: id === view ? "here" : null}, name)));
+    document.getElementById("top").replaceChildren(el("h1", {}, "umimegu"), nav, el("div", {id: "admin"}));
     const r = await fetch("/api/session");
     session = await r.json();
     const admin = document.getElementById("admin");
@@ -54,6 +56,7 @@ const umimegu = (() => {
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined) continue;
       if (k === "class") e.className = v; else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
       else if (v !== null && v !== undefined) e.setAttribute(k, v);
     }

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import umimegu.common.Png;
-import umimegu.common.Sha256;
+import umimegu.common.ContentFiles;
 
 /**
  * The kept face crops, {@code <sha256>.png} each, so that an answer judged wrong later can become
@@ -46,19 +45,7 @@ public final class CropFolder {
     /** Writes the crop (once per content) and returns its SHA-256; null when it could not be written. */
     public String keep(BufferedImage crop) {
         try {
-            byte[] png = Png.encode(crop);
-            String sha = Sha256.hex(png);
-            Path target = dir.resolve(sha + ".png");
-            if (!Files.exists(target)) {
-                Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, "." + sha, ".part");
-                try {
-                    Files.write(tmp, png);
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-            }
+            String sha = ContentFiles.keep(dir, Png.encode(crop));
             if (keptSincePrune.incrementAndGet() >= PRUNE_EVERY) {
                 keptSincePrune.set(0);
                 prune();
@@ -72,14 +59,7 @@ public final class CropFolder {
 
     /** The crop's PNG bytes, if it is still kept. */
     public Optional<byte[]> read(String sha256) {
-        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Files.readAllBytes(dir.resolve(sha256 + ".png")));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return ContentFiles.read(dir, sha256);
     }
 
     /** Drops the oldest crops until the folder is back under 90% of its cap; returns how many went. */

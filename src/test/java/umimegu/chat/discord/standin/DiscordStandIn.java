@@ -245,26 +245,27 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
         for (Upload u : uploads) {
             attachments.add(attachment(u));
         }
+        dispatchIn(channelId, "MESSAGE_CREATE", memberMessage(id, channelId, author, content, attachments));
+        return id;
+    }
+
+    /** A MESSAGE_CREATE payload from a member of the channel's server. */
+    private ObjectNode memberMessage(String id, String channelId, Member author, String content, ArrayNode attachments) {
         ObjectNode message = Payloads.message(id, channelId, guildOf(channelId),
                 Payloads.user(author.id(), author.name(), author.bot()), content, attachments, null);
         ObjectNode memberPart = Payloads.member(author, adminRole(guildOf(channelId)));
         memberPart.remove("user");
         message.set("member", memberPart);
-        dispatchIn(channelId, "MESSAGE_CREATE", message);
-        return id;
+        return message;
     }
 
     /** A member replies to a message (Discord's reply: type 19 with a {@code message_reference}); returns its id. */
     public String replyTo(String channelId, Member author, String repliedMessageId, String content) {
         String id = nextId();
-        ObjectNode message = Payloads.message(id, channelId, guildOf(channelId),
-                Payloads.user(author.id(), author.name(), author.bot()), content, null, null);
+        ObjectNode message = memberMessage(id, channelId, author, content, null);
         message.put("type", 19);
         message.putObject("message_reference").put("message_id", repliedMessageId).put("channel_id", channelId)
                 .put("guild_id", guildOf(channelId));
-        ObjectNode memberPart = Payloads.member(author, adminRole(guildOf(channelId)));
-        memberPart.remove("user");
-        message.set("member", memberPart);
         dispatchIn(channelId, "MESSAGE_CREATE", message);
         return id;
     }
