@@ -11,15 +11,20 @@ import umimegu.history.HistoryException;
 import umimegu.teaching.ChannelMode;
 
 /**
- * Where the bot answers pictures. Modes are stored in the history database and cached; a channel
- * nobody set answers every picture, and so does every channel when the database is unavailable.
+ * Where the bot answers pictures. Modes are stored in the history database and cached for
+ * {@link #FRESH_FOR} (another process, a shard, may change them); a channel nobody set answers
+ * every picture, and so does every channel when the database is unavailable.
  */
 public final class ChannelModes {
     private static final Logger log = LoggerFactory.getLogger(ChannelModes.class);
 
     private final HistorySession history;
     private final Clock clock;
-    private final Map<String, ChannelMode> cache = new ConcurrentHashMap<>();
+    static final java.time.Duration FRESH_FOR = java.time.Duration.ofSeconds(30);
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(ChannelMode mode, java.time.Instant readAt) {
+    }
 
     public ChannelModes(HistorySession history, Clock clock) {
         this.history = history;
@@ -30,14 +35,20 @@ public final class ChannelModes {
         if (channelId == null || history.feedback().isEmpty()) {
             return ChannelMode.ON;
         }
-        return cache.computeIfAbsent(channelId, id -> {
-            try {
-                return history.feedback().get().channelMode(id).orElse(ChannelMode.ON);
-            } catch (HistoryException e) {
-                log.warn("Cannot read the mode of channel {}: {}", id, e.getMessage());
-                return ChannelMode.ON;
-            }
-        });
+        java.time.Instant now = clock.instant();
+        Cached cached = cache.get(channelId);
+        if (cached != null && cached.readAt().plus(FRESH_FOR).isAfter(now)) {
+            return cached.mode();
+        }
+        ChannelMode mode;
+        try {
+            mode = history.feedback().get().channelMode(channelId).orElse(ChannelMode.ON);
+        } catch (HistoryException e) {
+            log.warn("Cannot read the mode of channel {}: {}", channelId, e.getMessage());
+            return cached != null ? cached.mode() : ChannelMode.ON;
+        }
+        cache.put(channelId, new Cached(mode, now));
+        return mode;
     }
 
     /** Stores the mode; throws IllegalStateException when the history database is unavailable. */
@@ -45,6 +56,6 @@ public final class ChannelModes {
         var store = history.feedback().orElseThrow(() -> new IllegalStateException(
                 "channel modes are kept in the history database, which is unavailable (" + history.unavailableReason() + ")"));
         store.setChannelMode(channelId, mode, userId, clock.instant());
-        cache.put(channelId, mode);
+        cache.put(channelId, new Cached(mode, clock.instant()));
     }
 }

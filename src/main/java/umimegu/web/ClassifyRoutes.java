@@ -77,7 +77,7 @@ final class ClassifyRoutes {
         }
         List<Picture> pictures = new ArrayList<>();
         for (UploadedFile file : files) {
-            pictures.add(answer(file, ctx.ip()));
+            pictures.add(answer(file));
         }
         boolean allFailed = pictures.stream().allMatch(p -> p.error() != null);
         ctx.status(allFailed ? (pictures.stream().anyMatch(p -> p.error().contains("too large")) ? 413 : 415) : 200);
@@ -101,7 +101,7 @@ final class ClassifyRoutes {
         }
     }
 
-    private Picture answer(UploadedFile file, String ip) {
+    private Picture answer(UploadedFile file) {
         String name = WebText.printable(file.filename());
         if (file.size() > maxBytes) {
             return Picture.failed(name, String.format(java.util.Locale.ROOT, "%s is too large (%.1f MiB; the limit is %.1f MiB)",
