@@ -190,6 +190,36 @@ class WebApiTest {
     }
 
     @Test
+    void aTrainingStartedInTheChatStreamsItsProgressToThePage() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(web.url("/api/train/events")))
+                        .header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (lines.stream().noneMatch(l -> l.equals("event: state")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        web.chat().handle(new umimegu.chat.IncomingMessage("!train", List.of(), "42", true, "c1", "g1"), reply ->
+                java.util.concurrent.CompletableFuture.completedFuture(text -> java.util.concurrent.CompletableFuture.completedFuture(null)));
+        deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (lines.stream().noneMatch(l -> l.equals("event: done")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        stream.cancel(true);
+        for (String kind : List.of("started", "batch", "epoch", "done")) {
+            assertTrue(lines.contains("event: " + kind), kind + " in " + lines);
+        }
+        String done = lines.get(lines.indexOf("event: done") + 1);
+        assertTrue(done.startsWith("data: ") && done.contains("\"modelId\":\"" + web.app().store().currentId() + "\""), done);
+        JsonObject state = json(send(HttpRequest.newBuilder(URI.create(web.url("/api/train/state"))).GET()));
+        assertFalse(state.get("running").getAsBoolean());
+        assertEquals("done", state.getAsJsonObject("last").get("kind").getAsString());
+        HttpResponse<String> curve = send(HttpRequest.newBuilder(URI.create(web.url("/api/models/"
+                + web.app().store().currentId() + "/accuracy.png"))).GET());
+        assertEquals(200, curve.statusCode());
+    }
+
+    @Test
     void twentyConcurrentUploadsAreAllAnswered() throws Exception {
         byte[] picture = synthetic();
         ExecutorService pool = Executors.newFixedThreadPool(20);

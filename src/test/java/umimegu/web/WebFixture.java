@@ -38,6 +38,10 @@ final class WebFixture implements BeforeAllCallback, AfterAllCallback {
         return app;
     }
 
+    ChatBot chat() {
+        return chat;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.port() + path;
     }
