@@ -137,6 +137,7 @@ final class BenchCommand implements Callable<Integer> {
         if (historyRows > 0 && only.contains(Part.history)) {
             HistoryBench.run(historyRows, (name, value) -> figure(out, name, value));
         }
+        figure(out, "allocator", NativeMemoryTuning.allocator());
         figure(out, "peak_rss_mb", peakRssMb());
         return ExitCodes.OK;
     }
