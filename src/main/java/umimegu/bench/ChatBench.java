@@ -102,6 +102,7 @@ public final class ChatBench {
 
             try (HistorySession history = app.historySession();
                  ChatBot bot = app.chatBot("bench", app.liveModel(), history)) {
+                burst(bot, picture, "idle_burst", 0, figure); // no training: what the two cores give to answers
                 Recording admin = new Recording();
                 bot.handle(new IncomingMessage("!train", List.of(), "admin", true, "c", "g"), admin);
                 admin.awaitReplies(1, 120_000); // the progress message: training has started
