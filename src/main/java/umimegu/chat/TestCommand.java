@@ -54,7 +54,7 @@ final class TestCommand implements ChatCommand {
                     outcome.modelId(), result.total()));
             lines.addAll(TestText.calibration(result, outcome.temperature(), answers.unsureBelow()));
             return new Reply(String.join("\n", lines),
-                    List.of(new Reply.OutgoingFile("confusion-matrix.png", ConfusionMatrixChart.png(result)),
+                    List.of(new Reply.OutgoingFile(ConfusionMatrixChart.FILE, ConfusionMatrixChart.png(result)),
                             new Reply.OutgoingFile(ReliabilityDiagram.FILE, ReliabilityDiagram.png(result))));
         } catch (RuntimeException e) {
             return Reply.text("Cannot test: " + e.getMessage());

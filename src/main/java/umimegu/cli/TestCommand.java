@@ -43,7 +43,7 @@ final class TestCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         outcome.skippedFiles().forEach(s -> spec.commandLine().getErr().println("skipped: " + s));
         Reports.printEvaluation(out, outcome.result(), model.info().temperature(), config.answers().unsureBelow());
-        Path matrix = model.directory().resolve("confusion-matrix.png");
+        Path matrix = model.directory().resolve(ConfusionMatrixChart.FILE);
         Path reliability = model.directory().resolve(ReliabilityDiagram.FILE);
         try {
             Files.write(matrix, ConfusionMatrixChart.png(outcome.result()));

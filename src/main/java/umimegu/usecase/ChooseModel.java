@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import umimegu.chart.ConfusionMatrixChart;
+import umimegu.chart.LearningCurves;
+import umimegu.chart.ReliabilityDiagram;
 import umimegu.history.HistoryException;
 import umimegu.model.ModelStore;
 import umimegu.model.ModelSummary;
@@ -49,8 +52,8 @@ public final class ChooseModel {
     }
 
     /** The pictures a model folder may show: its curves and, when it was tested, its confusion matrix. */
-    public static final List<String> PICTURES = List.of("accuracy.png", "loss.png", "confusion-matrix.png",
-            "reliability.png");
+    public static final List<String> PICTURES = List.of(LearningCurves.ACCURACY_FILE, LearningCurves.LOSS_FILE,
+            ConfusionMatrixChart.FILE, ReliabilityDiagram.FILE);
 
     /** One of {@link #PICTURES} of a stored model; empty for anything else or when it is not there. */
     public Optional<java.nio.file.Path> picture(String id, String name) {

@@ -97,8 +97,8 @@ public final class HistorySession implements AutoCloseable {
 
     /** Waits (briefly) until the answers given so far are stored, so feedback on them finds them. */
     public void flush() {
-        if (recorder != null) {
-            recorder.flush(Duration.ofSeconds(5));
+        if (recognitions != null) {
+            recognitions.flush(Duration.ofSeconds(5));
         }
     }
 
@@ -128,7 +128,7 @@ public final class HistorySession implements AutoCloseable {
         if (store == null) {
             return Optional.empty();
         }
-        recorder.flush(Duration.ofSeconds(5));
+        recognitions.flush(Duration.ofSeconds(5));
         return Optional.of(store.stats(query));
     }
 
@@ -140,6 +140,9 @@ public final class HistorySession implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (recognitions != null) {
+                recognitions.close(); // the crops still being kept go to the recorder first
+            }
             if (recorder != null) {
                 recorder.close();
             }

@@ -65,7 +65,9 @@ class FaceCropsSharedDataTest {
         Path crops = dir.resolve("crops");
         try (HistoryStore store = JdbcHistoryStore.open(new HistorySettings("jdbc:h2:mem:crops;DB_CLOSE_DELAY=-1", "sa", ""))) {
             try (AsyncHistoryRecorder recorder = new AsyncHistoryRecorder(store)) {
-                new RecognitionLog(recorder, new umimegu.recognition.CropFolder(crops, 1L << 30)).record(r, new Origin("console", null, "c", "u"));
+                try (RecognitionLog log = new RecognitionLog(recorder, new CropFolder(crops, 1L << 30))) {
+                    log.record(r, new Origin("console", null, "c", "u"));
+                }
             }
             List<PredictionRecord> recorded = store.stats(new StatsQuery(null, null, null, null, null, 10)).recent();
             assertEquals(6, recorded.size());
