@@ -101,8 +101,12 @@ public final class ChatBot implements AutoCloseable {
 
     public void handle(IncomingMessage message, Conversation conversation) {
         String text = message.text().trim();
+        boolean isCommand = text.startsWith(settings.prefix());
+        if (!isCommand && message.attachments().stream().noneMatch(Attachment::looksLikeImage)) {
+            return; // chatter and other files are none of our business (and cost no look-up of the channel's mode)
+        }
         ChannelMode mode = teaching.channels().of(message.channelId());
-        if (text.startsWith(settings.prefix())) {
+        if (isCommand) {
             String command = text.substring(settings.prefix().length()).trim();
             if (mode == ChannelMode.OFF && !command.toLowerCase(Locale.ROOT).startsWith("channel")) {
                 return; // silent here; only !channel can change that
@@ -110,9 +114,8 @@ public final class ChatBot implements AutoCloseable {
             command(message, command, conversation);
             return;
         }
-        List<Attachment> images = message.attachments().stream().filter(Attachment::looksLikeImage).toList();
-        if (images.isEmpty() || mode == ChannelMode.OFF || (mode == ChannelMode.COMMANDS_ONLY && !message.mentionsBot())) {
-            return; // chatter and other files are none of our business, and neither are pictures where we are not asked
+        if (mode == ChannelMode.OFF || (mode == ChannelMode.COMMANDS_ONLY && !message.mentionsBot())) {
+            return; // pictures where we are not asked
         }
         answerPictures(message, conversation);
     }
