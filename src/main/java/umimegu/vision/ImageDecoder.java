@@ -20,6 +20,8 @@ import javax.imageio.stream.ImageInputStream;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way pictures are read, for training, testing, classification and cropping alike. Every
@@ -31,6 +33,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Size limits are checked from the file size and the header before any pixel is allocated.
  */
 public final class ImageDecoder implements PictureReader {
+    private static final Logger log = LoggerFactory.getLogger(ImageDecoder.class);
     private final DecodeLimits limits;
 
     public ImageDecoder() {
@@ -124,15 +127,28 @@ public final class ImageDecoder implements PictureReader {
     }
 
     private static BufferedImage withOpenCv(byte[] bytes, String name, String format) throws ImageDecodeException {
+        NativeStderrCapture.Captured<BufferedImage> decoded;
+        try {
+            decoded = NativeStderrCapture.run(() -> openCvDecode(bytes));
+        } catch (RuntimeException e) {
+            throw new ImageDecodeException(name + ": corrupt " + format + " (" + e.getMessage() + ")", e);
+        }
+        if (!decoded.lines().isEmpty()) {
+            log.warn("{}: damaged {} data, decoded what could be read ({})", name, format,
+                    String.join("; ", decoded.lines()));
+        }
+        if (decoded.value() == null) {
+            throw new ImageDecodeException(name + ": corrupt or unsupported " + format + " data"
+                    + (decoded.lines().isEmpty() ? "" : " (" + String.join("; ", decoded.lines()) + ")"));
+        }
+        return decoded.value();
+    }
+
+    private static BufferedImage openCvDecode(byte[] bytes) {
         try (BytePointer data = new BytePointer(bytes);
              Mat buffer = new Mat(1, bytes.length, CV_8UC1, data);
              Mat decoded = imdecode(buffer, IMREAD_COLOR)) {
-            if (decoded == null || decoded.empty()) {
-                throw new ImageDecodeException(name + ": corrupt or unsupported " + format + " data");
-            }
-            return Mats.toBgrImage(decoded);
-        } catch (RuntimeException e) {
-            throw new ImageDecodeException(name + ": corrupt " + format + " (" + e.getMessage() + ")", e);
+            return decoded == null || decoded.empty() ? null : Mats.toBgrImage(decoded);
         }
     }
 
