@@ -66,6 +66,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..");
 
     @ArchTest
+    static final ArchRule nativeCallsOnlyInVision = noClasses().that().resideOutsideOfPackage("umimegu.vision..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..");
+
+    @ArchTest
     static final ArchRule theCoreKnowsNoFrontEnd = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("umimegu.cli..", "umimegu.app..", "umimegu.chat..",
                     "umimegu.config..", "umimegu.history.jdbc..", "umimegu.bench..", "umimegu.usecase..", "umimegu.web..");
