@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +20,19 @@ import umimegu.history.PredictionRecord;
  * Remembers every answered face in the history and, when a crop folder is set, keeps each face
  * crop for later relabelling. Both happen off the answer path: encoding a crop to PNG cost about a
  * sixth of an answer in the chat burst (profiled), so it runs on one background thread, in order,
- * before the records go to the recorder.
+ * before the records go to the recorder. The answers always reach the recorder; the crops are a
+ * cache: when more than {@link #MAX_WAITING} answers wait for the keeper (a burst outran it), or
+ * when closing takes too long, answers are recorded without their crops instead of piling up.
  */
 public final class RecognitionLog implements AutoCloseable {
+    static final int MAX_WAITING = 64;
     private static final Logger log = LoggerFactory.getLogger(RecognitionLog.class);
     private final AsyncHistoryRecorder recorder;
     private final CropFolder crops;
     private final ExecutorService keeper;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger cropsSkipped = new AtomicInteger();
+    private volatile boolean closing;
     private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
 
     public RecognitionLog(AsyncHistoryRecorder recorder, CropFolder crops) {
@@ -45,11 +52,28 @@ public final class RecognitionLog implements AutoCloseable {
     /** {@code answerId} ties the faces to the reply that answered them, so feedback on the reply finds them. */
     public synchronized void record(Recognition r, Origin origin, String answerId) {
         Instant now = Instant.now();
-        last = last.thenRunAsync(() -> recorder.record(r.faces().stream().map(f -> new PredictionRecord(now,
-                origin.source(), origin.guildId(), origin.channelId(), origin.userId(), r.imageSha256(), f.number() - 1,
-                f.box() == null ? null : new PredictionRecord.Box(f.box().x(), f.box().y(), f.box().width(), f.box().height()),
-                f.prediction().label(), f.prediction().probability(), f.prediction().probabilities(), f.unsure(),
-                r.modelId(), r.latencyMs(), crops == null ? null : crops.keep(f.crop()), answerId)).toList()), keeper)
+        List<FaceAnswer> faces = r.faces(); // not the Recognition: it holds the whole picture
+        String sha = r.imageSha256();
+        String modelId = r.modelId();
+        long latencyMs = r.latencyMs();
+        boolean keepCrops = crops != null && waiting.incrementAndGet() <= MAX_WAITING;
+        if (crops != null && !keepCrops) {
+            cropsSkipped.incrementAndGet();
+        }
+        Runnable store = () -> {
+            try {
+                recorder.record(faces.stream().map(f -> new PredictionRecord(now, origin.source(), origin.guildId(),
+                        origin.channelId(), origin.userId(), sha, f.number() - 1,
+                        f.box() == null ? null : new PredictionRecord.Box(f.box().x(), f.box().y(), f.box().width(), f.box().height()),
+                        f.prediction().label(), f.prediction().probability(), f.prediction().probabilities(), f.unsure(),
+                        modelId, latencyMs, keepCrops && !closing ? crops.keep(f.crop()) : null, answerId)).toList());
+            } finally {
+                if (crops != null) {
+                    waiting.decrementAndGet();
+                }
+            }
+        };
+        last = last.thenRunAsync(store, keeper)
                 .exceptionally(e -> {
                     log.error("Could not record an answer: {}", e.getMessage());
                     return null;
@@ -58,28 +82,46 @@ public final class RecognitionLog implements AutoCloseable {
 
     /** Waits (at most {@code timeout}) until what was recorded so far is stored, so stats and feedback include it. */
     public boolean flush(Duration timeout) {
+        long start = System.nanoTime();
+        if (!kept(timeout)) {
+            return false;
+        }
+        return recorder.flush(timeout.minusNanos(System.nanoTime() - start));
+    }
+
+    private boolean kept(Duration timeout) {
         CompletableFuture<Void> pending;
         synchronized (this) {
             pending = last;
         }
-        long start = System.nanoTime();
         try {
             pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (TimeoutException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (java.util.concurrent.ExecutionException e) {
-            // logged where it happened
+            return true; // logged where it happened
         }
-        return recorder.flush(timeout.minusNanos(System.nanoTime() - start));
     }
 
-    /** Waits for the crops still being kept (bounded), then stops the background thread; the recorder stays open. */
+    /**
+     * Waits (bounded) for the crops still being kept; what is still waiting after that goes to the
+     * recorder without its crop, so no answer is lost. Then stops the background thread; the
+     * recorder stays open.
+     */
     @Override
     public void close() {
-        flush(Duration.ofSeconds(5));
+        if (!kept(Duration.ofSeconds(5))) {
+            closing = true;
+            log.warn("Still keeping face crops after 5 s at shutdown; the remaining answers are recorded without them");
+            kept(Duration.ofSeconds(30));
+        }
+        if (cropsSkipped.get() > 0) {
+            log.warn("{} face crop(s) were not kept: answers came faster than crops could be saved", cropsSkipped.get());
+        }
         keeper.shutdown();
     }
 }
