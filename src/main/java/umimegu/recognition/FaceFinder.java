@@ -1,6 +1,7 @@
 package umimegu.recognition;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,25 +17,30 @@ import umimegu.vision.ImageDecoder;
  * do under {@code faces.fallback=whole-image}.
  */
 public final class FaceFinder {
-    private final ImageDecoder decoder;
+    private final PictureFaces faces;
     private final Supplier<FaceDetection> detections;
 
     /** {@code detection} is asked on first use (setting up a detector may download its cascade). */
     public FaceFinder(ImageDecoder decoder, Supplier<FaceDetection> detection) {
-        this.decoder = decoder;
+        this.faces = new PictureFaces(decoder);
         this.detections = detection;
     }
 
     public List<BufferedImage> crops(byte[] bytes, String name) throws ImageDecodeException {
-        BufferedImage picture = decoder.decode(bytes, name);
         FaceDetection detection = detections.get();
         if (!detection.isAvailable()) {
-            return detection.fallback() == FaceSettings.Fallback.SKIP ? List.of() : List.of(picture);
+            return detection.fallback() == FaceSettings.Fallback.SKIP ? List.of() : List.of(faces.whole(bytes, name));
         }
-        return detection.detector().detect(picture).stream()
-                .sorted(Comparator.comparingLong((FaceBox b) -> (long) b.width() * b.height()).reversed())
-                .map(b -> FaceCrops.crop(picture,
-                        FaceCrops.withMargin(b, detection.margin(), picture.getWidth(), picture.getHeight())))
-                .toList();
+        PictureFaces.Found found = faces.find(bytes, name, detection);
+        List<Integer> largestFirst = new ArrayList<>();
+        for (int i = 0; i < found.boxes().size(); i++) {
+            largestFirst.add(i);
+        }
+        largestFirst.sort(Comparator.comparingLong((Integer i) -> area(found.boxes().get(i))).reversed());
+        return largestFirst.stream().map(found.crops()::get).toList();
+    }
+
+    private static long area(FaceBox box) {
+        return (long) box.width() * box.height();
     }
 }

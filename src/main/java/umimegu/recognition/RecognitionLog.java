@@ -2,6 +2,7 @@ package umimegu.recognition;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.PredictionRecord;
+import umimegu.vision.FaceBox;
 
 /**
  * Remembers every answered face in the history and, when a crop folder is set, keeps each face
@@ -53,6 +55,7 @@ public final class RecognitionLog implements AutoCloseable {
     public synchronized void record(Recognition r, Origin origin, String answerId) {
         Instant now = Instant.now();
         List<FaceAnswer> faces = r.faces(); // not the Recognition: it holds the whole picture
+        List<FaceBox> boxes = faces.stream().map(r::originalBox).toList(); // in the posted picture's pixels
         String sha = r.imageSha256();
         String modelId = r.modelId();
         long latencyMs = r.latencyMs();
@@ -62,11 +65,17 @@ public final class RecognitionLog implements AutoCloseable {
         }
         Runnable store = () -> {
             try {
-                recorder.record(faces.stream().map(f -> new PredictionRecord(now, origin.source(), origin.guildId(),
-                        origin.channelId(), origin.userId(), sha, f.number() - 1,
-                        f.box() == null ? null : new PredictionRecord.Box(f.box().x(), f.box().y(), f.box().width(), f.box().height()),
-                        f.prediction().label(), f.prediction().probability(), f.prediction().probabilities(), f.unsure(),
-                        modelId, latencyMs, keepCrops && !closing ? crops.keep(f.crop()) : null, answerId)).toList());
+                List<PredictionRecord> records = new ArrayList<>();
+                for (int i = 0; i < faces.size(); i++) {
+                    FaceAnswer f = faces.get(i);
+                    FaceBox b = boxes.get(i);
+                    records.add(new PredictionRecord(now, origin.source(), origin.guildId(), origin.channelId(),
+                            origin.userId(), sha, f.number() - 1,
+                            b == null ? null : new PredictionRecord.Box(b.x(), b.y(), b.width(), b.height()),
+                            f.prediction().label(), f.prediction().probability(), f.prediction().probabilities(), f.unsure(),
+                            modelId, latencyMs, keepCrops && !closing ? crops.keep(f.crop()) : null, answerId));
+                }
+                recorder.record(records);
             } finally {
                 if (crops != null) {
                     waiting.decrementAndGet();

@@ -9,17 +9,16 @@ import java.util.function.Supplier;
 import umimegu.common.Sha256;
 import umimegu.model.PictureClassifier;
 import umimegu.model.Prediction;
-import umimegu.vision.FaceBox;
 import umimegu.vision.ImageDecodeException;
 import umimegu.vision.ImageDecoder;
 
 /**
- * Picture in, one answer per face out: decode, find faces, crop each with the margin, classify all
- * crops in one batch with the live model, and number the faces left to right. Without faces the
- * whole picture is classified.
+ * Picture in, one answer per face out: decode (large JPEGs reduced), find faces, crop each with the
+ * margin ({@link PictureFaces}), classify all crops in one batch with the live model, and number
+ * the faces left to right. Without faces the whole picture is classified.
  */
 public final class Recognizer {
-    private final ImageDecoder decoder;
+    private final PictureFaces faces;
     private final FaceDetection detection;
     private final Supplier<? extends PictureClassifier> classifier;
     private final AnswerFormatter answers;
@@ -27,7 +26,7 @@ public final class Recognizer {
     /** {@code classifier} is asked on every picture, so a newly trained model is used as soon as it is live. */
     public Recognizer(ImageDecoder decoder, FaceDetection detection, Supplier<? extends PictureClassifier> classifier,
                       AnswerFormatter answers) {
-        this.decoder = decoder;
+        this.faces = new PictureFaces(decoder);
         this.detection = detection;
         this.classifier = classifier;
         this.answers = answers;
@@ -35,39 +34,41 @@ public final class Recognizer {
 
     public Recognition recognize(byte[] bytes, String name) throws ImageDecodeException {
         long start = System.nanoTime();
-        BufferedImage picture = decoder.decode(bytes, name);
         String sha = Sha256.hex(bytes);
         PictureClassifier model = classifier.get();
         if (!detection.isAvailable()) {
+            BufferedImage picture = faces.whole(bytes, name);
             if (detection.fallback() == umimegu.vision.FaceSettings.Fallback.SKIP) {
                 return new Recognition(sha, picture, Recognition.Outcome.SKIPPED, List.of(), model.modelId(),
                         elapsedMs(start));
             }
-            return whole(sha, picture, model, Recognition.Outcome.DETECTION_UNAVAILABLE, start);
+            return whole(sha, picture, 1.0, model, Recognition.Outcome.DETECTION_UNAVAILABLE, start);
         }
-        List<FaceBox> boxes = new ArrayList<>(detection.detector().detect(picture));
-        if (boxes.isEmpty()) {
-            return whole(sha, picture, model, Recognition.Outcome.NO_FACE, start);
+        PictureFaces.Found found = faces.find(bytes, name, detection);
+        if (found.boxes().isEmpty()) {
+            return whole(sha, found.picture(), found.scale(), model, Recognition.Outcome.NO_FACE, start);
         }
-        boxes.sort(Comparator.comparingInt(FaceBox::x).thenComparingInt(FaceBox::y));
-        List<BufferedImage> crops = boxes.stream()
-                .map(b -> FaceCrops.crop(picture,
-                        FaceCrops.withMargin(b, detection.margin(), picture.getWidth(), picture.getHeight())))
-                .toList();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < found.boxes().size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt((Integer i) -> found.boxes().get(i).x()).thenComparingInt(i -> found.boxes().get(i).y()));
+        List<BufferedImage> crops = order.stream().map(found.crops()::get).toList();
         List<Prediction> predictions = model.predictAll(crops);
-        List<FaceAnswer> faces = new ArrayList<>();
-        for (int i = 0; i < boxes.size(); i++) {
-            faces.add(new FaceAnswer(i + 1, boxes.get(i), crops.get(i), predictions.get(i),
+        List<FaceAnswer> answered = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            answered.add(new FaceAnswer(i + 1, found.boxes().get(order.get(i)), crops.get(i), predictions.get(i),
                     answers.isUnsure(predictions.get(i))));
         }
-        return new Recognition(sha, picture, Recognition.Outcome.FACES, faces, model.modelId(), elapsedMs(start));
+        return new Recognition(sha, found.picture(), Recognition.Outcome.FACES, answered, model.modelId(), elapsedMs(start),
+                found.scale());
     }
 
-    private Recognition whole(String sha, BufferedImage picture, PictureClassifier model, Recognition.Outcome outcome,
-                              long start) {
+    private Recognition whole(String sha, BufferedImage picture, double scale, PictureClassifier model,
+                              Recognition.Outcome outcome, long start) {
         Prediction p = model.predict(picture);
         return new Recognition(sha, picture, outcome, List.of(new FaceAnswer(1, null, picture, p, answers.isUnsure(p))),
-                model.modelId(), elapsedMs(start));
+                model.modelId(), elapsedMs(start), scale);
     }
 
     private static long elapsedMs(long start) {

@@ -56,6 +56,11 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
     }
 
     @Override
+    public int detectionSide() {
+        return settings.detectMaxSide();
+    }
+
+    @Override
     public List<FaceBox> detect(BufferedImage picture) {
         int longer = Math.max(picture.getWidth(), picture.getHeight());
         double scale = longer > settings.detectMaxSide() ? settings.detectMaxSide() / (double) longer : 1.0;

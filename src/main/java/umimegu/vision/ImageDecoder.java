@@ -2,6 +2,9 @@ package umimegu.vision;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_2;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_4;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_8;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
 import java.awt.Graphics2D;
@@ -85,6 +88,35 @@ public final class ImageDecoder implements PictureReader {
     }
 
     public BufferedImage decode(byte[] bytes, String name) throws ImageDecodeException {
+        return decode(bytes, name, checked(bytes, name), 1);
+    }
+
+    /**
+     * A picture decoded no larger than needed: a JPEG whose longer side is at least twice
+     * {@code minLongerSide} is decoded at 1/2, 1/4 or 1/8 of its size inside libjpeg (its DCT
+     * scaling: far less work than decoding every pixel and shrinking afterwards), never below
+     * {@code minLongerSide}; other formats at full size.
+     */
+    public Reduced decodeReduced(byte[] bytes, String name, int minLongerSide) throws ImageDecodeException {
+        ImageHeader header = checked(bytes, name);
+        int longer = Math.max(header.width(), header.height());
+        int factor = 1;
+        if (header.format() == ImageHeader.Format.JPEG) {
+            while (factor < 8 && longer / (factor * 2) >= minLongerSide) {
+                factor *= 2;
+            }
+        }
+        BufferedImage image = decode(bytes, name, header, factor);
+        boolean turned = (image.getWidth() >= image.getHeight()) != (header.width() >= header.height()); // EXIF rotation
+        return new Reduced(image, factor, turned ? header.height() : header.width(),
+                turned ? header.width() : header.height());
+    }
+
+    /** A picture decoded at 1/{@code factor} of the full {@code width}×{@code height} (EXIF orientation applied). */
+    public record Reduced(BufferedImage image, int factor, int width, int height) {
+    }
+
+    private ImageHeader checked(byte[] bytes, String name) throws ImageDecodeException {
         if (bytes.length == 0) {
             throw new ImageDecodeException(name + ": empty file");
         }
@@ -109,27 +141,41 @@ public final class ImageDecoder implements PictureReader {
             throw new ImageDecodeException(String.format(Locale.ROOT, "%s: image too large (%dx%d = %.1f megapixels, limit %.1f)",
                     name, header.width(), header.height(), header.pixels() / 1e6, limits.maxPixels() / 1e6));
         }
+        return header;
+    }
+
+    private BufferedImage decode(byte[] bytes, String name, ImageHeader header, int factor) throws ImageDecodeException {
         return switch (header.format()) {
             case JPEG -> {
                 if (!hasEndOfImage(bytes)) {
                     throw new ImageDecodeException(name + ": truncated JPEG (the file ends before the picture does)");
                 }
-                yield withOpenCv(bytes, name, "JPEG");
+                yield withOpenCv(bytes, name, "JPEG", readFlag(factor));
             }
             case WEBP -> {
                 if (header.animated()) {
                     throw new ImageDecodeException(name + ": unsupported format (animated WebP); post a still picture");
                 }
-                yield withOpenCv(bytes, name, "WebP");
+                yield withOpenCv(bytes, name, "WebP", IMREAD_COLOR);
             }
             case PNG, GIF, BMP -> withImageIo(bytes, name, header.format().name());
         };
     }
 
-    private static BufferedImage withOpenCv(byte[] bytes, String name, String format) throws ImageDecodeException {
+    private static int readFlag(int factor) {
+        return switch (factor) {
+            case 1 -> IMREAD_COLOR;
+            case 2 -> IMREAD_REDUCED_COLOR_2;
+            case 4 -> IMREAD_REDUCED_COLOR_4;
+            case 8 -> IMREAD_REDUCED_COLOR_8;
+            default -> throw new IllegalArgumentException("no reduced decoding by " + factor);
+        };
+    }
+
+    private static BufferedImage withOpenCv(byte[] bytes, String name, String format, int flag) throws ImageDecodeException {
         NativeStderrCapture.Captured<BufferedImage> decoded;
         try {
-            decoded = NativeStderrCapture.run(() -> openCvDecode(bytes));
+            decoded = NativeStderrCapture.run(() -> openCvDecode(bytes, flag));
         } catch (RuntimeException e) {
             throw new ImageDecodeException(name + ": corrupt " + format + " (" + e.getMessage() + ")", e);
         }
@@ -144,10 +190,10 @@ public final class ImageDecoder implements PictureReader {
         return decoded.value();
     }
 
-    private static BufferedImage openCvDecode(byte[] bytes) {
+    private static BufferedImage openCvDecode(byte[] bytes, int flag) {
         try (BytePointer data = new BytePointer(bytes);
              Mat buffer = new Mat(1, bytes.length, CV_8UC1, data);
-             Mat decoded = imdecode(buffer, IMREAD_COLOR)) {
+             Mat decoded = imdecode(buffer, flag)) {
             return decoded == null || decoded.empty() ? null : Mats.toBgrImage(decoded);
         }
     }

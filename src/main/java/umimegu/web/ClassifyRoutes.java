@@ -20,6 +20,7 @@ import umimegu.usecase.AnswerPicture;
 import umimegu.usecase.JudgeAnswer;
 import umimegu.usecase.LiveModel;
 import umimegu.usecase.Teaching;
+import umimegu.vision.FaceBox;
 import umimegu.vision.ImageDecodeException;
 
 /**
@@ -132,7 +133,8 @@ final class ClassifyRoutes {
             for (int j = 0; j < p.size() && j < model.labels().size(); j++) {
                 all.put(model.labels().get(j), p.get(j));
             }
-            Box box = f.box() == null ? null : new Box(f.box().x(), f.box().y(), f.box().width(), f.box().height());
+            FaceBox at = a.recognition().originalBox(f); // in the posted picture's pixels
+            Box box = at == null ? null : new Box(at.x(), at.y(), at.width(), at.height());
             faces.add(new Face(f.number(), box, f.prediction().label(), answers.displayName(f.prediction().label()),
                     f.prediction().probability(), all, f.unsure(), i < lines.size() ? lines.get(i) : ""));
         }

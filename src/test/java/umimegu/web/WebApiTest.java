@@ -194,7 +194,7 @@ class WebApiTest {
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(web.url("/api/train/events")))
                         .header("Accept", "text/event-stream").GET().build(),
-                HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
+                HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> r.body().forEach(lines::add)); // async: never on this thread, which would read the endless stream itself
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (lines.stream().noneMatch(l -> l.equals("event: state")) && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -1,0 +1,72 @@
+package umimegu.recognition;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+import umimegu.vision.FaceBox;
+import umimegu.vision.ImageDecodeException;
+import umimegu.vision.ImageDecoder;
+
+/**
+ * Picture bytes to face crops, the same for answers and for pictures added to training (so the
+ * same picture gives the same crop, byte for byte, both ways). A large JPEG is decoded reduced to
+ * the size detection works at; a face is cut from that reduced picture when its crop is at least
+ * {@link #MIN_CROP_SIDE} pixels, otherwise the picture is decoded again at full size for the crops.
+ */
+public final class PictureFaces {
+    /** Smallest crop side taken from a reduced picture: above any model input in use (100–128). */
+    static final int MIN_CROP_SIDE = 160;
+
+    private final ImageDecoder decoder;
+
+    public PictureFaces(ImageDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    /**
+     * The faces found; {@code picture} may be a reduced copy, {@code boxes} are in its pixels and
+     * {@code scale} is how many original pixels one of its pixels stands for.
+     */
+    public record Found(BufferedImage picture, double scale, List<FaceBox> boxes, List<BufferedImage> crops) {
+        public Found {
+            boxes = List.copyOf(boxes);
+            crops = List.copyOf(crops);
+        }
+    }
+
+    /** Decodes at full size: without a detector the whole picture is what gets classified. */
+    public BufferedImage whole(byte[] bytes, String name) throws ImageDecodeException {
+        return decoder.decode(bytes, name);
+    }
+
+    public Found find(byte[] bytes, String name, FaceDetection detection) throws ImageDecodeException {
+        ImageDecoder.Reduced reduced = decoder.decodeReduced(bytes, name, detection.detector().detectionSide());
+        BufferedImage picture = reduced.image();
+        double scale = reduced.width() / (double) picture.getWidth();
+        List<FaceBox> boxes = detection.detector().detect(picture);
+        List<FaceBox> regions = boxes.stream()
+                .map(b -> FaceCrops.withMargin(b, detection.margin(), picture.getWidth(), picture.getHeight()))
+                .toList();
+        boolean small = regions.stream().anyMatch(r -> Math.min(r.width(), r.height()) < MIN_CROP_SIDE);
+        List<BufferedImage> crops = new ArrayList<>();
+        if (reduced.factor() > 1 && small) {
+            BufferedImage full = decoder.decode(bytes, name);
+            double up = full.getWidth() / (double) picture.getWidth();
+            for (FaceBox region : regions) {
+                crops.add(FaceCrops.crop(full, clip(region.scaled(up), full)));
+            }
+        } else {
+            for (FaceBox region : regions) {
+                crops.add(FaceCrops.crop(picture, region));
+            }
+        }
+        return new Found(picture, scale, boxes, crops);
+    }
+
+    private static FaceBox clip(FaceBox box, BufferedImage picture) {
+        int x = Math.min(box.x(), picture.getWidth() - 1);
+        int y = Math.min(box.y(), picture.getHeight() - 1);
+        return new FaceBox(x, y, Math.min(box.width(), picture.getWidth() - x), Math.min(box.height(), picture.getHeight() - y));
+    }
+}

@@ -1,0 +1,136 @@
+package umimegu.recognition;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import umimegu.common.Png;
+import umimegu.model.Classifier;
+import umimegu.model.InputSpec;
+import umimegu.model.ModelInfo;
+import umimegu.model.NetworkFactory;
+import umimegu.model.StoredModel;
+import umimegu.vision.FaceBox;
+import umimegu.vision.FaceDetector;
+import umimegu.vision.ImageDecoder;
+
+/**
+ * Large JPEGs are decoded at the size detection works at; faces too small there are cut from the
+ * full picture; boxes are reported in the posted picture's pixels; answers and added pictures cut
+ * the same crop.
+ */
+class ReducedDecodingTest {
+    private static Classifier classifier;
+    private final AnswerFormatter answers = new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of()));
+    private final ImageDecoder decoder = new ImageDecoder();
+
+    @BeforeAll
+    static void untrainedModel() {
+        InputSpec input = new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE);
+        classifier = new Classifier(new StoredModel("m-test", null, NetworkFactory.create(input, 2, 1e-3, 1),
+                new ModelInfo(List.of("megumi", "umi"), input)));
+    }
+
+    /** A detector that looks at 400 px and finds one box, given in the pixels of what it was shown. */
+    private static FaceDetector detector(List<BufferedImage> seen, FaceBox box) {
+        return new FaceDetector() {
+            @Override
+            public List<FaceBox> detect(BufferedImage picture) {
+                seen.add(picture);
+                return List.of(box);
+            }
+
+            @Override
+            public int detectionSide() {
+                return 400;
+            }
+        };
+    }
+
+    @Test
+    void aLargeJpegIsDecodedReducedInsideLibjpeg() throws Exception {
+        byte[] jpeg = jpeg(2000, 1200);
+        ImageDecoder.Reduced reduced = decoder.decodeReduced(jpeg, "big.jpg", 400);
+        assertEquals(4, reduced.factor(), "2000 px: 1/4 is 500, 1/8 would be under 400");
+        assertEquals(500, reduced.image().getWidth());
+        assertEquals(300, reduced.image().getHeight());
+        assertEquals(2000, reduced.width());
+        assertEquals(1200, reduced.height());
+        assertEquals(BufferedImage.TYPE_3BYTE_BGR, reduced.image().getType());
+        BufferedImage full = decoder.decode(jpeg, "big.jpg");
+        int[] a = rgb(reduced.image(), 250, 150);
+        int[] b = rgb(full, 1000, 600);
+        for (int c = 0; c < 3; c++) {
+            assertTrue(Math.abs(a[c] - b[c]) < 12, "same colours at the centre: " + a[c] + " vs " + b[c]);
+        }
+        assertEquals(1, decoder.decodeReduced(jpeg(700, 500), "small.jpg", 400).factor(), "700 px: 1/2 would be under 400");
+        assertEquals(1, decoder.decodeReduced(Png.encode(new BufferedImage(2000, 1200, BufferedImage.TYPE_3BYTE_BGR)),
+                "big.png", 400).factor(), "only JPEG is decoded reduced");
+    }
+
+    @Test
+    void aLargeFaceIsCutFromTheReducedPictureAndBoxesAreInThePostedPicturesPixels() throws Exception {
+        List<BufferedImage> seen = new java.util.ArrayList<>();
+        Recognizer recognizer = new Recognizer(decoder, FaceDetection.available(detector(seen, new FaceBox(100, 60, 160, 160)), 0.25),
+                () -> classifier, answers);
+        Recognition r = recognizer.recognize(jpeg(2000, 1200), "big.jpg");
+        assertEquals(500, seen.get(0).getWidth(), "detection saw the reduced picture");
+        assertEquals(500, r.picture().getWidth(), "the annotated picture is drawn on it too");
+        assertEquals(4.0, r.scale());
+        assertEquals(240, r.faces().get(0).crop().getWidth(), "160 + 2 × 40 px, from the reduced picture");
+        assertEquals(new FaceBox(400, 240, 640, 640), r.originalBox(r.faces().get(0)));
+    }
+
+    @Test
+    void aSmallFaceIsCutFromTheFullPicture() throws Exception {
+        List<BufferedImage> seen = new java.util.ArrayList<>();
+        Recognizer recognizer = new Recognizer(decoder, FaceDetection.available(detector(seen, new FaceBox(100, 60, 40, 40)), 0.25),
+                () -> classifier, answers);
+        Recognition r = recognizer.recognize(jpeg(2000, 1200), "big.jpg");
+        assertEquals(240, r.faces().get(0).crop().getWidth(), "(40 + 2 × 10) × 4 px from the full picture, not 60");
+        assertEquals(new FaceBox(400, 240, 160, 160), r.originalBox(r.faces().get(0)));
+    }
+
+    @Test
+    void answersAndAddedPicturesCutTheSameCropSoDuplicatesAreRecognised() throws Exception {
+        byte[] jpeg = jpeg(2000, 1200);
+        for (FaceBox box : List.of(new FaceBox(100, 60, 160, 160), new FaceBox(100, 60, 40, 40))) {
+            FaceDetection detection = FaceDetection.available(detector(new java.util.ArrayList<>(), box), 0.25);
+            BufferedImage answered = new Recognizer(decoder, detection, () -> classifier, answers)
+                    .recognize(jpeg, "big.jpg").faces().get(0).crop();
+            BufferedImage added = new FaceFinder(decoder, () -> detection).crops(jpeg, "big.jpg").get(0);
+            assertArrayEquals(Png.encode(answered), Png.encode(added), "same crop bytes for " + box);
+        }
+    }
+
+    private static int[] rgb(BufferedImage image, int x, int y) {
+        int p = image.getRGB(x, y);
+        return new int[] {(p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF};
+    }
+
+    /** Smooth colour bands: a JPEG whose reduced and full decodings can be compared. */
+    private static byte[] jpeg(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        for (int x = 0; x < width; x += 50) {
+            g.setColor(new Color((x * 7) % 256, (x * 3) % 256, 200 - (x / 20) % 150));
+            g.fillRect(x, 0, 50, height);
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertTrue(ImageIO.write(image, "jpg", out));
+        return out.toByteArray();
+    }
+}
