@@ -13,10 +13,13 @@ import umimegu.vision.ImageDecoder;
  * same picture gives the same crop, byte for byte, both ways). A large JPEG is decoded reduced to
  * the size detection works at; a face is cut from that reduced picture when its crop is at least
  * {@link #MIN_CROP_SIDE} pixels, otherwise the picture is decoded again at full size for the crops.
+ * With several faces (answered with an annotated picture) a larger copy is decoded for drawing.
  */
 public final class PictureFaces {
     /** Smallest crop side taken from a reduced picture: above any model input in use (100–128). */
     static final int MIN_CROP_SIDE = 160;
+    /** Pictures with several faces are answered with an annotated copy: at least this long, where the upload is. */
+    static final int ANNOTATED_SIDE = 1280;
 
     private final ImageDecoder decoder;
 
@@ -42,9 +45,15 @@ public final class PictureFaces {
 
     public Found find(byte[] bytes, String name, FaceDetection detection) throws ImageDecodeException {
         ImageDecoder.Reduced reduced = decoder.decodeReduced(bytes, name, detection.detector().detectionSide());
+        List<FaceBox> boxes = detection.detector().detect(reduced.image());
+        if (boxes.size() > 1 && reduced.factor() > 1) {
+            // several faces: the answer is a picture with boxes and names, so it is drawn on a larger copy
+            ImageDecoder.Reduced larger = decoder.decodeReduced(bytes, name, ANNOTATED_SIDE);
+            double up = larger.image().getWidth() / (double) reduced.image().getWidth();
+            boxes = boxes.stream().map(b -> clip(b.scaled(up), larger.image())).toList();
+            reduced = larger;
+        }
         BufferedImage picture = reduced.image();
-        double scale = reduced.width() / (double) picture.getWidth();
-        List<FaceBox> boxes = detection.detector().detect(picture);
         List<FaceBox> regions = boxes.stream()
                 .map(b -> FaceCrops.withMargin(b, detection.margin(), picture.getWidth(), picture.getHeight()))
                 .toList();
@@ -61,7 +70,7 @@ public final class PictureFaces {
                 crops.add(FaceCrops.crop(picture, region));
             }
         }
-        return new Found(picture, scale, boxes, crops);
+        return new Found(picture, reduced.width() / (double) picture.getWidth(), boxes, crops);
     }
 
     private static FaceBox clip(FaceBox box, BufferedImage picture) {

@@ -70,8 +70,8 @@ class ReducedDecodingTest {
         assertEquals(1200, reduced.height());
         assertEquals(BufferedImage.TYPE_3BYTE_BGR, reduced.image().getType());
         BufferedImage full = decoder.decode(jpeg, "big.jpg");
-        int[] a = rgb(reduced.image(), 250, 150);
-        int[] b = rgb(full, 1000, 600);
+        int[] a = rgb(reduced.image(), 255, 150);
+        int[] b = rgb(full, 1021, 601); // inside a 50-px band
         for (int c = 0; c < 3; c++) {
             assertTrue(Math.abs(a[c] - b[c]) < 12, "same colours at the centre: " + a[c] + " vs " + b[c]);
         }
@@ -101,6 +101,30 @@ class ReducedDecodingTest {
         Recognition r = recognizer.recognize(jpeg(2000, 1200), "big.jpg");
         assertEquals(240, r.faces().get(0).crop().getWidth(), "(40 + 2 × 10) × 4 px from the full picture, not 60");
         assertEquals(new FaceBox(400, 240, 160, 160), r.originalBox(r.faces().get(0)));
+    }
+
+    @Test
+    void severalFacesAreAnsweredOnALargerCopySoTheAnnotatedPictureStaysLegible() throws Exception {
+        FaceDetector two = new FaceDetector() {
+            @Override
+            public List<FaceBox> detect(BufferedImage picture) {
+                return List.of(new FaceBox(50, 50, 100, 100), new FaceBox(300, 100, 100, 100));
+            }
+
+            @Override
+            public int detectionSide() {
+                return 400;
+            }
+        };
+        Recognition r = new Recognizer(decoder, FaceDetection.available(two, 0.25), () -> classifier, answers)
+                .recognize(jpeg(3000, 1800), "group.jpg");
+        assertEquals(1500, r.picture().getWidth(), "1/2 of 3000: at least 1280 px");
+        assertEquals(2.0, r.scale());
+        // found at 1/4 (750 px), drawn at 1/2: boxes ×2 there, ×4 in the upload's pixels
+        assertEquals(List.of(new FaceBox(200, 200, 400, 400), new FaceBox(1200, 400, 400, 400)),
+                r.faces().stream().map(r::originalBox).toList());
+        assertEquals(1500, Annotator.draw(r, answers).getWidth());
+        assertEquals(300, r.faces().get(0).crop().getWidth(), "200 px at 1/2 + 2 × 50 px margin");
     }
 
     @Test
