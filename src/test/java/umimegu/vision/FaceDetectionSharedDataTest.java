@@ -26,12 +26,19 @@ class FaceDetectionSharedDataTest {
     }
 
     private Map<String, Integer> counts(Path dir, int detectMaxSide) throws Exception {
+        return counts(dir, settings(detectMaxSide));
+    }
+
+    /** As answers find them: large JPEGs decoded reduced to the detection size first. */
+    private Map<String, Integer> counts(Path dir, FaceSettings settings) throws Exception {
         Path cascade = TestFixtures.sharedData("cascades").resolve("lbpcascade_animeface.xml");
         Map<String, Integer> counts = new LinkedHashMap<>();
-        try (CascadeFaceDetector detector = new CascadeFaceDetector(cascade, settings(detectMaxSide));
+        try (CascadeFaceDetector detector = new CascadeFaceDetector(cascade, settings);
              Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
-                counts.put(f.getFileName().toString(), detector.detect(decoder.decode(f)).size());
+                byte[] bytes = decoder.read(f);
+                counts.put(f.getFileName().toString(), detector.detect(
+                        decoder.decodeReduced(bytes, f.toString(), detector.detectionSide()).image()).size());
             }
         }
         return counts;
@@ -47,16 +54,20 @@ class FaceDetectionSharedDataTest {
     }
 
     /**
-     * The default detection size (longer side 400) finds all six girls in detect_01 (full
-     * resolution misses two) and drops the false positive on detect_04's logo: five real faces.
+     * The shipped defaults (longer side 320, scale factor 1.15, large JPEGs decoded reduced) find
+     * all six girls in detect_01 (full resolution misses two), drop the false positive on detect_04's
+     * logo (five real faces), and find nothing in pictures without an anime face.
      */
     @Test
-    void defaultDetectionSizeFindsTheRealFaces() throws Exception {
-        Map<String, Integer> scenes = counts(TestFixtures.sharedData("anime_scenes"), 400);
-        assertEquals(6, scenes.get("detect_01.jpg"));
-        assertEquals(5, scenes.get("detect_04.jpg"));
-        assertEquals(0, scenes.get("test10.jpg"));
-        assertEquals(Map.of("kousaka_umi.png", 1, "tokoro_megumi.png", 1), counts(TestFixtures.sharedData("millionlive"), 400));
-        counts(TestFixtures.sharedData("photos/noface"), 400).forEach((name, n) -> assertEquals(0, n, name));
+    void defaultDetectionFindsTheRealFaces() throws Exception {
+        FaceSettings defaults = TestFixtures.load(TestFixtures.fastConfig(Path.of("unused"))).faces();
+        FaceSettings shipped = new FaceSettings("anime", defaults.cascadeUrl(), defaults.cascadeSha256(), Path.of("unused"),
+                Duration.ofSeconds(1), FaceSettings.Fallback.WHOLE_IMAGE, defaults.scaleFactor(), defaults.minNeighbors(),
+                defaults.minSize(), defaults.margin(), defaults.detectMaxSide());
+        assertEquals(Map.of("detect_01.jpg", 6, "detect_03.jpg", 1, "detect_04.jpg", 5, "detect_06.jpg", 1,
+                "detect_07.jpg", 1, "test10.jpg", 0, "test8.jpg", 0), counts(TestFixtures.sharedData("anime_scenes"), shipped));
+        assertEquals(Map.of("kousaka_umi.png", 1, "tokoro_megumi.png", 1), counts(TestFixtures.sharedData("millionlive"), shipped));
+        counts(TestFixtures.sharedData("photos/noface"), shipped).forEach((name, n) -> assertEquals(0, n, name));
+        counts(TestFixtures.sharedData("photos/face"), shipped).forEach((name, n) -> assertEquals(0, n, name + ": not anime"));
     }
 }
