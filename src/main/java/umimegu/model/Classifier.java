@@ -4,18 +4,18 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Predicts labels for pictures with a stored model, using the model's own input spec and its
  * calibration temperature.
- * DL4J networks are not thread-safe, so calls are serialised.
+ * DL4J networks are not thread-safe, so calls are serialised; pictures of callers that wait
+ * meanwhile go through together ({@link CombinedBatches}).
  */
 public final class Classifier implements PictureClassifier {
     private final StoredModel model;
     private final Preprocessor preprocessor;
     private final boolean mirror;
+    private final CombinedBatches batches;
 
     public Classifier(StoredModel model) {
         this(model, false);
@@ -26,6 +26,7 @@ public final class Classifier implements PictureClassifier {
         this.model = model;
         this.preprocessor = new Preprocessor(model.info().input());
         this.mirror = mirror;
+        this.batches = new CombinedBatches(model.network(), preprocessor);
     }
 
     public StoredModel model() {
@@ -55,18 +56,13 @@ public final class Classifier implements PictureClassifier {
                 batch.add(mirrored(p));
             }
         }
-        INDArray output;
-        MultiLayerNetwork network = model.network();
-        synchronized (network) {
-            output = network.output(preprocessor.toBatch(batch), false);
-        }
+        double[][] output = batches.output(batch);
         List<String> labels = model.info().labels();
         List<Prediction> predictions = new ArrayList<>(pixels.size());
         for (int row = 0; row < pixels.size(); row++) {
             double[] raw = new double[labels.size()];
             for (int c = 0; c < labels.size(); c++) {
-                raw[c] = mirror ? (output.getDouble(row, c) + output.getDouble(row + pixels.size(), c)) / 2
-                        : output.getDouble(row, c);
+                raw[c] = mirror ? (output[row][c] + output[row + pixels.size()][c]) / 2 : output[row][c];
             }
             double[] calibrated = Calibration.scale(raw, model.info().temperature());
             List<Double> probabilities = new ArrayList<>(labels.size());
@@ -80,6 +76,11 @@ public final class Classifier implements PictureClassifier {
             predictions.add(new Prediction(labels.get(best), probabilities.get(best), probabilities));
         }
         return predictions;
+    }
+
+    /** How many times the network ran for this classifier (several callers' pictures may share a run). */
+    long networkCalls() {
+        return batches.calls();
     }
 
     /** The picture flipped left to right (HWC RGB bytes). */

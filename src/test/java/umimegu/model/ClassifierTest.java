@@ -31,4 +31,57 @@ class ClassifierTest {
             assertEquals((a.get(i) + b.get(i)) / 2, averaged.get(i), 1e-5);
         }
     }
+
+    @Test
+    void picturesFromManyThreadsShareNetworkRunsAndGetTheirOwnAnswers() throws Exception {
+        InputSpec input = new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE);
+        StoredModel model = new StoredModel("m", null, NetworkFactory.create(input, 3, 1e-3, 7),
+                new ModelInfo(List.of("a", "b", "c"), input));
+        Classifier classifier = new Classifier(model, false);
+        SyntheticFaces faces = new SyntheticFaces(32);
+        int threads = 8;
+        int each = 10;
+        List<List<BufferedImage>> pictures = new java.util.ArrayList<>();
+        List<List<List<Double>>> alone = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<BufferedImage> mine = new java.util.ArrayList<>();
+            List<List<Double>> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                BufferedImage face = faces.draw((t + i) % 3, new Random(100L * t + i));
+                mine.add(face);
+                expected.add(classifier.predict(face).probabilities()); // one at a time: the plain output() path
+            }
+            pictures.add(mine);
+            alone.add(expected);
+        }
+        long before = classifier.networkCalls();
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<List<Double>>>> answers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<BufferedImage> mine = pictures.get(t);
+            answers.add(pool.submit(() -> {
+                start.await();
+                List<List<Double>> got = new java.util.ArrayList<>();
+                for (BufferedImage face : mine) {
+                    got.add(classifier.predict(face).probabilities());
+                }
+                return got;
+            }));
+        }
+        start.countDown();
+        for (int t = 0; t < threads; t++) {
+            List<List<Double>> got = answers.get(t).get(2, java.util.concurrent.TimeUnit.MINUTES);
+            for (int i = 0; i < each; i++) {
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(alone.get(t).get(i).get(c), got.get(i).get(c), 1e-5, "thread " + t + " picture " + i);
+                }
+            }
+        }
+        pool.shutdown();
+        long runs = classifier.networkCalls() - before;
+        org.junit.jupiter.api.Assertions.assertTrue(runs < threads * each,
+                runs + " network runs for " + threads * each + " pictures asked for at once: waiting pictures went together");
+    }
 }
