@@ -41,6 +41,7 @@ import umimegu.chart.LearningCurves;
 import umimegu.model.CurveWriter;
 import umimegu.recognition.FaceDetection;
 import umimegu.recognition.LargestFace;
+import umimegu.recognition.PictureFaces;
 import umimegu.recognition.Recognizer;
 import umimegu.vision.CascadeFaceDetector;
 import umimegu.vision.CascadeFiles;
@@ -104,7 +105,8 @@ public final class Application {
             return decoder;
         }
         FaceDetection detection = faceDetection();
-        return file -> LargestFace.of(decoder.decode(file), detection);
+        PictureFaces faces = new PictureFaces(decoder);
+        return file -> LargestFace.of(decoder.read(file), file.toString(), faces, detection);
     }
 
     public Classifier classifier(String modelId) {

@@ -29,6 +29,7 @@ public final class FaceCropper {
 
     private final ImageDecoder decoder;
     private final FaceDetection detection;
+    private final PictureFaces pictureFaces;
 
     public FaceCropper(ImageDecoder decoder, FaceDetection detection) {
         if (!detection.isAvailable()) {
@@ -36,6 +37,7 @@ public final class FaceCropper {
         }
         this.decoder = decoder;
         this.detection = detection;
+        this.pictureFaces = new PictureFaces(decoder);
     }
 
     public Report crop(Path from, Path to) throws IOException {
@@ -55,16 +57,20 @@ public final class FaceCropper {
                     already++;
                     continue;
                 }
-                BufferedImage picture;
+                PictureFaces.Found found;
                 try {
-                    picture = decoder.decode(source);
+                    found = pictureFaces.find(decoder.read(source), source.toString(), detection);
                 } catch (ImageDecodeException e) {
                     log.warn("Not cropped: {}", e.getMessage());
                     unreadable++;
                     continue;
                 }
-                List<FaceBox> boxes = detection.detector().detect(picture).stream()
-                        .sorted(Comparator.comparingInt(FaceBox::x)).toList();
+                List<Integer> leftToRight = new java.util.ArrayList<>();
+                for (int i = 0; i < found.boxes().size(); i++) {
+                    leftToRight.add(i);
+                }
+                leftToRight.sort(Comparator.comparingInt((Integer i) -> found.boxes().get(i).x()));
+                List<FaceBox> boxes = leftToRight.stream().map(found.boxes()::get).toList();
                 if (boxes.isEmpty()) {
                     noFace++;
                     continue;
@@ -72,11 +78,9 @@ public final class FaceCropper {
                 Files.createDirectories(target);
                 // the first crop is written last: its presence means the source is done
                 for (int i = boxes.size(); i >= 1; i--) {
-                    FaceBox region = FaceCrops.withMargin(boxes.get(i - 1), detection.margin(), picture.getWidth(),
-                            picture.getHeight());
                     Path out = target.resolve(cropName(source, i));
                     Path tmp = target.resolve(out.getFileName() + ".part");
-                    Files.write(tmp, Annotator.png(FaceCrops.crop(picture, region)));
+                    Files.write(tmp, Annotator.png(found.crops().get(leftToRight.get(i - 1))));
                     Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                             java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 }

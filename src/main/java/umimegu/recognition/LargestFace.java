@@ -1,23 +1,32 @@
 package umimegu.recognition;
 
 import java.awt.image.BufferedImage;
-import java.util.Comparator;
 
 import umimegu.vision.FaceBox;
+import umimegu.vision.ImageDecodeException;
 
 /** Cropping training pictures on the fly: the largest detected face with the margin, else the whole picture. */
 public final class LargestFace {
     private LargestFace() {
     }
 
-    public static BufferedImage of(BufferedImage picture, FaceDetection detection) {
+    /** Cut as answers cut faces ({@link PictureFaces}), so a model trains on the crops it will be asked about. */
+    public static BufferedImage of(byte[] bytes, String name, PictureFaces faces, FaceDetection detection)
+            throws ImageDecodeException {
         if (!detection.isAvailable()) {
-            return picture;
+            return faces.whole(bytes, name);
         }
-        return detection.detector().detect(picture).stream()
-                .max(Comparator.comparingLong(b -> (long) b.width() * b.height()))
-                .map(b -> FaceCrops.crop(picture, FaceCrops.withMargin(b, detection.margin(), picture.getWidth(),
-                        picture.getHeight())))
-                .orElse(picture);
+        PictureFaces.Found found = faces.find(bytes, name, detection);
+        int largest = -1;
+        for (int i = 0; i < found.boxes().size(); i++) {
+            if (largest < 0 || area(found.boxes().get(i)) > area(found.boxes().get(largest))) {
+                largest = i;
+            }
+        }
+        return largest < 0 ? found.picture() : found.crops().get(largest);
+    }
+
+    private static long area(FaceBox box) {
+        return (long) box.width() * box.height();
     }
 }

@@ -45,12 +45,16 @@ class FaceCropsSharedDataTest {
     @Test
     void trainingCropsTakeTheLargestFaceOrTheWholePicture() throws Exception {
         ImageDecoder decoder = new ImageDecoder();
-        BufferedImage megumi = decoder.decode(TestFixtures.sharedData("millionlive").resolve("tokoro_megumi.png"));
-        BufferedImage face = LargestFace.of(megumi, detection());
+        PictureFaces faces = new PictureFaces(decoder);
+        Path megumiFile = TestFixtures.sharedData("millionlive").resolve("tokoro_megumi.png");
+        BufferedImage megumi = decoder.decode(megumiFile);
+        BufferedImage face = LargestFace.of(decoder.read(megumiFile), "megumi", faces, detection());
         long area = (long) face.getWidth() * face.getHeight();
         assertTrue(area < (long) megumi.getWidth() * megumi.getHeight() / 4 && face.getWidth() > 100, "crop " + face.getWidth());
-        BufferedImage cat = decoder.decode(TestFixtures.sharedData("photos/noface").resolve("chelsea_cat.png"));
-        assertEquals(cat, LargestFace.of(cat, detection()));
+        Path catFile = TestFixtures.sharedData("photos/noface").resolve("chelsea_cat.png");
+        BufferedImage cat = LargestFace.of(decoder.read(catFile), "cat", faces, detection());
+        assertEquals(decoder.decode(catFile).getWidth(), cat.getWidth(), "no face: the whole picture");
+        assertEquals(0, Annotator.png(decoder.decode(catFile)).length - Annotator.png(cat).length);
     }
 
     @Test
