@@ -182,25 +182,13 @@ class JdbcHistoryStoreTest {
     @Test
     void asyncRecorderFlushesOnCloseAndSurvivesAStoreError() {
         List<PredictionRecord> saved = new ArrayList<>();
-        HistoryStore flaky = new HistoryStore() {
-            @Override
-            public synchronized void save(List<PredictionRecord> records) {
-                // any write that contains record 0 fails, as a constraint violation would
-                if (records.stream().anyMatch(r -> r.faceIndex() == 0)) {
-                    throw new HistoryException("database down", null);
-                }
-                saved.addAll(records);
+        HistoryStore flaky = SavingStore.of(records -> {
+            // any write that contains record 0 fails, as a constraint violation would
+            if (records.stream().anyMatch(r -> r.faceIndex() == 0)) {
+                throw new HistoryException("database down", null);
             }
-
-            @Override
-            public StatsReport stats(StatsQuery query) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+            saved.addAll(records);
+        });
         try (AsyncHistoryRecorder recorder = new AsyncHistoryRecorder(flaky)) {
             for (int i = 0; i < 100; i++) {
                 recorder.record(List.of(record(Instant.now(), "u", "c", "umi", 0.9, i)));
@@ -214,22 +202,10 @@ class JdbcHistoryStoreTest {
     @Test
     void aStoreThatKeepsFailingIsLeftAloneTheLossIsCountedAndCloseDoesNotStall() {
         java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
-        HistoryStore full = new HistoryStore() {
-            @Override
-            public void save(List<PredictionRecord> records) {
-                attempts.incrementAndGet();
-                throw new HistoryException("No space left on device", null);
-            }
-
-            @Override
-            public StatsReport stats(StatsQuery query) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        HistoryStore full = SavingStore.of(records -> {
+            attempts.incrementAndGet();
+            throw new HistoryException("No space left on device", null);
+        });
         long start = System.nanoTime();
         AsyncHistoryRecorder recorder = new AsyncHistoryRecorder(full);
         for (int i = 0; i < 119; i++) {

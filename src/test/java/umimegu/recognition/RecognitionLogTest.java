@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.HistoryStore;
 import umimegu.history.PredictionRecord;
-import umimegu.history.StatsQuery;
-import umimegu.history.StatsReport;
+import umimegu.history.SavingStore;
 import umimegu.model.Prediction;
 
 /** A burst of answers outruns the crop keeper: every answer must still reach the history. */
@@ -80,20 +79,6 @@ class RecognitionLogTest {
     }
 
     private static HistoryStore listStore(List<PredictionRecord> saved) {
-        return new HistoryStore() {
-            @Override
-            public void save(List<PredictionRecord> records) {
-                saved.addAll(records);
-            }
-
-            @Override
-            public StatsReport stats(StatsQuery query) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return SavingStore.of(saved::addAll);
     }
 }

@@ -83,9 +83,7 @@ class ReducedDecodingTest {
     @Test
     void aLargeFaceIsCutFromTheReducedPictureAndBoxesAreInThePostedPicturesPixels() throws Exception {
         List<BufferedImage> seen = new java.util.ArrayList<>();
-        Recognizer recognizer = new Recognizer(decoder, FaceDetection.available(detector(seen, new FaceBox(100, 60, 160, 160)), 0.25),
-                () -> classifier, answers);
-        Recognition r = recognizer.recognize(jpeg(2000, 1200), "big.jpg");
+        Recognition r = oneFace(seen, new FaceBox(100, 60, 160, 160));
         assertEquals(500, seen.get(0).getWidth(), "detection saw the reduced picture");
         assertEquals(500, r.picture().getWidth(), "the annotated picture is drawn on it too");
         assertEquals(4.0, r.scale());
@@ -95,10 +93,7 @@ class ReducedDecodingTest {
 
     @Test
     void aSmallFaceIsCutFromTheFullPicture() throws Exception {
-        List<BufferedImage> seen = new java.util.ArrayList<>();
-        Recognizer recognizer = new Recognizer(decoder, FaceDetection.available(detector(seen, new FaceBox(100, 60, 40, 40)), 0.25),
-                () -> classifier, answers);
-        Recognition r = recognizer.recognize(jpeg(2000, 1200), "big.jpg");
+        Recognition r = oneFace(new java.util.ArrayList<>(), new FaceBox(100, 60, 40, 40));
         assertEquals(240, r.faces().get(0).crop().getWidth(), "(40 + 2 × 10) × 4 px from the full picture, not 60");
         assertEquals(new FaceBox(400, 240, 160, 160), r.originalBox(r.faces().get(0)));
     }
@@ -137,6 +132,12 @@ class ReducedDecodingTest {
             BufferedImage added = new FaceFinder(decoder, () -> detection).crops(jpeg, "big.jpg").get(0);
             assertArrayEquals(Png.encode(answered), Png.encode(added), "same crop bytes for " + box);
         }
+    }
+
+    /** A 2000×1200 JPEG answered by a detector that finds {@code box} in what it is shown. */
+    private Recognition oneFace(List<BufferedImage> seen, FaceBox box) throws Exception {
+        return new Recognizer(decoder, FaceDetection.available(detector(seen, box), 0.25), () -> classifier, answers)
+                .recognize(jpeg(2000, 1200), "big.jpg");
     }
 
     private static int[] rgb(BufferedImage image, int x, int y) {
