@@ -45,7 +45,7 @@ public final class CropFolder {
     /** Writes the crop (once per content) and returns its SHA-256; null when it could not be written. */
     public String keep(BufferedImage crop) {
         try {
-            String sha = ContentFiles.keep(dir, Png.encode(crop));
+            String sha = ContentFiles.keep(dir, Png.encodeFast(crop));
             if (keptSincePrune.incrementAndGet() >= PRUNE_EVERY) {
                 keptSincePrune.set(0);
                 prune();

@@ -69,7 +69,7 @@ public final class AddPictures {
                 continue;
             }
             for (BufferedImage crop : everyFace ? crops : crops.subList(0, 1)) {
-                byte[] png = Png.encode(crop);
+                byte[] png = Png.encodeFast(crop); // as answers keep crops: the same picture gets the same name
                 if (admin) {
                     if (files.pictures().add(label, png) == TrainingPictures.Added.ADDED) {
                         added++;
