@@ -81,6 +81,20 @@ class ReducedDecodingTest {
     }
 
     @Test
+    void exifOrientationIsAppliedToTheReducedPictureAndItsFullSize() throws Exception {
+        java.nio.file.Path portrait = umimegu.TestFixtures.sharedData("odd").resolve("exif_orientation_6_portrait.jpg");
+        byte[] bytes = decoder.read(portrait);
+        BufferedImage full = decoder.decode(bytes, "portrait.jpg");
+        ImageDecoder.Reduced reduced = decoder.decodeReduced(bytes, "portrait.jpg", 400);
+        assertEquals(4, reduced.factor());
+        assertEquals(full.getWidth(), reduced.width(), "the upright width, not the stored one");
+        assertEquals(full.getHeight(), reduced.height());
+        assertEquals(full.getWidth() / 4, reduced.image().getWidth());
+        assertEquals(full.getHeight() / 4, reduced.image().getHeight());
+        assertTrue(reduced.image().getHeight() > reduced.image().getWidth(), "upright, as the full decoding");
+    }
+
+    @Test
     void aLargeFaceIsCutFromTheReducedPictureAndBoxesAreInThePostedPicturesPixels() throws Exception {
         List<BufferedImage> seen = new java.util.ArrayList<>();
         Recognition r = oneFace(seen, new FaceBox(100, 60, 160, 160));
