@@ -1,6 +1,5 @@
 package umimegu.recognition;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import umimegu.vision.FaceBox;
 import umimegu.vision.ImageDecodeException;
 import umimegu.vision.ImageDecoder;
 
@@ -65,26 +63,22 @@ public final class FaceCropper {
                     unreadable++;
                     continue;
                 }
-                List<Integer> leftToRight = new java.util.ArrayList<>();
-                for (int i = 0; i < found.boxes().size(); i++) {
-                    leftToRight.add(i);
-                }
-                leftToRight.sort(Comparator.comparingInt((Integer i) -> found.boxes().get(i).x()));
-                List<FaceBox> boxes = leftToRight.stream().map(found.boxes()::get).toList();
-                if (boxes.isEmpty()) {
+                List<PictureFaces.Face> leftToRight = found.faces().stream()
+                        .sorted(Comparator.comparingInt((PictureFaces.Face f) -> f.box().x())).toList();
+                if (leftToRight.isEmpty()) {
                     noFace++;
                     continue;
                 }
                 Files.createDirectories(target);
                 // the first crop is written last: its presence means the source is done
-                for (int i = boxes.size(); i >= 1; i--) {
+                for (int i = leftToRight.size(); i >= 1; i--) {
                     Path out = target.resolve(cropName(source, i));
                     Path tmp = target.resolve(out.getFileName() + ".part");
-                    Files.write(tmp, Annotator.png(found.crops().get(leftToRight.get(i - 1))));
+                    Files.write(tmp, Annotator.png(leftToRight.get(i - 1).crop()));
                     Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                             java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 }
-                faces += boxes.size();
+                faces += leftToRight.size();
             }
         }
         return new Report(files, faces, noFace, unreadable, already);

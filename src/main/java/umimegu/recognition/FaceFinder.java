@@ -1,12 +1,10 @@
 package umimegu.recognition;
 
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
-import umimegu.vision.FaceBox;
 import umimegu.vision.FaceSettings;
 import umimegu.vision.ImageDecodeException;
 import umimegu.vision.ImageDecoder;
@@ -31,16 +29,9 @@ public final class FaceFinder {
         if (!detection.isAvailable()) {
             return detection.fallback() == FaceSettings.Fallback.SKIP ? List.of() : List.of(faces.whole(bytes, name));
         }
-        PictureFaces.Found found = faces.find(bytes, name, detection);
-        List<Integer> largestFirst = new ArrayList<>();
-        for (int i = 0; i < found.boxes().size(); i++) {
-            largestFirst.add(i);
-        }
-        largestFirst.sort(Comparator.comparingLong((Integer i) -> area(found.boxes().get(i))).reversed());
-        return largestFirst.stream().map(found.crops()::get).toList();
-    }
-
-    private static long area(FaceBox box) {
-        return (long) box.width() * box.height();
+        return faces.find(bytes, name, detection).faces().stream()
+                .sorted(Comparator.comparingLong((PictureFaces.Face f) -> f.box().area()).reversed())
+                .map(PictureFaces.Face::crop)
+                .toList();
     }
 }

@@ -1,8 +1,8 @@
 package umimegu.recognition;
 
 import java.awt.image.BufferedImage;
+import java.util.Comparator;
 
-import umimegu.vision.FaceBox;
 import umimegu.vision.ImageDecodeException;
 
 /** Cropping training pictures on the fly: the largest detected face with the margin, else the whole picture. */
@@ -17,16 +17,9 @@ public final class LargestFace {
             return faces.whole(bytes, name);
         }
         PictureFaces.Found found = faces.find(bytes, name, detection);
-        int largest = -1;
-        for (int i = 0; i < found.boxes().size(); i++) {
-            if (largest < 0 || area(found.boxes().get(i)) > area(found.boxes().get(largest))) {
-                largest = i;
-            }
-        }
-        return largest < 0 ? found.picture() : found.crops().get(largest);
-    }
-
-    private static long area(FaceBox box) {
-        return (long) box.width() * box.height();
+        return found.faces().stream()
+                .max(Comparator.comparingLong((PictureFaces.Face f) -> f.box().area()))
+                .map(PictureFaces.Face::crop)
+                .orElse(found.picture());
     }
 }

@@ -28,14 +28,17 @@ public final class PictureFaces {
     }
 
     /**
-     * The faces found; {@code picture} may be a reduced copy, {@code boxes} are in its pixels and
-     * {@code scale} is how many original pixels one of its pixels stands for.
+     * The faces found, in no particular order; {@code picture} may be a reduced copy, boxes are in
+     * its pixels and {@code scale} is how many original pixels one of its pixels stands for.
      */
-    public record Found(BufferedImage picture, double scale, List<FaceBox> boxes, List<BufferedImage> crops) {
+    public record Found(BufferedImage picture, double scale, List<Face> faces) {
         public Found {
-            boxes = List.copyOf(boxes);
-            crops = List.copyOf(crops);
+            faces = List.copyOf(faces);
         }
+    }
+
+    /** One face: its box in the picture's pixels and the crop cut around it with the margin. */
+    public record Face(FaceBox box, BufferedImage crop) {
     }
 
     /** Decodes at full size: without a detector the whole picture is what gets classified. */
@@ -58,19 +61,14 @@ public final class PictureFaces {
                 .map(b -> FaceCrops.withMargin(b, detection.margin(), picture.getWidth(), picture.getHeight()))
                 .toList();
         boolean small = regions.stream().anyMatch(r -> Math.min(r.width(), r.height()) < MIN_CROP_SIDE);
-        List<BufferedImage> crops = new ArrayList<>();
-        if (reduced.factor() > 1 && small) {
-            BufferedImage full = decoder.decode(bytes, name);
-            double up = full.getWidth() / (double) picture.getWidth();
-            for (FaceBox region : regions) {
-                crops.add(FaceCrops.crop(full, clip(region.scaled(up), full)));
-            }
-        } else {
-            for (FaceBox region : regions) {
-                crops.add(FaceCrops.crop(picture, region));
-            }
+        BufferedImage source = reduced.factor() > 1 && small ? decoder.decode(bytes, name) : picture;
+        double up = source.getWidth() / (double) picture.getWidth();
+        List<Face> faces = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            FaceBox region = regions.get(i);
+            faces.add(new Face(boxes.get(i), FaceCrops.crop(source, up == 1.0 ? region : clip(region.scaled(up), source))));
         }
-        return new Found(picture, reduced.width() / (double) picture.getWidth(), boxes, crops);
+        return new Found(picture, reduced.width() / (double) picture.getWidth(), faces);
     }
 
     private static FaceBox clip(FaceBox box, BufferedImage picture) {

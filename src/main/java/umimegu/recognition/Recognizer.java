@@ -45,19 +45,16 @@ public final class Recognizer {
             return whole(sha, picture, 1.0, model, Recognition.Outcome.DETECTION_UNAVAILABLE, start);
         }
         PictureFaces.Found found = faces.find(bytes, name, detection);
-        if (found.boxes().isEmpty()) {
+        if (found.faces().isEmpty()) {
             return whole(sha, found.picture(), found.scale(), model, Recognition.Outcome.NO_FACE, start);
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < found.boxes().size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingInt((Integer i) -> found.boxes().get(i).x()).thenComparingInt(i -> found.boxes().get(i).y()));
-        List<BufferedImage> crops = order.stream().map(found.crops()::get).toList();
-        List<Prediction> predictions = model.predictAll(crops);
+        List<PictureFaces.Face> leftToRight = found.faces().stream()
+                .sorted(Comparator.comparingInt((PictureFaces.Face f) -> f.box().x()).thenComparingInt(f -> f.box().y()))
+                .toList();
+        List<Prediction> predictions = model.predictAll(leftToRight.stream().map(PictureFaces.Face::crop).toList());
         List<FaceAnswer> answered = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
-            answered.add(new FaceAnswer(i + 1, found.boxes().get(order.get(i)), crops.get(i), predictions.get(i),
+        for (int i = 0; i < leftToRight.size(); i++) {
+            answered.add(new FaceAnswer(i + 1, leftToRight.get(i).box(), leftToRight.get(i).crop(), predictions.get(i),
                     answers.isUnsure(predictions.get(i))));
         }
         return new Recognition(sha, found.picture(), Recognition.Outcome.FACES, answered, model.modelId(), elapsedMs(start),

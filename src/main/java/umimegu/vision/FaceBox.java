@@ -8,6 +8,10 @@ public record FaceBox(int x, int y, int width, int height) {
         }
     }
 
+    public long area() {
+        return (long) width * height;
+    }
+
     /** This box scaled by {@code factor} (to map boxes found on a smaller copy back to the picture). */
     public FaceBox scaled(double factor) {
         return new FaceBox((int) Math.round(x * factor), (int) Math.round(y * factor),
