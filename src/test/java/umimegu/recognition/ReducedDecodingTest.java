@@ -43,13 +43,13 @@ class ReducedDecodingTest {
                 new ModelInfo(List.of("megumi", "umi"), input)));
     }
 
-    /** A detector that looks at 400 px and finds one box, given in the pixels of what it was shown. */
-    private static FaceDetector detector(List<BufferedImage> seen, FaceBox box) {
+    /** A detector that looks at 400 px and finds these boxes, given in the pixels of what it was shown. */
+    private static FaceDetector detector(List<BufferedImage> seen, FaceBox... boxes) {
         return new FaceDetector() {
             @Override
             public List<FaceBox> detect(BufferedImage picture) {
                 seen.add(picture);
-                return List.of(box);
+                return List.of(boxes);
             }
 
             @Override
@@ -114,17 +114,7 @@ class ReducedDecodingTest {
 
     @Test
     void severalFacesAreAnsweredOnALargerCopySoTheAnnotatedPictureStaysLegible() throws Exception {
-        FaceDetector two = new FaceDetector() {
-            @Override
-            public List<FaceBox> detect(BufferedImage picture) {
-                return List.of(new FaceBox(50, 50, 100, 100), new FaceBox(300, 100, 100, 100));
-            }
-
-            @Override
-            public int detectionSide() {
-                return 400;
-            }
-        };
+        FaceDetector two = detector(new java.util.ArrayList<>(), new FaceBox(50, 50, 100, 100), new FaceBox(300, 100, 100, 100));
         Recognition r = new Recognizer(decoder, FaceDetection.available(two, 0.25), () -> classifier, answers)
                 .recognize(jpeg(3000, 1800), "group.jpg");
         assertEquals(1500, r.picture().getWidth(), "1/2 of 3000: at least 1280 px");
