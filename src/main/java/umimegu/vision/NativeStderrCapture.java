@@ -53,7 +53,8 @@ final class NativeStderrCapture {
     }
 
     private static final ReentrantLock lock = new ReentrantLock();
-    private static volatile State state;
+    /** Opened when the first picture is decoded (class initialisation); null where it cannot be. */
+    private static final State STATE = open();
 
     private record State(LibC libc, int capture, int realStderr) {
     }
@@ -62,7 +63,7 @@ final class NativeStderrCapture {
     }
 
     static <T> Captured<T> run(Supplier<T> work) {
-        State s = state();
+        State s = STATE;
         if (s == null) {
             return new Captured<>(work.get(), List.of());
         }
@@ -87,7 +88,7 @@ final class NativeStderrCapture {
 
     /** Whether native standard error is being captured on this machine. */
     static boolean available() {
-        return state() != null;
+        return STATE != null;
     }
 
     private static List<String> printed(State s) {
@@ -119,23 +120,9 @@ final class NativeStderrCapture {
         return lines;
     }
 
-    private static State state() {
-        State s = state;
-        if (s == null) {
-            synchronized (NativeStderrCapture.class) {
-                if (state == null) {
-                    state = open();
-                }
-                s = state;
-            }
-        }
-        return s.libc == null ? null : s;
-    }
-
     private static State open() {
-        State none = new State(null, -1, -1);
         if (!Platform.isLinux()) {
-            return none;
+            return null;
         }
         try {
             LibC libc = (LibC) Native.loadLibrary(Platform.C_LIBRARY_NAME, LibC.class);
@@ -143,12 +130,12 @@ final class NativeStderrCapture {
             int real = libc.dup(STDERR);
             if (capture < 0 || real < 0) {
                 log.debug("native standard error not captured (memfd {}, dup {})", capture, real);
-                return none;
+                return null;
             }
             return new State(libc, capture, real);
         } catch (LinkageError | RuntimeException e) {
             log.debug("native standard error not captured: {}", e.toString());
-            return none;
+            return null;
         }
     }
 }
