@@ -46,20 +46,23 @@ public final class AccuracyBench {
     static {
         VARIANTS.put("default", new Variant("default", Map.of()));
         VARIANTS.put("seed", new Variant("seed", Map.of("model.architecture", "seed", "train.batch-size", "128",
-                "train.min-epochs", "0", "train.warmup-steps", "0", "train.augment", "false", "train.weight-decay", "0")));
+                "train.min-epochs", "0", "train.warmup-steps", "0", "train.augment", "false", "train.weight-decay", "0", "train.lr-drops", "0")));
         VARIANTS.put("seed-net", new Variant("seed-net", Map.of("model.architecture", "seed")));
         VARIANTS.put("no-augment", new Variant("no-augment", Map.of("train.augment", "false")));
+        VARIANTS.put("fixed-rate", new Variant("fixed-rate", Map.of("train.lr-drops", "0")));
         VARIANTS.put("wd", new Variant("wd", Map.of("train.weight-decay", "0.05")));
     }
 
     private final AppConfig base;
     private final Path data;
+    private final int firstSeed;
     private final int seeds;
     private final BiConsumer<String, String> figure;
 
-    public AccuracyBench(AppConfig base, Path data, int seeds, BiConsumer<String, String> figure) {
+    public AccuracyBench(AppConfig base, Path data, int firstSeed, int seeds, BiConsumer<String, String> figure) {
         this.base = base;
         this.data = data;
+        this.firstSeed = firstSeed;
         this.seeds = seeds;
         this.figure = figure;
     }
@@ -105,12 +108,12 @@ public final class AccuracyBench {
                     Path work = Files.createTempDirectory("umimegu-accuracy");
                     try {
                         long start = System.nanoTime();
-                        TrainingOutcome outcome = train(work, variant, split, split.labels(), size, s + 1);
+                        TrainingOutcome outcome = train(work, variant, split, split.labels(), size, firstSeed + s);
                         minutes[s] = (System.nanoTime() - start) / 60e9;
                         acc[s] = outcome.test().orElseThrow().accuracy();
                         ece[s] = outcome.test().orElseThrow().expectedCalibrationError();
                         epochs[s] = outcome.report().epochsRun();
-                        Application app = application(work, variant, s + 1);
+                        Application app = application(work, variant, firstSeed + s);
                         var model = app.store().load(outcome.modelId());
                         double plain = testAccuracy(app, new Classifier(model, false), split);
                         double mirrored = testAccuracy(app, new Classifier(model, true), split);
@@ -118,7 +121,7 @@ public final class AccuracyBench {
                         figure.accept("accuracy_run", String.format(Locale.ROOT,
                                 "%s per_label=%s seed=%d test_acc=%.4f ece=%.4f epochs=%d best=%d T=%.3f minutes=%.2f "
                                         + "mirror_tta_acc=%.4f",
-                                name, size == 0 ? "all" : size, s + 1, acc[s], ece[s], outcome.report().epochsRun(),
+                                name, size == 0 ? "all" : size, firstSeed + s, acc[s], ece[s], outcome.report().epochsRun(),
                                 outcome.report().bestEpoch(), outcome.report().temperature(), minutes[s], mirrored));
                     } finally {
                         delete(work);
@@ -146,8 +149,8 @@ public final class AccuracyBench {
         for (int s = 0; s < seeds; s++) {
             Path work = Files.createTempDirectory("umimegu-unknown");
             try {
-                TrainingOutcome outcome = train(work, VARIANTS.get(variantName), split, known, 0, s + 1);
-                Application app = application(work, VARIANTS.get(variantName), s + 1);
+                TrainingOutcome outcome = train(work, VARIANTS.get(variantName), split, known, 0, firstSeed + s);
+                Application app = application(work, VARIANTS.get(variantName), firstSeed + s);
                 Classifier classifier = app.classifier(outcome.modelId());
                 List<Double> knownScores = scores(app, classifier, split, known);
                 List<Double> unknownScores = scores(app, classifier, split, unknown);
@@ -155,14 +158,14 @@ public final class AccuracyBench {
                 rejected[s] = share(unknownScores, threshold);
                 falselyRejected[s] = share(knownScores, threshold);
                 figure.accept("unknown_run", String.format(Locale.ROOT,
-                        "seed=%d auroc=%.3f unknown_rejected=%.3f known_rejected=%.3f", s + 1, auroc[s], rejected[s],
+                        "seed=%d auroc=%.3f unknown_rejected=%.3f known_rejected=%.3f", firstSeed + s, auroc[s], rejected[s],
                         falselyRejected[s]));
                 StringBuilder curve = new StringBuilder();
                 for (double t = 0.3; t < 0.95; t += 0.1) {
                     curve.append(String.format(Locale.ROOT, " below_%.1f: unknown %.3f known %.3f", t,
                             share(unknownScores, t), share(knownScores, t)));
                 }
-                figure.accept("unknown_run_thresholds", "seed=" + (s + 1) + curve);
+                figure.accept("unknown_run_thresholds", "seed=" + (firstSeed + s) + curve);
             } finally {
                 delete(work);
             }

@@ -68,13 +68,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seeds", description = "Seeds per figure in the accuracy and unknown parts (default: ${DEFAULT-VALUE}).")
     int seeds = 3;
 
+    @Option(names = "--first-seed", description = "The first seed of the accuracy and unknown parts, so runs can be spread "
+            + "over several processes (default: ${DEFAULT-VALUE}).")
+    int firstSeed = 1;
+
     @Option(names = "--per-label", split = ",", paramLabel = "N",
             description = "Training pictures per label in the accuracy part, 0 for all (default: 5,10,0).")
     List<Integer> perLabel = List.of(5, 10, 0);
 
     @Option(names = "--variants", split = ",", paramLabel = "NAME",
             description = "Trainings compared in the accuracy part: default, seed (the seed's recipe and network), "
-                    + "seed-net, no-augment, wd (default: default,seed).")
+                    + "seed-net, no-augment, fixed-rate, wd (default: default,seed).")
     List<String> variants = List.of("default", "seed");
 
     @Option(names = "--unknown-below", description = "Confidence under which the unknown part counts a face as rejected (default: ${DEFAULT-VALUE}).")
@@ -125,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
                                 + "; one of " + AccuracyBench.VARIANTS.keySet());
                     }
                 }
-                AccuracyBench bench = new AccuracyBench(main.config(), accuracyData, seeds, (name, value) -> figure(out, name, value));
+                AccuracyBench bench = new AccuracyBench(main.config(), accuracyData, firstSeed, seeds, (name, value) -> figure(out, name, value));
                 if (only.contains(Part.accuracy)) {
                     bench.accuracy(variants, perLabel);
                 }

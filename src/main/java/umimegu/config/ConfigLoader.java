@@ -142,6 +142,7 @@ public final class ConfigLoader {
                     decimal(p, "train.learning-rate"),
                     integerOrAuto(p, "train.warmup-steps"),
                     decimal(p, "train.weight-decay"),
+                    integer(p, "train.lr-drops"),
                     Long.parseLong(required(p, "train.seed")),
                     bool(p, "train.augment"),
                     bool(p, "train.crop-faces"),

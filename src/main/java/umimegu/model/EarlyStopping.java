@@ -45,6 +45,15 @@ public final class EarlyStopping {
         return false;
     }
 
+    int epochsWithoutImprovement() {
+        return epochsWithoutImprovement;
+    }
+
+    /** Counts patience from now, as after an improvement, keeping the best epoch. */
+    void restartPatience() {
+        epochsWithoutImprovement = 0;
+    }
+
     public boolean shouldStop() {
         return epochsWithoutImprovement >= patience && lastEpoch >= minEpochs;
     }

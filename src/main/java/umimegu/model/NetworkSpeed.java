@@ -19,7 +19,7 @@ public final class NetworkSpeed {
 
     public NetworkSpeed(InputSpec input, Architecture architecture) {
         this.input = input;
-        TrainingSettings settings = new TrainingSettings(0.2, 32, 1, 1, 0, 1e-3, 0, 0, 1, false, false, architecture);
+        TrainingSettings settings = new TrainingSettings(0.2, 32, 1, 1, 0, 1e-3, 0, 0, 0, 1, false, false, architecture);
         this.network = NetworkFactory.create(input, 2, settings, new TrainingPlan(32, 1, 0, 0));
     }
 

@@ -7,12 +7,16 @@ import java.util.function.BooleanSupplier;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The training loop: seeded shuffles, optional augmentation, per-epoch metrics on training and
- * validation data, early stopping on validation loss, and the best epoch's weights restored at the end.
+ * validation data, learning-rate drops and early stopping on validation loss, and the best epoch's
+ * weights restored at the end.
  */
 public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private final TrainingSettings settings;
     private final TrainingPlan plan;
 
@@ -21,7 +25,9 @@ public final class Trainer {
         this.plan = plan;
     }
 
-    public record Result(List<EpochStats> history, int bestEpoch, TrainingReport.StopReason stopReason) {
+    /** {@code rateDrops}: the epochs after which the learning rate was cut. */
+    public record Result(List<EpochStats> history, int bestEpoch, TrainingReport.StopReason stopReason,
+                         List<Integer> rateDrops) {
     }
 
     public Result train(MultiLayerNetwork network, Batches training, Batches validation, Augmenter augmenter,
@@ -29,6 +35,9 @@ public final class Trainer {
         Random random = new Random(settings.seed());
         EarlyStopping stopping = new EarlyStopping(settings.patience(), plan.minEpochs(), plan.firstCandidateEpoch());
         List<EpochStats> history = new ArrayList<>();
+        LearningRateDrops drops = new LearningRateDrops(settings.learningRateDrops(), settings.patience(),
+                settings.learningRate());
+        List<Integer> dropEpochs = new ArrayList<>();
         INDArray bestParams = null;
         for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
             long start = System.nanoTime();
@@ -49,13 +58,19 @@ public final class Trainer {
                 bestParams = network.params().dup();
             }
             listener.onEpoch(stats, List.copyOf(history));
-            if (stopping.shouldStop()) {
+            double lowerRate = drops.next(stopping);
+            if (!Double.isNaN(lowerRate)) {
+                network.setLearningRate(lowerRate);
+                dropEpochs.add(epoch);
+                LOG.info("validation loss stalled: learning rate now {} after epoch {}", lowerRate, epoch);
+            }
+            if (drops.exhausted() && stopping.shouldStop()) {
                 restore(network, bestParams);
-                return new Result(history, stopping.bestEpoch(), TrainingReport.StopReason.EARLY_STOPPING);
+                return new Result(history, stopping.bestEpoch(), TrainingReport.StopReason.EARLY_STOPPING, dropEpochs);
             }
         }
         restore(network, bestParams);
-        return new Result(history, stopping.bestEpoch(), TrainingReport.StopReason.MAX_EPOCHS);
+        return new Result(history, stopping.bestEpoch(), TrainingReport.StopReason.MAX_EPOCHS, dropEpochs);
     }
 
     private static void restore(MultiLayerNetwork network, INDArray bestParams) {

@@ -129,6 +129,7 @@ public final class TrainingService {
         p.setProperty("train.learning-rate", String.valueOf(s.learningRate()));
         p.setProperty("train.warmup-steps", auto(s.warmupSteps()));
         p.setProperty("train.weight-decay", String.valueOf(s.weightDecay()));
+        p.setProperty("train.lr-drops", String.valueOf(s.learningRateDrops()));
         p.setProperty("model.architecture", s.architecture().configName());
         p.setProperty("train.seed", String.valueOf(s.seed()));
         p.setProperty("train.augment", String.valueOf(s.augment()));

@@ -105,6 +105,41 @@ class TrainingPipelineTest {
     }
 
     @Test
+    void aStalledValidationLossCutsTheLearningRateOnceAndTrainingGoesOnAfterIt() {
+        Properties p = TestFixtures.fastConfig(work);
+        p.setProperty("train.max-epochs", "12");
+        p.setProperty("train.learning-rate", "0.02");
+        p.setProperty("train.patience", "2");
+        p.setProperty("train.min-epochs", "0");
+        p.setProperty("train.lr-drops", "1");
+        AppConfig config = config(p);
+        Preprocessor pre = new Preprocessor(config.input());
+        var images = syntheticLoaded(pre, 20);
+        var split = umimegu.dataset.StratifiedSplit.split(indices(images.size()), i -> images.labelIndex()[i], 2, 0.25, 3);
+        Batches train = subset(images, split.training(), pre);
+        Batches val = subset(images, split.validation(), pre);
+        var network = NetworkFactory.create(config.input(), 2, config.training().learningRate(), 5);
+
+        TrainingPlan plan = TrainingPlan.of(config.training(), train.images().size());
+        Trainer.Result result = new Trainer(config.training(), plan).train(network, train, val, null, TrainingListener.NONE,
+                () -> false);
+
+        assertEquals(1, result.rateDrops().size(), "history: " + result.history());
+        for (int layer = 0; layer < network.getnLayers(); layer++) {
+            Double rate = network.getLearningRate(layer);
+            if (rate != null) {
+                assertEquals(0.02 * LearningRateDrops.FACTOR, rate, 1e-9, "layer " + layer);
+            }
+        }
+        int drop = result.rateDrops().get(0);
+        assertTrue(result.history().size() >= drop + 1, "at least one epoch at the lower rate");
+        if (result.stopReason() == TrainingReport.StopReason.EARLY_STOPPING) {
+            int lastImprovement = Math.max(drop, result.bestEpoch());
+            assertTrue(result.history().size() >= lastImprovement + 2, "a full patience after the cut");
+        }
+    }
+
+    @Test
     void aCancelledOrFailedTrainingLeavesTheCurrentModelAndNoFolderBehind() throws IOException {
         TestFixtures.syntheticImages(work.resolve("images"), 12, 2);
         Properties p = TestFixtures.fastConfig(work);
