@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Predicts labels for pictures with a stored model, using the model's own input spec and its
@@ -76,6 +78,26 @@ public final class Classifier implements PictureClassifier {
             predictions.add(new Prediction(labels.get(best), probabilities.get(best), probabilities));
         }
         return predictions;
+    }
+
+    /** Logits and penultimate features of these pictures (one network run, under the network's lock). */
+    public List<NetworkView> inspect(List<BufferedImage> images) {
+        MultiLayerNetwork network = model.network();
+        INDArray input = preprocessor.toBatch(images.stream().map(preprocessor::toPixels).toList());
+        double[][] features;
+        double[][] logits;
+        synchronized (network) {
+            List<INDArray> activations = network.feedForward(input, false);
+            INDArray penultimate = activations.get(network.getnLayers() - 1);
+            org.deeplearning4j.nn.api.Layer output = network.getLayer(network.getnLayers() - 1);
+            features = penultimate.toDoubleMatrix();
+            logits = penultimate.mmul(output.getParam("W")).addRowVector(output.getParam("b")).toDoubleMatrix();
+        }
+        List<NetworkView> views = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            views.add(new NetworkView(logits[i], features[i]));
+        }
+        return views;
     }
 
     /** How many times the network ran for this classifier (several callers' pictures may share a run). */
