@@ -32,9 +32,12 @@ final class Reports {
                 out.printf("  … and %d more%n", report.skippedFiles().size() - SKIPPED_SHOWN);
             }
         }
-        out.printf(Locale.ROOT, "Batches of %d, at least %d epochs, %d warm-up steps. Calibration: temperature %.3f, "
+        out.printf(Locale.ROOT, "Batches of %d, at least %d epochs, %d warm-up steps%s. Calibration: temperature %.3f, "
                         + "validation ECE %.4f (%.4f before)%n", report.plan().batchSize(), report.plan().minEpochs(),
-                report.plan().warmupSteps(), report.temperature(), report.validationEce(), report.validationEceBefore());
+                report.plan().warmupSteps(), report.rateDrops().isEmpty() ? ""
+                        : ", learning rate cut to a fifth after epoch " + report.rateDrops().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                report.temperature(), report.validationEce(), report.validationEceBefore());
         report.hints().forEach(h -> out.println("Hint: " + h));
         outcome.test().ifPresent(t -> printTestLine(out, t));
         out.println("Model: " + outcome.modelDirectory() + " (now current)");

@@ -6,18 +6,19 @@ import java.util.List;
  * What a training run did: every epoch's figures, the epoch whose weights were kept, why it
  * stopped, the files skipped because they could not be read, the plan it ran with, the fitted
  * calibration (temperature, and the validation split's expected calibration error before and
- * after it), and per-label advice.
+ * after it), per-label advice, and the epochs after which the learning rate was cut.
  */
 public record TrainingReport(List<String> labels, int trainingImages, int validationImages, List<EpochStats> history,
                              int bestEpoch, StopReason stopReason, List<String> skippedFiles, TrainingPlan plan,
                              double temperature, double validationEceBefore, double validationEce,
-                             List<LabelAdvice> advice) {
+                             List<LabelAdvice> advice, List<Integer> rateDrops) {
 
     public TrainingReport {
         labels = List.copyOf(labels);
         history = List.copyOf(history);
         skippedFiles = List.copyOf(skippedFiles);
         advice = List.copyOf(advice);
+        rateDrops = List.copyOf(rateDrops);
     }
 
     public List<String> hints() {

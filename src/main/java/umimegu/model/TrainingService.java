@@ -74,7 +74,8 @@ public final class TrainingService {
             TrainingReport report = new TrainingReport(labels, training.size(), validation.size(), result.history(),
                     result.bestEpoch(), result.stopReason(), skipped, plan, temperature,
                     before.expectedCalibrationError(), after.expectedCalibrationError(),
-                    LabelAdvice.of(labels, training.countPerLabel(), validation.countPerLabel(), after.confusion()));
+                    LabelAdvice.of(labels, training.countPerLabel(), validation.countPerLabel(), after.confusion()),
+                    result.rateDrops());
             ModelInfo info = new ModelInfo(labels, config.input(), temperature);
             Optional<EvaluationResult> test = testIfPresent(network, info, preprocessor);
             if (test.isPresent()) {
@@ -156,6 +157,8 @@ public final class TrainingService {
         p.setProperty("batch_size", String.valueOf(report.plan().batchSize()));
         p.setProperty("min_epochs", String.valueOf(report.plan().minEpochs()));
         p.setProperty("warmup_steps", String.valueOf(report.plan().warmupSteps()));
+        p.setProperty("learning_rate_cut_after_epochs", report.rateDrops().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")));
         p.setProperty("temperature", String.valueOf(report.temperature()));
         p.setProperty("val_ece_uncalibrated", String.valueOf(report.validationEceBefore()));
         p.setProperty("val_ece", String.valueOf(report.validationEce()));
