@@ -104,6 +104,7 @@ public final class AccuracyBench {
                 double[] minutes = new double[seeds];
                 double[] epochs = new double[seeds];
                 double[] mirrorGain = new double[seeds];
+                double[] eceUncalibrated = new double[seeds];
                 for (int s = 0; s < seeds; s++) {
                     Path work = Files.createTempDirectory("umimegu-accuracy");
                     try {
@@ -116,12 +117,14 @@ public final class AccuracyBench {
                         Application app = application(work, variant, firstSeed + s);
                         var model = app.store().load(outcome.modelId());
                         double plain = testAccuracy(app, new Classifier(model, false), split);
+                        eceUncalibrated[s] = uncalibratedEce(app, model, split);
                         double mirrored = testAccuracy(app, new Classifier(model, true), split);
                         mirrorGain[s] = mirrored - plain;
                         figure.accept("accuracy_run", String.format(Locale.ROOT,
-                                "%s per_label=%s seed=%d test_acc=%.4f ece=%.4f epochs=%d best=%d T=%.3f minutes=%.2f "
+                                "%s per_label=%s seed=%d test_acc=%.4f ece=%.4f ece_at_T1=%.4f epochs=%d best=%d T=%.3f minutes=%.2f "
                                         + "mirror_tta_acc=%.4f",
-                                name, size == 0 ? "all" : size, firstSeed + s, acc[s], ece[s], outcome.report().epochsRun(),
+                                name, size == 0 ? "all" : size, firstSeed + s, acc[s], ece[s], eceUncalibrated[s],
+                                outcome.report().epochsRun(),
                                 outcome.report().bestEpoch(), outcome.report().temperature(), minutes[s], mirrored));
                     } finally {
                         delete(work);
@@ -130,6 +133,7 @@ public final class AccuracyBench {
                 String key = "accuracy_" + name + "_" + (size == 0 ? "all" : size);
                 figure.accept(key + "_test_acc", meanSd(acc));
                 figure.accept(key + "_ece", meanSd(ece));
+                figure.accept(key + "_ece_uncalibrated", meanSd(eceUncalibrated));
                 figure.accept(key + "_train_minutes", meanSd(minutes));
                 figure.accept(key + "_epochs", meanSd(epochs));
                 figure.accept(key + "_mirror_tta_gain", meanSd(mirrorGain));
@@ -216,6 +220,25 @@ public final class AccuracyBench {
             images.add(app.decoder().decode(f));
         }
         return classifier.inspect(images);
+    }
+
+    /** The test split's calibration error with the network's own probabilities (temperature 1). */
+    private static double uncalibratedEce(Application app, umimegu.model.StoredModel model, Split split)
+            throws umimegu.vision.ImageDecodeException {
+        var info = model.info();
+        Classifier raw = new Classifier(new umimegu.model.StoredModel(model.id(), model.directory(), model.network(),
+                new umimegu.model.ModelInfo(info.labels(), info.input(), 1.0)));
+        List<double[]> outputs = new ArrayList<>();
+        List<Integer> actual = new ArrayList<>();
+        for (int c = 0; c < info.labels().size(); c++) {
+            for (Path file : split.test().get(info.labels().get(c))) {
+                outputs.add(raw.predict(app.decoder().decode(file)).probabilities().stream().mapToDouble(Double::doubleValue)
+                        .toArray());
+                actual.add(c);
+            }
+        }
+        return umimegu.model.Evaluator.score(info.labels(), outputs.toArray(double[][]::new),
+                actual.stream().mapToInt(Integer::intValue).toArray(), 1.0).expectedCalibrationError();
     }
 
     private static double testAccuracy(Application app, Classifier classifier, Split split)
