@@ -81,8 +81,9 @@ final class BenchCommand implements Callable<Integer> {
                     + "seed-net, no-augment, fixed-rate, wd (default: default,seed).")
     List<String> variants = List.of("default", "seed");
 
-    @Option(names = "--unknown-below", description = "Confidence under which the unknown part counts a face as rejected (default: ${DEFAULT-VALUE}).")
-    double unknownBelow = 0.5;
+    @Option(names = "--unknown-below", description = "Confidence under which the unknown part counts a face as rejected "
+            + "(default: the config's answer.unknown-below).")
+    Double unknownBelow;
 
     @Override
     public Integer call() throws Exception {
@@ -134,7 +135,8 @@ final class BenchCommand implements Callable<Integer> {
                     bench.accuracy(variants, perLabel);
                 }
                 if (only.contains(Part.unknown)) {
-                    bench.unknown(variants.get(0), 2, unknownBelow);
+                    bench.unknown(variants.get(0), 2,
+                            unknownBelow != null ? unknownBelow : main.config().answers().unknownBelow());
                 }
             }
         }

@@ -8,6 +8,8 @@ import umimegu.model.Prediction;
 
 /** Turns a prediction into the sentence a user reads, e.g. "This is Megumi: 56.1%". */
 public final class AnswerFormatter {
+    static final int MIN_LABELS_FOR_UNKNOWN = 3;
+
     private final AnswerSettings settings;
 
     public AnswerFormatter(AnswerSettings settings) {
@@ -31,9 +33,13 @@ public final class AnswerFormatter {
         return prediction.probability() < settings.unsureBelow() || isUnknown(prediction);
     }
 
-    /** Probably a character the model was not trained on. */
+    /**
+     * Probably a character the model was not trained on. Only a model of three labels or more can
+     * say so: with two, every face is near one of them or at a coin toss between them, which the
+     * unsure wording already says.
+     */
     public boolean isUnknown(Prediction prediction) {
-        return prediction.probability() < settings.unknownBelow();
+        return prediction.probabilities().size() >= MIN_LABELS_FOR_UNKNOWN && prediction.probability() < settings.unknownBelow();
     }
 
     public double unsureBelow() {

@@ -50,4 +50,19 @@ class AnswerFormatterTest {
         assertEquals("Not sure — closest is Umi: 45.0%", formatter.format(new Prediction("umi", 0.45, List.of(0.55, 0.45))));
         assertEquals("This is Umi: 90.0%", formatter.format(new Prediction("umi", 0.9, List.of(0.1, 0.9))));
     }
+
+    @Test
+    void aTwoLabelModelIsUnsureButNeverSaysItDoesNotKnowTheCharacter() {
+        var formatter = new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of()));
+        var strict = new AnswerFormatter(new AnswerSettings("This is {label}: {percent}%", 1, Map.of(), 0.75,
+                "Not sure — closest is {label}: {percent}%", "Face {n}: {answer}", "", 0.6,
+                "I don't know this one (closest: {label}, {percent}%)"));
+        Prediction twoLabels = new Prediction("megumi", 0.561, List.of(0.561, 0.439));
+        assertEquals("Not sure — closest is Megumi: 56.1%", strict.format(twoLabels));
+        assertEquals("I don't know this one (closest: Megumi, 56.1%)",
+                strict.format(new Prediction("megumi", 0.561, List.of(0.561, 0.339, 0.1))));
+        assertEquals("Not sure — closest is Megumi: 70.0%",
+                strict.format(new Prediction("megumi", 0.7, List.of(0.7, 0.2, 0.1))));
+        assertTrue(formatter.isUnsure(twoLabels));
+    }
 }
