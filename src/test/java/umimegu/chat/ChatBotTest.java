@@ -153,7 +153,7 @@ class ChatBotTest {
         List<String> lines = test.texts().get(0).lines().toList();
         assertTrue(lines.get(0).matches("Test loss: [0-9.]+, Test acc: [0-9.]+ .*"), test.texts().get(0));
         assertTrue(lines.get(1).startsWith("Calibration error (ECE, 10 bins): "), test.texts().get(0));
-        assertTrue(lines.get(2).matches("Answers at or above 60%: .*; \\d+ held back as not sure"), test.texts().get(0));
+        assertTrue(lines.get(2).matches("Answers at or above 75%: .*; \\d+ held back as not sure"), test.texts().get(0));
         assertEquals(List.of("confusion-matrix.png", "reliability.png"),
                 test.replies.get(0).files().stream().map(Reply.OutgoingFile::name).toList());
     }
