@@ -48,6 +48,23 @@ class CalibrationTest {
         assertTrue(t > 0.4 && t < 1, "T = " + t);
     }
 
+    /**
+     * Fifteen validation pictures right at 97% and one wrong at 99.999% (10 pictures per label give
+     * 16): the log-likelihood fit softens every answer to T = 1.85 for that one picture.
+     */
+    @Test
+    void oneConfidentlyWrongValidationPictureDoesNotSoftenEveryAnswer() {
+        double[][] p = new double[16][];
+        int[] actual = new int[16];
+        for (int i = 0; i < 15; i++) {
+            p[i] = new double[] {0.97, 0.01, 0.01, 0.01};
+        }
+        p[15] = new double[] {0.99999, 1e-8, 5e-6, 4.99e-6};
+        actual[15] = 1;
+        double t = Calibration.fit(p, actual);
+        assertTrue(t > 0.8 && t < 1.3, "T = " + t);
+    }
+
     @Test
     void scalingKeepsTheOrderAndSumsToOne() {
         double[] p = {0.7, 0.2, 0.1};
