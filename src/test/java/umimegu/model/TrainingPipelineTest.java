@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,12 +81,11 @@ class TrainingPipelineTest {
         }
     }
 
-    @Test
-    void keepsTheBestEpochsWeightsNotTheLast() {
-        // a learning rate this high makes validation loss jump around, so the best epoch is rarely the last
-        Properties p = TestFixtures.fastConfig(work);
-        p.setProperty("train.max-epochs", "6");
-        p.setProperty("train.learning-rate", "0.02");
+    private record SyntheticRun(MultiLayerNetwork network, Batches validation, TrainingPlan plan, Trainer.Result result) {
+    }
+
+    /** The seed network trained by {@link Trainer} on 20 synthetic pictures per label, a quarter held out. */
+    private SyntheticRun trainSynthetic(Properties p) {
         AppConfig config = config(p);
         Preprocessor pre = new Preprocessor(config.input());
         var images = syntheticLoaded(pre, 20);
@@ -97,11 +97,23 @@ class TrainingPipelineTest {
         TrainingPlan plan = TrainingPlan.of(config.training(), train.images().size());
         Trainer.Result result = new Trainer(config.training(), plan).train(network, train, val, null, TrainingListener.NONE,
                 () -> false);
+        return new SyntheticRun(network, val, plan, result);
+    }
+
+    @Test
+    void keepsTheBestEpochsWeightsNotTheLast() {
+        // a learning rate this high makes validation loss jump around, so the best epoch is rarely the last
+        Properties p = TestFixtures.fastConfig(work);
+        p.setProperty("train.max-epochs", "6");
+        p.setProperty("train.learning-rate", "0.02");
+        SyntheticRun run = trainSynthetic(p);
+        Trainer.Result result = run.result();
+        TrainingPlan plan = run.plan();
 
         double bestLoss = result.history().stream().filter(e -> e.epoch() >= plan.firstCandidateEpoch())
                 .mapToDouble(EpochStats::valLoss).min().orElseThrow();
         assertEquals(bestLoss, result.history().get(result.bestEpoch() - 1).valLoss());
-        assertEquals(bestLoss, Evaluator.evaluate(network, val, 16).loss(), 1e-5);
+        assertEquals(bestLoss, Evaluator.evaluate(run.network(), run.validation(), 16).loss(), 1e-5);
     }
 
     @Test
@@ -112,17 +124,9 @@ class TrainingPipelineTest {
         p.setProperty("train.patience", "2");
         p.setProperty("train.min-epochs", "0");
         p.setProperty("train.lr-drops", "1");
-        AppConfig config = config(p);
-        Preprocessor pre = new Preprocessor(config.input());
-        var images = syntheticLoaded(pre, 20);
-        var split = umimegu.dataset.StratifiedSplit.split(indices(images.size()), i -> images.labelIndex()[i], 2, 0.25, 3);
-        Batches train = subset(images, split.training(), pre);
-        Batches val = subset(images, split.validation(), pre);
-        var network = NetworkFactory.create(config.input(), 2, config.training().learningRate(), 5);
-
-        TrainingPlan plan = TrainingPlan.of(config.training(), train.images().size());
-        Trainer.Result result = new Trainer(config.training(), plan).train(network, train, val, null, TrainingListener.NONE,
-                () -> false);
+        SyntheticRun run = trainSynthetic(p);
+        Trainer.Result result = run.result();
+        var network = run.network();
 
         assertEquals(1, result.rateDrops().size(), "history: " + result.history());
         for (int layer = 0; layer < network.getnLayers(); layer++) {
