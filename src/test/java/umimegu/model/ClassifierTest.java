@@ -32,6 +32,31 @@ class ClassifierTest {
         }
     }
 
+    /** The open-set scores read the logits and features: their softmax must be the answer's probabilities. */
+    @Test
+    void inspectedLogitsGiveTheAnswersProbabilities() {
+        InputSpec input = new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE);
+        StoredModel model = new StoredModel("m", null, NetworkFactory.create(input, 3, 1e-3, 7),
+                new ModelInfo(List.of("a", "b", "c"), input));
+        Classifier classifier = new Classifier(model, false);
+        List<BufferedImage> faces = List.of(new SyntheticFaces(32).draw(0, new Random(5)),
+                new SyntheticFaces(32).draw(1, new Random(6)));
+        List<NetworkView> views = classifier.inspect(faces);
+        List<Prediction> answers = classifier.predictAll(faces);
+        for (int i = 0; i < faces.size(); i++) {
+            double[] z = views.get(i).logits();
+            double sum = 0;
+            for (double v : z) {
+                sum += Math.exp(v);
+            }
+            for (int c = 0; c < 3; c++) {
+                assertEquals(answers.get(i).probabilities().get(c), Math.exp(z[c]) / sum, 1e-5);
+            }
+            assertEquals(model.network().getLayer(model.network().getnLayers() - 1).getParam("W").rows(),
+                    views.get(i).features().length);
+        }
+    }
+
     @Test
     void picturesFromManyThreadsShareNetworkRunsAndGetTheirOwnAnswers() throws Exception {
         InputSpec input = new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE);
