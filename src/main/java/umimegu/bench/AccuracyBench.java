@@ -20,6 +20,7 @@ import umimegu.app.Application;
 import umimegu.config.AppConfig;
 import umimegu.config.ConfigLoader;
 import umimegu.model.Classifier;
+import umimegu.model.NetworkView;
 import umimegu.model.Prediction;
 import umimegu.model.TrainingListener;
 import umimegu.model.TrainingOutcome;
@@ -190,14 +191,18 @@ public final class AccuracyBench {
 
     private static String otherScores(Application app, Classifier classifier, Split split, List<String> known,
                                       List<String> unknown) throws umimegu.vision.ImageDecodeException {
-        Map<String, List<umimegu.model.NetworkView>> training = new LinkedHashMap<>();
+        Map<String, List<NetworkView>> training = new LinkedHashMap<>();
         for (String label : known) {
             training.put(label, views(app, classifier, split.pool().get(label)));
         }
-        List<umimegu.model.NetworkView> knownViews = new ArrayList<>();
-        List<umimegu.model.NetworkView> unknownViews = new ArrayList<>();
-        known.forEach(l -> knownViews.addAll(viewsUnchecked(app, classifier, split.test().get(l))));
-        unknown.forEach(l -> unknownViews.addAll(viewsUnchecked(app, classifier, split.test().get(l))));
+        List<NetworkView> knownViews = new ArrayList<>();
+        for (String label : known) {
+            knownViews.addAll(views(app, classifier, split.test().get(label)));
+        }
+        List<NetworkView> unknownViews = new ArrayList<>();
+        for (String label : unknown) {
+            unknownViews.addAll(views(app, classifier, split.test().get(label)));
+        }
         StringBuilder out = new StringBuilder();
         new OpenSetScores(training).all().forEach((name, score) -> out.append("; ").append(name).append(": ")
                 .append(separation(knownViews.stream().map(score::applyAsDouble).toList(),
@@ -205,15 +210,7 @@ public final class AccuracyBench {
         return out.toString();
     }
 
-    private static List<umimegu.model.NetworkView> viewsUnchecked(Application app, Classifier classifier, List<Path> files) {
-        try {
-            return views(app, classifier, files);
-        } catch (umimegu.vision.ImageDecodeException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<umimegu.model.NetworkView> views(Application app, Classifier classifier, List<Path> files)
+    private static List<NetworkView> views(Application app, Classifier classifier, List<Path> files)
             throws umimegu.vision.ImageDecodeException {
         List<java.awt.image.BufferedImage> images = new ArrayList<>();
         for (Path f : files) {
