@@ -80,8 +80,9 @@ final class RestApi implements AutoCloseable {
                     path.startsWith(API) ? path.substring(API.length()) : path,
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body);
-            Response response = routes.apply(request);
+            // Recorded before it is answered: a test that sees the stored message must also see its request.
             recorded.add(request);
+            Response response = routes.apply(request);
             onRequest.forEach(Runnable::run);
             send(exchange, response.status(), response.json() == null ? null : response.json().getBytes(StandardCharsets.UTF_8),
                     "application/json");
