@@ -92,6 +92,7 @@ public final class NetworkFactory {
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
+        ForwardKeepingConvolution.install(network);
         return network;
     }
 

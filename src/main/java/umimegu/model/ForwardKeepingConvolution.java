@@ -1,0 +1,93 @@
+package umimegu.model;
+
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A convolution layer that does not run its convolution a second time in backprop.
+ *
+ * <p>On the oneDNN helper path, M2.1's {@link ConvolutionLayer#backpropGradient} recomputes the
+ * layer's pre-activation only to take the activation's derivative (its forward cache is skipped on
+ * that path). For a plain ReLU the derivative is the same whether taken at the pre-activation or at
+ * the ReLU's output (both are positive at the same places), and the identity's does not look at it,
+ * so this layer hands backprop the output of the training forward pass it has just made. Measured:
+ * a third of the seed network's oneDNN time per training batch was that second forward pass.
+ *
+ * <p>Installed by {@link #install} on a freshly built network, before its first fit; the saved
+ * configuration still names DL4J's own layer, so saved models do not depend on this class.
+ */
+final class ForwardKeepingConvolution extends ConvolutionLayer {
+    private INDArray keptOutput;
+    private INDArray keptInput;
+
+    private ForwardKeepingConvolution(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** Replaces each convolution layer whose activation allows it; the others stay as DL4J built them. */
+    static void install(MultiLayerNetwork network) {
+        Layer[] layers = network.getLayers();
+        DataType dataType = network.getLayerWiseConfigurations().getDataType();
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i].getClass() == ConvolutionLayer.class && reusable((ConvolutionLayer) layers[i])) {
+                layers[i] = copyOf((ConvolutionLayer) layers[i], dataType);
+            }
+        }
+        network.setLayers(layers);
+    }
+
+    private static boolean reusable(ConvolutionLayer layer) {
+        org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layer.layerConf();
+        IActivation activation = conf.getActivationFn();
+        boolean derivativeFromOutput = activation instanceof ActivationIdentity || new ActivationReLU().equals(activation);
+        return derivativeFromOutput && conf.getCnn2dDataFormat() == CNN2DFormat.NCHW && layer.getHelper() instanceof MKLDNNConvHelper;
+    }
+
+    private static ForwardKeepingConvolution copyOf(ConvolutionLayer layer, DataType dataType) {
+        ForwardKeepingConvolution copy = new ForwardKeepingConvolution(layer.conf(), dataType);
+        copy.setListeners(layer.getListeners());
+        copy.setIndex(layer.getIndex());
+        copy.setParamsViewArray(layer.params());
+        copy.setParamTable(layer.paramTable());
+        copy.setConf(layer.conf());
+        if (layer.getGradientsViewArray() != null) {
+            copy.setBackpropGradientsViewArray(layer.getGradientsViewArray());
+        }
+        return copy;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        INDArray output = super.activate(training, workspaceMgr);
+        keptOutput = training ? output : null;
+        keptInput = training ? input : null;
+        return output;
+    }
+
+    @Override
+    protected Pair<INDArray, INDArray> preOutput4d(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        INDArray output = keptOutput;
+        boolean sameForwardPass = forBackprop && output != null && keptInput == input;
+        keptOutput = null;
+        keptInput = null;
+        return sameForwardPass ? new Pair<>(output, null) : super.preOutput4d(training, forBackprop, workspaceMgr);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        keptOutput = null;
+        keptInput = null;
+    }
+}

@@ -1,0 +1,89 @@
+package umimegu.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ForwardKeepingConvolutionTest {
+    private static final InputSpec INPUT = new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE);
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    void trainingGivesTheSameGradientsAndWeightsAsDl4jsOwnLayer(Architecture architecture) {
+        MultiLayerNetwork fast = network(architecture);
+        MultiLayerNetwork plain = new MultiLayerNetwork(fast.getLayerWiseConfigurations().clone());
+        plain.init(fast.params().dup(), true);
+        assertTrue(Arrays.stream(fast.getLayers()).anyMatch(l -> l instanceof ForwardKeepingConvolution),
+                "the convolutions must be replaced");
+        assertFalse(Arrays.stream(plain.getLayers()).anyMatch(l -> l instanceof ForwardKeepingConvolution));
+
+        DataSet batch = batch(8);
+        assertEquals(0, gradient(plain, batch).sub(gradient(fast, batch)).amaxNumber().doubleValue(), 1e-5,
+                "the gradient of one batch");
+        for (int step = 0; step < 3; step++) {
+            Nd4j.getRandom().setSeed(100 + step);
+            plain.fit(batch);
+            Nd4j.getRandom().setSeed(100 + step);
+            fast.fit(batch);
+        }
+        assertEquals(0, plain.params().sub(fast.params()).amaxNumber().doubleValue(), 1e-5, "the weights after three steps");
+        INDArray probe = batch(4).getFeatures();
+        assertEquals(0, plain.output(probe, false).sub(fast.output(probe, false)).amaxNumber().doubleValue(), 1e-5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    void savedModelsNameOnlyDl4jsOwnLayers(Architecture architecture, @TempDir Path dir) throws Exception {
+        MultiLayerNetwork fast = network(architecture);
+        fast.fit(batch(4));
+        Path file = dir.resolve("network.zip");
+        ModelSerializer.writeModel(fast, file.toFile(), true);
+
+        assertFalse(fast.getLayerWiseConfigurations().toJson().contains("ForwardKeeping"));
+        MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        for (Layer layer : loaded.getLayers()) {
+            assertFalse(layer instanceof ForwardKeepingConvolution);
+        }
+        INDArray probe = batch(2).getFeatures();
+        assertEquals(0, fast.output(probe, false).sub(loaded.output(probe, false)).amaxNumber().doubleValue(), 1e-6);
+        assertTrue(Files.size(file) > 0);
+    }
+
+    private static MultiLayerNetwork network(Architecture architecture) {
+        TrainingSettings settings = new TrainingSettings(0.2, 8, 1, 1, 0, 1e-2, 0, 0, 0, 3, false, false, architecture);
+        return NetworkFactory.create(INPUT, 3, settings, new TrainingPlan(8, 1, 0, 0));
+    }
+
+    private static INDArray gradient(MultiLayerNetwork network, DataSet batch) {
+        Nd4j.getRandom().setSeed(42);
+        network.setInput(batch.getFeatures());
+        network.setLabels(batch.getLabels());
+        network.computeGradientAndScore();
+        return network.gradient().gradient().dup();
+    }
+
+    private static DataSet batch(int size) {
+        Nd4j.getRandom().setSeed(size);
+        INDArray features = Nd4j.rand(DataType.FLOAT, size, InputSpec.CHANNELS, INPUT.height(), INPUT.width());
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, size, 3);
+        for (int i = 0; i < size; i++) {
+            labels.putScalar(i, i % 3, 1f);
+        }
+        return new DataSet(features, labels);
+    }
+}
