@@ -2,10 +2,8 @@ package umimegu.model;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
@@ -24,47 +22,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * so this layer hands backprop the output of the training forward pass it has just made. Measured:
  * a third of the seed network's oneDNN time per training batch was that second forward pass.
  *
- * <p>Installed by {@link #install} on a freshly built network, before its first fit; the saved
- * configuration still names DL4J's own layer, so saved models do not depend on this class.
+ * <p>Installed by {@link FasterLayers}.
  */
 final class ForwardKeepingConvolution extends ConvolutionLayer {
     private INDArray keptOutput;
     private INDArray keptInput;
 
-    private ForwardKeepingConvolution(NeuralNetConfiguration conf, DataType dataType) {
+    ForwardKeepingConvolution(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 
-    /** Replaces each convolution layer whose activation allows it; the others stay as DL4J built them. */
-    static void install(MultiLayerNetwork network) {
-        Layer[] layers = network.getLayers();
-        DataType dataType = network.getLayerWiseConfigurations().getDataType();
-        for (int i = 0; i < layers.length; i++) {
-            if (layers[i].getClass() == ConvolutionLayer.class && reusable((ConvolutionLayer) layers[i])) {
-                layers[i] = copyOf((ConvolutionLayer) layers[i], dataType);
-            }
-        }
-        network.setLayers(layers);
-    }
-
-    private static boolean reusable(ConvolutionLayer layer) {
+    /** Plain ReLU or identity, channels first, on the oneDNN helper: the cases where the output stands in for the pre-activation. */
+    static boolean applies(ConvolutionLayer layer) {
         org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layer.layerConf();
         IActivation activation = conf.getActivationFn();
         boolean derivativeFromOutput = activation instanceof ActivationIdentity || new ActivationReLU().equals(activation);
         return derivativeFromOutput && conf.getCnn2dDataFormat() == CNN2DFormat.NCHW && layer.getHelper() instanceof MKLDNNConvHelper;
-    }
-
-    private static ForwardKeepingConvolution copyOf(ConvolutionLayer layer, DataType dataType) {
-        ForwardKeepingConvolution copy = new ForwardKeepingConvolution(layer.conf(), dataType);
-        copy.setListeners(layer.getListeners());
-        copy.setIndex(layer.getIndex());
-        copy.setParamsViewArray(layer.params());
-        copy.setParamTable(layer.paramTable());
-        copy.setConf(layer.conf());
-        if (layer.getGradientsViewArray() != null) {
-            copy.setBackpropGradientsViewArray(layer.getGradientsViewArray());
-        }
-        return copy;
     }
 
     @Override

@@ -155,7 +155,7 @@ public final class ModelStore {
         }
         try {
             OneDnn.enable();
-            MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), false);
+            MultiLayerNetwork network = FasterLayers.install(ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), false));
             ModelInfo info;
             try {
                 info = readInfo(dir.resolve(INFO_FILE));

@@ -92,8 +92,7 @@ public final class NetworkFactory {
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
-        ForwardKeepingConvolution.install(network);
-        return network;
+        return FasterLayers.install(network);
     }
 
     private static void seed(NeuralNetConfiguration.ListBuilder layers) {

@@ -18,8 +18,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
-class ForwardKeepingConvolutionTest {
+class FasterLayersTest {
     private static final InputSpec INPUT = new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE);
 
     @ParameterizedTest
@@ -48,13 +49,35 @@ class ForwardKeepingConvolutionTest {
 
     @ParameterizedTest
     @EnumSource(Architecture.class)
+    void onePictureGetsTheSameAnswerAsDl4jsOwnPath(Architecture architecture) {
+        MultiLayerNetwork fast = network(architecture);
+        fast.fit(batch(8));
+        MultiLayerNetwork plain = new MultiLayerNetwork(fast.getLayerWiseConfigurations().clone());
+        plain.init(fast.params().dup(), true);
+        if (architecture == Architecture.SEED) {
+            assertTrue(Arrays.stream(fast.getLayers()).anyMatch(l -> l instanceof SingleRowDense));
+        }
+
+        INDArray pictures = batch(5).getFeatures();
+        INDArray together = plain.output(pictures, false);
+        for (int i = 0; i < 5; i++) {
+            INDArray one = pictures.get(NDArrayIndex.interval(i, i + 1)).dup();
+            INDArray answer = fast.output(one, false);
+            assertEquals(0, answer.sub(plain.output(one, false)).amaxNumber().doubleValue(), 1e-5, "picture " + i);
+            assertEquals(0, answer.sub(together.getRow(i, true)).amaxNumber().doubleValue(), 1e-5, "picture " + i + " in a batch");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
     void savedModelsNameOnlyDl4jsOwnLayers(Architecture architecture, @TempDir Path dir) throws Exception {
         MultiLayerNetwork fast = network(architecture);
         fast.fit(batch(4));
         Path file = dir.resolve("network.zip");
         ModelSerializer.writeModel(fast, file.toFile(), true);
 
-        assertFalse(fast.getLayerWiseConfigurations().toJson().contains("ForwardKeeping"));
+        String json = fast.getLayerWiseConfigurations().toJson();
+        assertFalse(json.contains("ForwardKeeping") || json.contains("SingleRow") || json.contains("umimegu"), json);
         MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         for (Layer layer : loaded.getLayers()) {
             assertFalse(layer instanceof ForwardKeepingConvolution);

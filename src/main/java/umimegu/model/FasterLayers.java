@@ -1,0 +1,46 @@
+package umimegu.model;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Swaps some of DL4J's layer objects in a network for subclasses that compute the same thing
+ * faster ({@link ForwardKeepingConvolution}, {@link SingleRowDense}). Only the in-memory layer
+ * objects change: the configuration, and so every saved model, still names DL4J's own layers.
+ * Called on every network built or loaded, before its first fit.
+ */
+final class FasterLayers {
+    private FasterLayers() {
+    }
+
+    static MultiLayerNetwork install(MultiLayerNetwork network) {
+        Layer[] layers = network.getLayers();
+        DataType dataType = network.getLayerWiseConfigurations().getDataType();
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i].getClass() == ConvolutionLayer.class && ForwardKeepingConvolution.applies((ConvolutionLayer) layers[i])) {
+                layers[i] = copy((ConvolutionLayer) layers[i], new ForwardKeepingConvolution(layers[i].conf(), dataType));
+            } else if (layers[i].getClass() == DenseLayer.class && SingleRowDense.applies((DenseLayer) layers[i])) {
+                layers[i] = copy((DenseLayer) layers[i], new SingleRowDense(layers[i].conf(), dataType));
+            }
+        }
+        network.setLayers(layers);
+        return network;
+    }
+
+    /** What DL4J's own {@code instantiate} and {@code init} give a layer: its place, listeners and parameter views. */
+    private static <L extends BaseLayer<?>> L copy(BaseLayer<?> layer, L copy) {
+        copy.setListeners(layer.getListeners());
+        copy.setIndex(layer.getIndex());
+        copy.setParamsViewArray(layer.params());
+        copy.setParamTable(layer.paramTable());
+        copy.setConf(layer.conf());
+        if (layer.getGradientsViewArray() != null) {
+            copy.setBackpropGradientsViewArray(layer.getGradientsViewArray());
+        }
+        return copy;
+    }
+}
