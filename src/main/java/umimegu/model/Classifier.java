@@ -28,7 +28,7 @@ public final class Classifier implements PictureClassifier {
         this.model = model;
         this.preprocessor = new Preprocessor(model.info().input());
         this.mirror = mirror;
-        this.batches = new CombinedBatches(model.network(), preprocessor);
+        this.batches = new CombinedBatches(FoldedNetwork.of(model.network(), model.info().input()), preprocessor);
     }
 
     public StoredModel model() {
