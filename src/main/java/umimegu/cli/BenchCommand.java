@@ -23,6 +23,7 @@ import umimegu.bench.FaceBench;
 import umimegu.bench.Figures;
 import umimegu.bench.HistoryBench;
 import umimegu.bench.MarginBench;
+import umimegu.model.Architecture;
 import umimegu.model.InputSpec;
 import umimegu.model.NetworkSpeed;
 import umimegu.app.Application;
@@ -39,7 +40,11 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--train-batches", description = "Timed training batches per batch size (default: ${DEFAULT-VALUE}).")
-    int trainBatches = 6;
+    int trainBatches = 12;
+
+    @Option(names = "--architecture", paramLabel = "NAME",
+            description = "Network of the model part: seed (the PyTorch peer's) or compact (default: the config's model.architecture).")
+    String architecture;
 
     @Option(names = "--latency-runs", description = "Timed single-image predictions (default: ${DEFAULT-VALUE}).")
     int latencyRuns = 200;
@@ -91,9 +96,10 @@ final class BenchCommand implements Callable<Integer> {
         InputSpec input = main.config().input();
         figure(out, "threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
         if (only.contains(Part.model)) {
-            NetworkSpeed speed = new NetworkSpeed(input, main.config().training().architecture());
+            Architecture network = architecture == null ? main.config().training().architecture() : parse(architecture);
+            NetworkSpeed speed = new NetworkSpeed(input, network);
             figure(out, "backend", speed.backend());
-            figure(out, "architecture", main.config().training().architecture().configName());
+            figure(out, "architecture", network.configName());
             figure(out, "onednn_conv_active", String.valueOf(speed.convolutionOnOneDnn()));
             for (int batch : new int[] {32, 128}) {
                 figure(out, "train_img_per_s_batch" + batch, fmt(speed.trainingImagesPerSecond(batch, trainBatches)));
@@ -146,6 +152,14 @@ final class BenchCommand implements Callable<Integer> {
         figure(out, "allocator", NativeMemoryTuning.allocator());
         figure(out, "peak_rss_mb", peakRssMb());
         return ExitCodes.OK;
+    }
+
+    private Architecture parse(String name) {
+        try {
+            return Architecture.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--architecture: " + e.getMessage());
+        }
     }
 
     private static double percentile(double[] sorted, int p) {
