@@ -94,9 +94,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         InputSpec input = main.config().input();
+        Architecture network = architecture == null ? main.config().training().architecture() : parse(architecture);
         figure(out, "threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
         if (only.contains(Part.model)) {
-            Architecture network = architecture == null ? main.config().training().architecture() : parse(architecture);
             NetworkSpeed speed = new NetworkSpeed(input, network);
             figure(out, "backend", speed.backend());
             figure(out, "architecture", network.configName());
