@@ -1,6 +1,7 @@
 package umimegu.model;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.ActivationLayer;
 import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
@@ -9,7 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Swaps some of DL4J's layer objects in a network for subclasses that compute the same thing
- * faster ({@link ForwardKeepingConvolution}, {@link SingleRowDense}). Only the in-memory layer
+ * faster ({@link ForwardKeepingConvolution}, {@link SingleRowDense}, {@link InPlaceRelu}). Only the in-memory layer
  * objects change: the configuration, and so every saved model, still names DL4J's own layers.
  * Called on every network built or loaded, before its first fit.
  */
@@ -25,6 +26,11 @@ final class FasterLayers {
                 layers[i] = copy((ConvolutionLayer) layers[i], new ForwardKeepingConvolution(layers[i].conf(), dataType));
             } else if (layers[i].getClass() == DenseLayer.class && SingleRowDense.applies((DenseLayer) layers[i])) {
                 layers[i] = copy((DenseLayer) layers[i], new SingleRowDense(layers[i].conf(), dataType));
+            } else if (layers[i].getClass() == ActivationLayer.class && InPlaceRelu.applies((ActivationLayer) layers[i])) {
+                InPlaceRelu relu = new InPlaceRelu(layers[i].conf(), dataType);
+                relu.setListeners(layers[i].getListeners());
+                relu.setIndex(layers[i].getIndex());
+                layers[i] = relu;
             }
         }
         network.setLayers(layers);

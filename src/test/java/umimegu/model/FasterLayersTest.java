@@ -32,6 +32,9 @@ class FasterLayersTest {
         assertTrue(Arrays.stream(fast.getLayers()).anyMatch(l -> l instanceof ForwardKeepingConvolution),
                 "the convolutions must be replaced");
         assertFalse(Arrays.stream(plain.getLayers()).anyMatch(l -> l instanceof ForwardKeepingConvolution));
+        if (architecture == Architecture.COMPACT) {
+            assertTrue(Arrays.stream(fast.getLayers()).anyMatch(l -> l instanceof InPlaceRelu), "the ReLU layers must be replaced");
+        }
 
         DataSet batch = batch(8);
         assertEquals(0, gradient(plain, batch).sub(gradient(fast, batch)).amaxNumber().doubleValue(), 1e-5,
