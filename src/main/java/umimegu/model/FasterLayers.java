@@ -27,10 +27,7 @@ final class FasterLayers {
             } else if (layers[i].getClass() == DenseLayer.class && SingleRowDense.applies((DenseLayer) layers[i])) {
                 layers[i] = copy((DenseLayer) layers[i], new SingleRowDense(layers[i].conf(), dataType));
             } else if (layers[i].getClass() == ActivationLayer.class && InPlaceRelu.applies((ActivationLayer) layers[i])) {
-                InPlaceRelu relu = new InPlaceRelu(layers[i].conf(), dataType);
-                relu.setListeners(layers[i].getListeners());
-                relu.setIndex(layers[i].getIndex());
-                layers[i] = relu;
+                layers[i] = placed(layers[i], new InPlaceRelu(layers[i].conf(), dataType));
             }
         }
         network.setLayers(layers);
@@ -39,14 +36,20 @@ final class FasterLayers {
 
     /** What DL4J's own {@code instantiate} and {@code init} give a layer: its place, listeners and parameter views. */
     private static <L extends BaseLayer<?>> L copy(BaseLayer<?> layer, L copy) {
-        copy.setListeners(layer.getListeners());
-        copy.setIndex(layer.getIndex());
+        placed(layer, copy);
         copy.setParamsViewArray(layer.params());
         copy.setParamTable(layer.paramTable());
         copy.setConf(layer.conf());
         if (layer.getGradientsViewArray() != null) {
             copy.setBackpropGradientsViewArray(layer.getGradientsViewArray());
         }
+        return copy;
+    }
+
+    /** The layer's place in the network and its listeners. */
+    private static <L extends Layer> L placed(Layer layer, L copy) {
+        copy.setListeners(layer.getListeners());
+        copy.setIndex(layer.getIndex());
         return copy;
     }
 }

@@ -1,6 +1,10 @@
 package umimegu.model;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -32,34 +36,36 @@ final class FoldedNetwork {
     static MultiLayerNetwork of(MultiLayerNetwork trained, InputSpec input) {
         MultiLayerConfiguration conf = trained.getLayerWiseConfigurations();
         int n = trained.getnLayers();
-        if (!hasBlock(conf, n)) {
+        List<Integer> sources = new ArrayList<>(); // the trained layer each folded layer comes from
+        Set<Integer> blocks = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            sources.add(i);
+            if (isBlock(conf, i, n)) {
+                blocks.add(i);
+                i += 2;
+            }
+        }
+        if (blocks.isEmpty()) {
             return trained;
         }
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .dataType(conf.getDataType()).list();
-        int[] source = new int[n];
-        int folded = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i : sources) {
             Layer layer = conf.getConf(i).getLayer().clone();
-            if (isBlock(conf, i, n)) {
+            if (blocks.contains(i)) {
                 ConvolutionLayer conv = (ConvolutionLayer) layer;
                 conv.setActivationFn(((ActivationLayer) conf.getConf(i + 2).getLayer()).getActivationFn());
                 conv.setHasBias(true);
-                layers.layer(conv);
-                source[folded++] = i;
-                i += 2;
-            } else {
-                layers.layer(layer);
-                source[folded++] = i;
             }
+            layers.layer(layer);
         }
         MultiLayerNetwork network = new MultiLayerNetwork(layers
                 .setInputType(InputType.convolutional(input.height(), input.width(), InputSpec.CHANNELS))
                 .build());
         network.init();
-        for (int j = 0; j < folded; j++) {
-            int i = source[j];
-            if (isBlock(conf, i, n)) {
+        for (int j = 0; j < sources.size(); j++) {
+            int i = sources.get(j);
+            if (blocks.contains(i)) {
                 foldInto(network.getLayer(j).paramTable(), trained.getLayer(i).paramTable(), trained.getLayer(i + 1).paramTable(),
                         (BatchNormalization) conf.getConf(i + 1).getLayer());
             } else {
@@ -69,15 +75,6 @@ final class FoldedNetwork {
             }
         }
         return FasterLayers.install(network);
-    }
-
-    private static boolean hasBlock(MultiLayerConfiguration conf, int n) {
-        for (int i = 0; i < n; i++) {
-            if (isBlock(conf, i, n)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Convolution without activation, then batch normalization (not locked), then an activation layer. */
