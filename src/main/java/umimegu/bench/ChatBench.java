@@ -35,6 +35,8 @@ import umimegu.model.TrainingListener;
 public final class ChatBench {
     private static final int USERS = 20;
     private static final int MESSAGES = 200;
+    /** Bursts sent after the cold one and before the figures: measured, the third burst after start is as fast as later ones. */
+    private static final int WARMUP_BURSTS = 2;
 
     private static final long PACED_INTERVAL_MS = 100; // 10 messages/s: 20 users at 30 a minute each
 
@@ -102,6 +104,13 @@ public final class ChatBench {
 
             try (HistorySession history = app.historySession();
                  ChatBot bot = app.chatBot("bench", app.liveModel(), history)) {
+                // the first pictures after start also pay for compiling the answer path (the JIT); a bot
+                // answers for days, so the figures after this one are taken once the path is compiled
+                burst(bot, picture, "cold_burst", 0, figure);
+                for (int i = 1; i <= WARMUP_BURSTS; i++) {
+                    burst(bot, picture, "warmup" + i, 0, (key, value) -> { });
+                }
+                figure.accept("chat_warmup", WARMUP_BURSTS + " more bursts of " + MESSAGES + " before the figures below");
                 burst(bot, picture, "idle_burst", 0, figure); // no training: what the two cores give to answers
                 Recording admin = new Recording();
                 bot.handle(new IncomingMessage("!train", List.of(), "admin", true, "c", "g"), admin);

@@ -150,6 +150,7 @@ final class BenchCommand implements Callable<Integer> {
             HistoryBench.run(historyRows, (name, value) -> figure(out, name, value));
         }
         figure(out, "allocator", NativeMemoryTuning.allocator());
+        figure(out, "memory_limits", NativeMemoryTuning.memoryLimits());
         figure(out, "peak_rss_mb", peakRssMb());
         return ExitCodes.OK;
     }

@@ -23,6 +23,9 @@ import java.util.Map;
  * speed with 0.9 GB less peak memory (2.5 GB instead of 3.2–3.9 at batch 128), since it keeps
  * freed buffers for reuse without glibc's fragmentation. {@code UMIMEGU_ALLOCATOR=glibc} keeps
  * glibc.
+ *
+ * <p>The child's heap and JavaCPP's native limits are set from the machine's memory where the
+ * command line does not set them ({@link #memoryOptions}).
  */
 final class NativeMemoryTuning {
     static final Map<String, String> SETTINGS = Map.of(
@@ -34,7 +37,75 @@ final class NativeMemoryTuning {
     static final List<Path> TCMALLOC = List.of(Path.of("/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4"),
             Path.of("/usr/lib64/libtcmalloc_minimal.so.4"), Path.of("/usr/lib/libtcmalloc_minimal.so.4"));
 
+    static final String MAX_BYTES = "org.bytedeco.javacpp.maxbytes";
+    static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
+    private static final long MB = 1024L * 1024;
+    private static final long MIN_HEAP = 256 * MB;
+    /** Live heap is tens of MB; the rest is for decoding large pictures (40 MP is 120 MB) on several workers at once. */
+    private static final long MAX_HEAP = 2048 * MB;
+
     private NativeMemoryTuning() {
+    }
+
+    /**
+     * The child's memory limits, from the machine's memory (a container's limit, where there is one),
+     * for each one that {@code given} (the JVM's own options) does not set: a heap of a quarter of
+     * it (256 MB to 2 GB: the heap holds pictures, the network lives outside it), and JavaCPP's
+     * limits, under which ND4J allocates: the whole process at most 95% of the memory (leaving at
+     * least 256 MB), native buffers the rest after the heap. JavaCPP's own defaults follow the heap
+     * (native buffers up to -Xmx, the process up to twice that), which on a 4 GB server stops a
+     * training at batch 128 at 2 GB while memory is free; near the machine's size, an allocation
+     * that cannot fit fails with an OutOfMemoryError that the training reports instead of the
+     * kernel killing the bot.
+     */
+    static List<String> memoryOptions(List<String> given, long machineBytes) {
+        List<String> options = new ArrayList<>();
+        long heap = givenHeap(given).orElse(-1L);
+        if (heap < 0 && given.stream().noneMatch(a -> a.startsWith("-XX:MaxRAM") || a.startsWith("-XX:MaxHeapSize"))) {
+            heap = Math.max(MIN_HEAP, Math.min(MAX_HEAP, machineBytes / 4 / MB * MB));
+            options.add("-Xmx" + heap / MB + "m");
+        } else if (heap < 0) {
+            heap = Runtime.getRuntime().maxMemory(); // set another way; this JVM was started with it too
+        }
+        long process = machineBytes - Math.max(256 * MB, machineBytes / 20);
+        java.util.Optional<String> givenProcess = value(given, MAX_PHYSICAL_BYTES);
+        if (givenProcess.isPresent()) {
+            process = bytes(givenProcess.get());
+        } else {
+            options.add("-D" + MAX_PHYSICAL_BYTES + "=" + process);
+        }
+        if (value(given, MAX_BYTES).isEmpty()) {
+            options.add("-D" + MAX_BYTES + "=" + Math.max(MIN_HEAP, process - heap));
+        }
+        return options;
+    }
+
+    /** The memory the JVM sees: physical memory, or the container's limit. */
+    static long machineBytes() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+    }
+
+    private static java.util.Optional<String> value(List<String> given, String property) {
+        String prefix = "-D" + property + "=";
+        return given.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).reduce((a, b) -> b);
+    }
+
+    private static java.util.Optional<Long> givenHeap(List<String> given) {
+        java.util.Optional<Long> heap = java.util.Optional.empty();
+        for (String a : given) {
+            if (a.startsWith("-Xmx")) {
+                heap = java.util.Optional.of(bytes(a.substring(4)));
+            }
+        }
+        return heap;
+    }
+
+    /** A JVM size: bytes, or with k, m, g (either case). */
+    static long bytes(String size) {
+        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        long factor = unit == 'k' ? 1024 : unit == 'm' ? MB : unit == 'g' ? 1024 * MB : 1;
+        return Long.parseLong(factor == 1 ? size : size.substring(0, size.length() - 1)) * factor;
     }
 
     /** The tcmalloc library to run on, unless glibc is asked for or none is installed. */
@@ -43,6 +114,17 @@ final class NativeMemoryTuning {
             return java.util.Optional.empty();
         }
         return TCMALLOC.stream().filter(java.nio.file.Files::isReadable).findFirst();
+    }
+
+    /** The heap and JavaCPP's native limits this process runs with, for {@code bench}. */
+    static String memoryLimits() {
+        return "heap " + Runtime.getRuntime().maxMemory() / MB + " MB, javacpp maxbytes " + megabytes(MAX_BYTES)
+                + ", maxphysicalbytes " + megabytes(MAX_PHYSICAL_BYTES) + ", machine " + machineBytes() / MB + " MB";
+    }
+
+    private static String megabytes(String property) {
+        String value = System.getProperty(property);
+        return value == null ? "default" : bytes(value) / MB + " MB";
     }
 
     /** Which allocator this process runs on, for {@code bench}. */
@@ -61,7 +143,9 @@ final class NativeMemoryTuning {
     static int relaunch(Class<?> mainClass, String[] args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(given);
+        command.addAll(memoryOptions(given, machineBytes()));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
