@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Re-launches the JVM once with glibc malloc settings that suit oneDNN.
@@ -51,12 +52,12 @@ final class NativeMemoryTuning {
      * The child's memory limits, from the machine's memory (a container's limit, where there is one),
      * for each one that {@code given} (the JVM's own options) does not set: a heap of a quarter of
      * it (256 MB to 2 GB: the heap holds pictures, the network lives outside it), and JavaCPP's
-     * limits, under which ND4J allocates: the whole process at most 95% of the memory (leaving at
-     * least 256 MB), native buffers the rest after the heap. JavaCPP's own defaults follow the heap
-     * (native buffers up to -Xmx, the process up to twice that), which on a 4 GB server stops a
-     * training at batch 128 at 2 GB while memory is free; near the machine's size, an allocation
-     * that cannot fit fails with an OutOfMemoryError that the training reports instead of the
-     * kernel killing the bot.
+     * limits: the whole process at most 95% of the memory (leaving at least 256 MB), native
+     * buffers the rest after the heap. JavaCPP's own defaults follow the heap: measured, with
+     * {@code -Xmx256m} they stopped a training at batch 32 ("Physical memory usage is too high:
+     * physicalBytes (1051M) > maxPhysicalBytes (1024M)") on a machine with 24 GB free, where these
+     * limits let the same command train at batch 128. Near the machine's size, an allocation that
+     * cannot fit still fails with an OutOfMemoryError rather than the kernel killing the bot.
      */
     static List<String> memoryOptions(List<String> given, long machineBytes) {
         List<String> options = new ArrayList<>();
@@ -68,7 +69,7 @@ final class NativeMemoryTuning {
             heap = Runtime.getRuntime().maxMemory(); // set another way; this JVM was started with it too
         }
         long process = machineBytes - Math.max(256 * MB, machineBytes / 20);
-        java.util.Optional<String> givenProcess = value(given, MAX_PHYSICAL_BYTES);
+        Optional<String> givenProcess = value(given, MAX_PHYSICAL_BYTES);
         if (givenProcess.isPresent()) {
             process = bytes(givenProcess.get());
         } else {
@@ -86,16 +87,16 @@ final class NativeMemoryTuning {
                 .getTotalMemorySize();
     }
 
-    private static java.util.Optional<String> value(List<String> given, String property) {
+    private static Optional<String> value(List<String> given, String property) {
         String prefix = "-D" + property + "=";
         return given.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).reduce((a, b) -> b);
     }
 
-    private static java.util.Optional<Long> givenHeap(List<String> given) {
-        java.util.Optional<Long> heap = java.util.Optional.empty();
+    private static Optional<Long> givenHeap(List<String> given) {
+        Optional<Long> heap = Optional.empty();
         for (String a : given) {
             if (a.startsWith("-Xmx")) {
-                heap = java.util.Optional.of(bytes(a.substring(4)));
+                heap = Optional.of(bytes(a.substring(4)));
             }
         }
         return heap;
@@ -109,9 +110,9 @@ final class NativeMemoryTuning {
     }
 
     /** The tcmalloc library to run on, unless glibc is asked for or none is installed. */
-    static java.util.Optional<Path> tcmalloc(Map<String, String> environment) {
+    static Optional<Path> tcmalloc(Map<String, String> environment) {
         if ("glibc".equalsIgnoreCase(environment.getOrDefault("UMIMEGU_ALLOCATOR", ""))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return TCMALLOC.stream().filter(java.nio.file.Files::isReadable).findFirst();
     }
