@@ -48,7 +48,7 @@ public final class NetworkSpeed {
     public double[] singleImageLatenciesMs(int runs) {
         INDArray image = randomBatch(1).getFeatures();
         MultiLayerNetwork answers = answering();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 50; i++) { // as many as the PyTorch peer's warm-up
             answers.output(image, false);
         }
         double[] millis = new double[runs];
