@@ -61,6 +61,9 @@ final class NativeMemoryTuning {
      */
     static List<String> memoryOptions(List<String> given, long machineBytes) {
         List<String> options = new ArrayList<>();
+        if (machineBytes <= 0) {
+            return options; // unknown: the JVM's and JavaCPP's defaults
+        }
         long heap = givenHeap(given).orElse(-1L);
         if (heap < 0 && given.stream().noneMatch(a -> a.startsWith("-XX:MaxRAM") || a.startsWith("-XX:MaxHeapSize"))) {
             heap = Math.max(MIN_HEAP, Math.min(MAX_HEAP, machineBytes / 4 / MB * MB));
@@ -81,10 +84,10 @@ final class NativeMemoryTuning {
         return options;
     }
 
-    /** The memory the JVM sees: physical memory, or the container's limit. */
+    /** The memory the JVM sees: physical memory, or the container's limit; 0 where the JVM does not say. */
     static long machineBytes() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : 0;
     }
 
     private static Optional<String> value(List<String> given, String property) {

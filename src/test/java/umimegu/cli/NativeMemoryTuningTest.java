@@ -38,6 +38,8 @@ class NativeMemoryTuningTest {
         assertEquals(List.of("-Xmx2048m", "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (big - big / 20),
                 "-Dorg.bytedeco.javacpp.maxbytes=" + (big - big / 20 - 2 * GB)), NativeMemoryTuning.memoryOptions(List.of(), big));
         assertEquals("-Xmx256m", NativeMemoryTuning.memoryOptions(List.of(), GB / 2).get(0));
+        assertEquals(List.of(), NativeMemoryTuning.memoryOptions(List.of(), 0), "memory unknown: the defaults");
+        assertTrue(NativeMemoryTuning.machineBytes() > 0, "HotSpot says how much memory there is");
     }
 
     @Test
