@@ -64,21 +64,23 @@ final class NativeMemoryTuning {
         if (machineBytes <= 0) {
             return options; // unknown: the JVM's and JavaCPP's defaults
         }
-        long heap = givenHeap(given).orElse(-1L);
-        if (heap < 0 && given.stream().noneMatch(a -> a.startsWith("-XX:MaxRAM") || a.startsWith("-XX:MaxHeapSize"))) {
+        long heap;
+        if (given.stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM")
+                || a.startsWith("-XX:MaxHeapSize"))) {
             heap = Math.max(MIN_HEAP, Math.min(MAX_HEAP, machineBytes / 4 / MB * MB));
             options.add("-Xmx" + heap / MB + "m");
-        } else if (heap < 0) {
-            heap = Runtime.getRuntime().maxMemory(); // set another way; this JVM was started with it too
+        } else {
+            // set on the command line; this JVM was started with the same options
+            heap = givenHeap(given).filter(h -> h > 0).orElse(Runtime.getRuntime().maxMemory());
         }
         long process = machineBytes - Math.max(256 * MB, machineBytes / 20);
         Optional<String> givenProcess = value(given, MAX_PHYSICAL_BYTES);
         if (givenProcess.isPresent()) {
-            process = bytes(givenProcess.get());
+            process = bytes(givenProcess.get()); // -1 when written in a way not read here: left to JavaCPP
         } else {
             options.add("-D" + MAX_PHYSICAL_BYTES + "=" + process);
         }
-        if (value(given, MAX_BYTES).isEmpty()) {
+        if (value(given, MAX_BYTES).isEmpty() && process > 0) {
             options.add("-D" + MAX_BYTES + "=" + Math.max(MIN_HEAP, process - heap));
         }
         return options;
@@ -105,11 +107,24 @@ final class NativeMemoryTuning {
         return heap;
     }
 
-    /** A JVM size: bytes, or with k, m, g (either case). */
+    /** A JVM size: bytes, or with k, m, g, t (either case); -1 for anything else. */
     static long bytes(String size) {
+        if (size.isEmpty()) {
+            return -1;
+        }
         char unit = Character.toLowerCase(size.charAt(size.length() - 1));
-        long factor = unit == 'k' ? 1024 : unit == 'm' ? MB : unit == 'g' ? 1024 * MB : 1;
-        return Long.parseLong(factor == 1 ? size : size.substring(0, size.length() - 1)) * factor;
+        long factor = switch (unit) {
+            case 'k' -> 1024;
+            case 'm' -> MB;
+            case 'g' -> 1024 * MB;
+            case 't' -> 1024 * 1024 * MB;
+            default -> 1;
+        };
+        try {
+            return Long.parseLong(factor == 1 ? size : size.substring(0, size.length() - 1)) * factor;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The tcmalloc library to run on, unless glibc is asked for or none is installed. */
@@ -128,7 +143,7 @@ final class NativeMemoryTuning {
 
     private static String megabytes(String property) {
         String value = System.getProperty(property);
-        return value == null ? "default" : bytes(value) / MB + " MB";
+        return value == null ? "default" : bytes(value) < 0 ? value : bytes(value) / MB + " MB";
     }
 
     /** Which allocator this process runs on, for {@code bench}. */

@@ -51,5 +51,10 @@ class NativeMemoryTuningTest {
         assertEquals(3 * GB, NativeMemoryTuning.bytes("3G"));
         assertEquals(512 * MB, NativeMemoryTuning.bytes("524288k"));
         assertEquals(1000, NativeMemoryTuning.bytes("1000"));
+        assertEquals(1024 * GB, NativeMemoryTuning.bytes("1t"));
+        assertEquals(-1, NativeMemoryTuning.bytes("80%"));
+        // a process limit written in a way not read here is left to JavaCPP, and so is the native one
+        assertEquals(List.of(), NativeMemoryTuning.memoryOptions(List.of("-Xmx1g",
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=80%"), 8 * GB));
     }
 }
