@@ -71,16 +71,17 @@ final class NativeMemoryTuning {
             options.add("-Xmx" + heap / MB + "m");
         } else {
             // set on the command line; this JVM was started with the same options
-            heap = givenHeap(given).filter(h -> h > 0).orElse(Runtime.getRuntime().maxMemory());
+            heap = last(given, "-Xmx").map(NativeMemoryTuning::bytes).filter(h -> h > 0)
+                    .orElse(Runtime.getRuntime().maxMemory());
         }
         long process = machineBytes - Math.max(256 * MB, machineBytes / 20);
-        Optional<String> givenProcess = value(given, MAX_PHYSICAL_BYTES);
+        Optional<String> givenProcess = last(given, "-D" + MAX_PHYSICAL_BYTES + "=");
         if (givenProcess.isPresent()) {
             process = bytes(givenProcess.get()); // -1 when written in a way not read here: left to JavaCPP
         } else {
             options.add("-D" + MAX_PHYSICAL_BYTES + "=" + process);
         }
-        if (value(given, MAX_BYTES).isEmpty() && process > 0) {
+        if (last(given, "-D" + MAX_BYTES + "=").isEmpty() && process > 0) {
             options.add("-D" + MAX_BYTES + "=" + Math.max(MIN_HEAP, process - heap));
         }
         return options;
@@ -92,19 +93,9 @@ final class NativeMemoryTuning {
                 ? os.getTotalMemorySize() : 0;
     }
 
-    private static Optional<String> value(List<String> given, String property) {
-        String prefix = "-D" + property + "=";
+    /** What the last option starting with {@code prefix} sets (the JVM, like JavaCPP, takes the last). */
+    private static Optional<String> last(List<String> given, String prefix) {
         return given.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).reduce((a, b) -> b);
-    }
-
-    private static Optional<Long> givenHeap(List<String> given) {
-        Optional<Long> heap = Optional.empty();
-        for (String a : given) {
-            if (a.startsWith("-Xmx")) {
-                heap = Optional.of(bytes(a.substring(4)));
-            }
-        }
-        return heap;
     }
 
     /** A JVM size: bytes, or with k, m, g, t (either case); -1 for anything else. */
@@ -143,7 +134,8 @@ final class NativeMemoryTuning {
 
     private static String megabytes(String property) {
         String value = System.getProperty(property);
-        return value == null ? "default" : bytes(value) < 0 ? value : bytes(value) / MB + " MB";
+        long bytes = value == null ? -1 : bytes(value);
+        return value == null ? "default" : bytes < 0 ? value : bytes / MB + " MB";
     }
 
     /** Which allocator this process runs on, for {@code bench}. */

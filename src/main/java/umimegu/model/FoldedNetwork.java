@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -16,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -86,8 +88,8 @@ final class FoldedNetwork {
         Layer second = conf.getConf(i + 1).getLayer();
         Layer third = conf.getConf(i + 2).getLayer();
         return first instanceof ConvolutionLayer conv && conv.getClass() == ConvolutionLayer.class
-                && conv.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationIdentity
-                && conv.getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NCHW
+                && conv.getActivationFn() instanceof ActivationIdentity
+                && conv.getCnn2dDataFormat() == CNN2DFormat.NCHW
                 && second instanceof BatchNormalization bn && !bn.isLockGammaBeta()
                 && third instanceof ActivationLayer
                 && first.getIDropout() == null && second.getIDropout() == null && third.getIDropout() == null;
