@@ -23,6 +23,7 @@ import umimegu.bench.FaceBench;
 import umimegu.bench.Figures;
 import umimegu.bench.HistoryBench;
 import umimegu.bench.MarginBench;
+import umimegu.common.CompilerWarmUp;
 import umimegu.model.Architecture;
 import umimegu.model.InputSpec;
 import umimegu.model.NetworkSpeed;
@@ -102,12 +103,21 @@ final class BenchCommand implements Callable<Integer> {
             figure(out, "architecture", network.configName());
             figure(out, "onednn_conv_active", String.valueOf(speed.convolutionOnOneDnn()));
             for (int batch : new int[] {32, 128}) {
-                figure(out, "train_img_per_s_batch" + batch, fmt(speed.trainingImagesPerSecond(batch, trainBatches)));
+                NetworkSpeed.Measurement training = speed.trainingImagesPerSecond(batch, trainBatches);
+                figure(out, "train_img_per_s_batch" + batch, fmt(training.value()));
+                figure(out, "train_warmup_batch" + batch, training.warmUp().rounds() + " steps; " + training.warmUp().describe());
             }
+            double[] early = speed.singleImageLatenciesMs(latencyRuns); // after 50 calls, as the peer warms up
+            figure(out, "infer_single_after50_p50_ms", fmt(percentile(early, 50)));
+            figure(out, "infer_single_after50_p90_ms", fmt(percentile(early, 90)));
+            CompilerWarmUp.Result warm = speed.warmUpSingleImage();
+            figure(out, "infer_single_warmup", warm.rounds() * 50 + " more calls; " + warm.describe());
             double[] latencies = speed.singleImageLatenciesMs(latencyRuns);
             figure(out, "infer_single_p50_ms", fmt(percentile(latencies, 50)));
             figure(out, "infer_single_p90_ms", fmt(percentile(latencies, 90)));
-            figure(out, "infer_batch64_img_per_s", fmt(speed.batchedImagesPerSecond(64)));
+            NetworkSpeed.Measurement batched = speed.batchedImagesPerSecond(64);
+            figure(out, "infer_batch64_img_per_s", fmt(batched.value()));
+            figure(out, "infer_batch64_warmup", batched.warmUp().rounds() + " batches; " + batched.warmUp().describe());
         }
         if (only.contains(Part.faces)) {
             if (Files.isRegularFile(facePicture)) {

@@ -1,2 +1,2 @@
-/** Small helpers every layer may use: SHA-256 names and PNG encoding. */
+/** Small helpers every layer may use: SHA-256 names, PNG encoding, a warm-up that waits for the JIT. */
 package umimegu.common;

@@ -8,12 +8,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import umimegu.common.CompilerWarmUp;
+
 /**
  * Speed of a freshly built network on random pictures, for {@code bench}: training throughput,
  * single-picture latency and batched inference. Inference runs on the network answers use
- * ({@link FoldedNetwork}). Each measurement warms up first (workspaces, oneDNN primitive caches, JIT).
+ * ({@link FoldedNetwork}). Each measurement warms up first (workspaces, oneDNN primitive caches) until
+ * the JIT compilers are quiet, as in a process that has been running a while.
  */
 public final class NetworkSpeed {
+    private static final int MAX_WARMUP_BATCHES = 20;
     private final InputSpec input;
     private final MultiLayerNetwork network;
     private MultiLayerNetwork answering;
@@ -32,16 +36,19 @@ public final class NetworkSpeed {
         return OneDnn.convolutionActive(network);
     }
 
-    public double trainingImagesPerSecond(int batch, int batches) {
+    /** A speed, and the warm-up before it. */
+    public record Measurement(double value, CompilerWarmUp.Result warmUp) {
+    }
+
+    /** Images a second over {@code batches} training steps, after steps until the JIT compilers are quiet. */
+    public Measurement trainingImagesPerSecond(int batch, int batches) {
         DataSet data = randomBatch(batch);
-        for (int i = 0; i < 2; i++) {
-            network.fit(data);
-        }
+        CompilerWarmUp.Result warm = quietCompilers(MAX_WARMUP_BATCHES).run(() -> network.fit(data));
         long start = System.nanoTime();
         for (int i = 0; i < batches; i++) {
             network.fit(data);
         }
-        return batches * (double) batch / ((System.nanoTime() - start) / 1e9);
+        return new Measurement(batches * (double) batch / ((System.nanoTime() - start) / 1e9), warm);
     }
 
     /** Sorted latencies of {@code runs} single-picture predictions, in milliseconds. */
@@ -61,16 +68,38 @@ public final class NetworkSpeed {
         return millis;
     }
 
-    public double batchedImagesPerSecond(int batch) {
+    /**
+     * Answers single pictures, 50 at a time, until the JIT compilers are quiet during 50 answers,
+     * at most 3,000: the state of a bot that has been answering for a while.
+     */
+    public CompilerWarmUp.Result warmUpSingleImage() {
+        INDArray image = randomBatch(1).getFeatures();
+        MultiLayerNetwork answers = answering();
+        return quietCompilers(60).run(() -> {
+            for (int i = 0; i < 50; i++) {
+                answers.output(image, false);
+            }
+        });
+    }
+
+    public Measurement batchedImagesPerSecond(int batch) {
         INDArray images = randomBatch(batch).getFeatures();
         MultiLayerNetwork answers = answering();
-        answers.output(images, false);
+        CompilerWarmUp.Result warm = quietCompilers(MAX_WARMUP_BATCHES).run(() -> answers.output(images, false));
         int runs = 5;
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
             answers.output(images, false);
         }
-        return runs * (double) batch / ((System.nanoTime() - start) / 1e9);
+        return new Measurement(runs * (double) batch / ((System.nanoTime() - start) / 1e9), warm);
+    }
+
+    /**
+     * Quiet: the compilers' time under 0.5% of a round's, i.e. hardly a method compiled. On 2 cores
+     * the compiler thread otherwise takes one core from the measurement for its first minute.
+     */
+    private static CompilerWarmUp quietCompilers(int maxRounds) {
+        return new CompilerWarmUp(0.005, maxRounds);
     }
 
     private MultiLayerNetwork answering() {
