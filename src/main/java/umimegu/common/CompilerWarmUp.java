@@ -2,6 +2,7 @@ package umimegu.common;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,7 +39,7 @@ public final class CompilerWarmUp {
         /** For a benchmark's printout. */
         public String describe() {
             return lastCompilerShare < 0 ? "compiler time not reported by this JVM"
-                    : String.format(java.util.Locale.ROOT, "compilers %.1f%% of the last round's time", 100 * lastCompilerShare);
+                    : String.format(Locale.ROOT, "compilers %.1f%% of the last round's time", 100 * lastCompilerShare);
         }
     }
 
