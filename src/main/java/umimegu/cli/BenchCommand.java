@@ -111,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
             figure(out, "infer_single_after50_p50_ms", fmt(percentile(early, 50)));
             figure(out, "infer_single_after50_p90_ms", fmt(percentile(early, 90)));
             CompilerWarmUp.Result warm = speed.warmUpSingleImage();
-            figure(out, "infer_single_warmup", warm.rounds() * 50 + " more calls; " + warm.describe());
+            figure(out, "infer_single_warmup", warm.rounds() * NetworkSpeed.CALLS_PER_ROUND + " more calls; " + warm.describe());
             double[] latencies = speed.singleImageLatenciesMs(latencyRuns);
             figure(out, "infer_single_p50_ms", fmt(percentile(latencies, 50)));
             figure(out, "infer_single_p90_ms", fmt(percentile(latencies, 90)));

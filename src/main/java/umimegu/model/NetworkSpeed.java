@@ -18,6 +18,8 @@ import umimegu.common.CompilerWarmUp;
  */
 public final class NetworkSpeed {
     private static final int MAX_WARMUP_BATCHES = 20;
+    /** Single-picture calls per warm-up round, and before every latency measurement (as the peer). */
+    public static final int CALLS_PER_ROUND = 50;
     private final InputSpec input;
     private final MultiLayerNetwork network;
     private MultiLayerNetwork answering;
@@ -55,9 +57,7 @@ public final class NetworkSpeed {
     public double[] singleImageLatenciesMs(int runs) {
         INDArray image = randomBatch(1).getFeatures();
         MultiLayerNetwork answers = answering();
-        for (int i = 0; i < 50; i++) { // as many as the PyTorch peer's warm-up
-            answers.output(image, false);
-        }
+        answer(answers, image, CALLS_PER_ROUND); // as many as the PyTorch peer's warm-up
         double[] millis = new double[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
@@ -69,17 +69,19 @@ public final class NetworkSpeed {
     }
 
     /**
-     * Answers single pictures, 50 at a time, until the JIT compilers are quiet during 50 answers,
-     * at most 3,000: the state of a bot that has been answering for a while.
+     * Answers single pictures, {@link #CALLS_PER_ROUND} at a time, until the JIT compilers are quiet
+     * during a round, at most 60 rounds: the state of a bot that has been answering for a while.
      */
     public CompilerWarmUp.Result warmUpSingleImage() {
         INDArray image = randomBatch(1).getFeatures();
         MultiLayerNetwork answers = answering();
-        return quietCompilers(60).run(() -> {
-            for (int i = 0; i < 50; i++) {
-                answers.output(image, false);
-            }
-        });
+        return quietCompilers(60).run(() -> answer(answers, image, CALLS_PER_ROUND));
+    }
+
+    private static void answer(MultiLayerNetwork answers, INDArray image, int times) {
+        for (int i = 0; i < times; i++) {
+            answers.output(image, false);
+        }
     }
 
     public Measurement batchedImagesPerSecond(int batch) {
