@@ -1,5 +1,6 @@
 package umimegu.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,22 +37,37 @@ public final class ChatBench {
     private static final int USERS = 20;
     private static final int MESSAGES = 200;
     /**
-     * Bursts sent after the cold one and before the figures. Measured, the first burst after start
-     * is the slowest (40–52 pictures a second); runs of five and of ten bursts in a row gave 53–71
-     * from the second on, with no further rise after the third.
+     * Bursts sent after the cold one, before the figures, until the JIT compiler threads take under
+     * {@link #QUIET_JIT_SHARE} of the process's CPU in a burst (at least {@link #MIN_WARMUP_BURSTS},
+     * at most {@link #MAX_WARMUP_BURSTS}). Measured: the compilers took 4–5 ms of a picture's 28 for
+     * the first eight bursts or so (the answer path runs through DL4J, ND4J, OpenCV's bindings and
+     * H2, and C2 works through it on the same two cores), then 1–2 ms; the rate rose from 55–65 to
+     * 71–82 a second. A bot answers for days, so its rate is the later one; the warm-up bursts'
+     * rates are printed too.
      */
-    private static final int WARMUP_BURSTS = 2;
+    private static final int MIN_WARMUP_BURSTS = 2;
+    private static final int MAX_WARMUP_BURSTS = 15;
+    private static final double QUIET_JIT_SHARE = 0.10;
 
     private static final long PACED_INTERVAL_MS = 100; // 10 messages/s: 20 users at 30 a minute each
 
     private ChatBench() {
     }
 
+    /** What a burst measured; CPU figures are -1 where not known (training running, or not on Linux). */
+    private record Burst(double messagesPerSecond, double cpuMsPerMessage, double jitMsPerMessage) {
+        boolean compilersQuiet() {
+            return jitMsPerMessage >= 0 && cpuMsPerMessage > 0 && jitMsPerMessage < QUIET_JIT_SHARE * cpuMsPerMessage;
+        }
+    }
+
     /** Sends the messages {@code intervalMs} apart (0: all at once) and prints the figures under {@code name}. */
-    private static void burst(ChatBot bot, byte[] picture, String name, long intervalMs, BiConsumer<String, String> figure)
+    private static Burst burst(ChatBot bot, byte[] picture, String name, long intervalMs, BiConsumer<String, String> figure)
             throws InterruptedException {
         Recording[] conversations = new Recording[MESSAGES];
         long[] sent = new long[MESSAGES];
+        long cpuStart = processCpuNanos();
+        long jitStart = CompilerThreadsCpu.millis();
         long start = System.nanoTime();
         for (int i = 0; i < MESSAGES; i++) {
             if (intervalMs > 0) {
@@ -78,6 +94,8 @@ public final class ChatBench {
             latencies[i] = (conversations[i].firstReplyNanos - sent[i]) / 1e6;
             kinds.computeIfAbsent(conversations[i].kind(), k -> new AtomicInteger()).incrementAndGet();
         }
+        long cpu = processCpuNanos() - cpuStart;
+        long jit = CompilerThreadsCpu.millis() - jitStart;
         Arrays.sort(latencies);
         figure.accept("chat_" + name, MESSAGES + " picture messages (" + picture.length / 1024 + " KiB jpeg) from " + USERS
                 + " users, " + (intervalMs == 0 ? "all at once" : intervalMs + " ms apart") + ", training "
@@ -85,9 +103,31 @@ public final class ChatBench {
         figure.accept("chat_" + name + "_replies", kinds.toString());
         figure.accept("chat_" + name + "_first_answer", conversations[0].texts.isEmpty() ? "-" : conversations[0].texts.get(0));
         figure.accept("chat_" + name + "_lost", String.valueOf(lost));
-        figure.accept("chat_" + name + "_msgs_per_s", Figures.fmt(MESSAGES / ((last - start) / 1e9)));
+        double rate = MESSAGES / ((last - start) / 1e9);
+        figure.accept("chat_" + name + "_msgs_per_s", Figures.fmt(rate));
+        double cpuPerMessage = -1;
+        double jitPerMessage = -1;
+        if (cpuStart >= 0 && intervalMs == 0 && !bot.trainingRunning()) { // training would count too
+            cpuPerMessage = cpu / 1e6 / MESSAGES;
+            figure.accept("chat_" + name + "_cpu_ms_per_msg", Figures.fmt(cpuPerMessage));
+            if (jitStart >= 0) {
+                jitPerMessage = jit / (double) MESSAGES;
+                figure.accept("chat_" + name + "_jit_ms_per_msg", Figures.fmt(jitPerMessage)); // part of the CPU above
+            }
+        }
         figure.accept("chat_" + name + "_latency_p50_ms", Figures.fmt(Figures.percentile(latencies, 50)));
         figure.accept("chat_" + name + "_latency_p99_ms", Figures.fmt(Figures.percentile(latencies, 99)));
+        return new Burst(rate, cpuPerMessage, jitPerMessage);
+    }
+
+    /**
+     * CPU time of the whole process (every thread, native ones included), -1 where the JVM does not
+     * say. Per message it is steadier than the rate on a shared machine, whose other tenants take
+     * cores away: the rate is about cores ÷ CPU per message.
+     */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     public static void run(AppConfig base, byte[] picture, BiConsumer<String, String> figure) throws Exception {
@@ -111,10 +151,16 @@ public final class ChatBench {
                 // the first pictures after start also pay for compiling the answer path (the JIT); a bot
                 // answers for days, so the figures after this one are taken once the path is compiled
                 burst(bot, picture, "cold_burst", 0, figure);
-                for (int i = 1; i <= WARMUP_BURSTS; i++) {
-                    burst(bot, picture, "warmup" + i, 0, (key, value) -> { });
-                }
-                figure.accept("chat_warmup", WARMUP_BURSTS + " more bursts of " + MESSAGES + " before the figures below");
+                List<String> rates = new ArrayList<>();
+                Burst warm;
+                do {
+                    warm = burst(bot, picture, "warmup" + (rates.size() + 1), 0, (key, value) -> { }); // new users each time: no rate limit
+                    rates.add(Figures.fmt(warm.messagesPerSecond()));
+                } while (rates.size() < MAX_WARMUP_BURSTS && (rates.size() < MIN_WARMUP_BURSTS || !warm.compilersQuiet()));
+                figure.accept("chat_warmup", rates.size() + " more bursts of " + MESSAGES + " before the figures below ("
+                        + (warm.compilersQuiet() ? "the JIT compilers took " + Figures.fmt(warm.jitMsPerMessage()) + " of "
+                        + Figures.fmt(warm.cpuMsPerMessage()) + " ms of CPU a message in the last" : "the most; the compilers "
+                        + "were not quiet") + "); their rates: " + String.join(", ", rates));
                 burst(bot, picture, "idle_burst", 0, figure); // no training: what the two cores give to answers
                 Recording admin = new Recording();
                 bot.handle(new IncomingMessage("!train", List.of(), "admin", true, "c", "g"), admin);
