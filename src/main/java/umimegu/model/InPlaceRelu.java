@@ -37,7 +37,7 @@ final class InPlaceRelu extends ActivationLayer {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        INDArray delta = layerConf().getActivationFn().backprop(input, epsilon).getFirst();
+        INDArray delta = ReluGradient.of(input, epsilon); // input holds the ReLU's output: positive at the same places
         return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, delta));
     }
 }

@@ -1,0 +1,41 @@
+package umimegu.model;
+
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Backprop through a plain ReLU: the incoming gradient where the activation is positive, 0
+ * elsewhere. The same numbers as M2.1's {@code relu_bp} op, which {@link ActivationReLU#backprop}
+ * runs, but in two vectorised passes (a step, then a product) where that op calls a
+ * {@code std::function} per value: measured on 14.7 million values (the seed network's second
+ * convolution at batch 32), 6–10 ms against 19–27 ms.
+ */
+final class ReluGradient {
+    private ReluGradient() {
+    }
+
+    /**
+     * The gradient before the ReLU, in a new array of the current workspace (as DL4J's own).
+     * {@code activation} may be the ReLU's input or its output: both are positive at the same places.
+     */
+    static INDArray of(INDArray activation, INDArray epsilon) {
+        if (!activation.equalShapes(epsilon)) {
+            throw new IllegalStateException("ReLU backprop: activation " + activation.shapeInfoToString()
+                    + " and gradient " + epsilon.shapeInfoToString() + " differ in shape");
+        }
+        INDArray delta = activation.ulike();
+        Nd4j.getExecutioner().exec(new Step(activation, delta, 0.0));
+        return delta.muli(epsilon);
+    }
+
+    /** A plain ReLU whose backprop is {@link #of}; lives only in memory, inside {@link ForwardKeepingConvolution}'s backprop. */
+    static final class Activation extends ActivationReLU {
+        @Override
+        public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
+            return new Pair<>(of(in, epsilon), null);
+        }
+    }
+}
