@@ -17,7 +17,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>DL4J's activation layer copies its input in the forward pass (to keep it for backprop) and
  * again in backprop. For a plain ReLU the derivative is the same at the input as at the output, so
  * neither copy is needed: the compact network's four ReLU layers held a full copy of each block's
- * activations (about 300 MB at batch 128). Installed by {@link FasterLayers}.
+ * activations (about 300 MB at batch 128). Its backprop writes the gradient over that output
+ * ({@link ReluGradient}). Installed by {@link FasterLayers}.
  */
 final class InPlaceRelu extends ActivationLayer {
     InPlaceRelu(NeuralNetConfiguration conf, DataType dataType) {
@@ -37,7 +38,8 @@ final class InPlaceRelu extends ActivationLayer {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        INDArray delta = ReluGradient.of(input, epsilon); // input holds the ReLU's output: positive at the same places
+        // input holds the ReLU's output (positive where its input was), read by nothing below this layer
+        INDArray delta = ReluGradient.overActivation(input, epsilon);
         return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, delta));
     }
 }
