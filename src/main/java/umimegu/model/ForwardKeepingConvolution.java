@@ -31,6 +31,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Installed by {@link FasterLayers}.
  */
 final class ForwardKeepingConvolution extends ConvolutionLayer {
+    private static final ActivationReLU PLAIN_RELU = new ActivationReLU();
     private INDArray keptOutput;
     private INDArray keptInput;
     private boolean inBackprop;
@@ -45,7 +46,7 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
     static boolean applies(ConvolutionLayer layer) {
         org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layer.layerConf();
         IActivation activation = conf.getActivationFn();
-        boolean derivativeFromOutput = activation instanceof ActivationIdentity || new ActivationReLU().equals(activation);
+        boolean derivativeFromOutput = activation instanceof ActivationIdentity || PLAIN_RELU.equals(activation);
         return derivativeFromOutput && conf.getCnn2dDataFormat() == CNN2DFormat.NCHW && layer.getHelper() instanceof MKLDNNConvHelper;
     }
 
@@ -79,7 +80,7 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
     @Override
     public org.deeplearning4j.nn.conf.layers.ConvolutionLayer layerConf() {
         org.deeplearning4j.nn.conf.layers.ConvolutionLayer own = super.layerConf();
-        if (!inBackprop || !new ActivationReLU().equals(own.getActivationFn())) {
+        if (!inBackprop || !PLAIN_RELU.equals(own.getActivationFn())) {
             return own;
         }
         if (own != copiedFrom) {
