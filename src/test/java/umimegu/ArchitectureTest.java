@@ -66,7 +66,8 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..");
 
     @ArchTest
-    static final ArchRule nativeCallsOnlyInVision = noClasses().that().resideOutsideOfPackage("umimegu.vision..")
+    static final ArchRule nativeCallsOnlyInVisionAndTheHeap = noClasses().that().resideOutsideOfPackage("umimegu.vision..")
+            .and().haveNameNotMatching("umimegu\\.common\\.NativeHeap(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..");
 
     @ArchTest

@@ -22,6 +22,7 @@ import umimegu.bench.ChatBench;
 import umimegu.bench.FaceBench;
 import umimegu.bench.Figures;
 import umimegu.bench.HistoryBench;
+import umimegu.bench.ProcessMemory;
 import umimegu.bench.MarginBench;
 import umimegu.common.CompilerWarmUp;
 import umimegu.model.Architecture;
@@ -94,6 +95,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        ProcessMemory memory = new ProcessMemory();
         InputSpec input = main.config().input();
         Architecture network = architecture == null ? main.config().training().architecture() : parse(architecture);
         figure(out, "threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
@@ -103,9 +105,12 @@ final class BenchCommand implements Callable<Integer> {
             figure(out, "architecture", network.configName());
             figure(out, "onednn_conv_active", String.valueOf(speed.convolutionOnOneDnn()));
             for (int batch : new int[] {32, 128}) {
+                boolean phasePeak = memory.startPhase();
                 NetworkSpeed.Measurement training = speed.trainingImagesPerSecond(batch, trainBatches);
                 figure(out, "train_img_per_s_batch" + batch, fmt(training.value()));
                 figure(out, "train_warmup_batch" + batch, training.warmUp().rounds() + " steps; " + training.warmUp().describe());
+                figure(out, "train_peak_rss_mb_batch" + batch, phasePeak ? memory.phasePeakMb() : "unknown");
+                figure(out, "rss_mb_after_training_batch" + batch, memory.residentMb());
             }
             double[] early = speed.singleImageLatenciesMs(latencyRuns); // after 50 calls, as the peer warms up
             figure(out, "infer_single_after50_p50_ms", fmt(percentile(early, 50)));
@@ -161,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         figure(out, "allocator", NativeMemoryTuning.allocator());
         figure(out, "memory_limits", NativeMemoryTuning.memoryLimits());
-        figure(out, "peak_rss_mb", peakRssMb());
+        figure(out, "peak_rss_mb", memory.overallPeakMb());
         return ExitCodes.OK;
     }
 
@@ -175,18 +180,6 @@ final class BenchCommand implements Callable<Integer> {
 
     private static double percentile(double[] sorted, int p) {
         return Figures.percentile(sorted, p);
-    }
-
-    private static String peakRssMb() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return "unknown";
-        }
-        return Files.readAllLines(status).stream()
-                .filter(line -> line.startsWith("VmHWM:"))
-                .map(line -> line.replaceAll("\\D+", ""))
-                .map(kb -> fmt(Long.parseLong(kb) / 1024.0))
-                .findFirst().orElse("unknown");
     }
 
     private static String fmt(double value) {

@@ -1,11 +1,16 @@
 package umimegu.model;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -37,6 +42,7 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
     private boolean inBackprop;
     private org.deeplearning4j.nn.conf.layers.ConvolutionLayer copiedFrom;
     private org.deeplearning4j.nn.conf.layers.ConvolutionLayer backpropConf;
+    private ChunkedConvolutionBackprop sliced;
 
     ForwardKeepingConvolution(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -71,10 +77,48 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         inBackprop = true;
         try {
-            return super.backpropGradient(epsilon, workspaceMgr);
+            boolean inSlices = ChunkedConvolutionBackprop.slices(input.size(0)) && hasBias()
+                    && layerConf().getIDropout() == null && getHelper() instanceof MKLDNNConvHelper;
+            return inSlices ? backpropInSlices(epsilon, workspaceMgr) : super.backpropGradient(epsilon, workspaceMgr);
         } finally {
             inBackprop = false;
         }
+    }
+
+    /** What DL4J's backprop does on the oneDNN helper path, with the convolution's op run in slices of the batch. */
+    private Pair<Gradient, INDArray> backpropInSlices(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+        INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, workspaceMgr);
+        INDArray in = input.castTo(dataType);
+        INDArray preActivation = preOutput4d(true, true, workspaceMgr).getFirst();
+        INDArray delta = layerConf().getActivationFn().backprop(preActivation, epsilon).getFirst();
+        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, in.dataType(), in.shape());
+        INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
+        INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+        if (sliced == null) {
+            sliced = new ChunkedConvolutionBackprop();
+        }
+        sliced.run(in, weights, bias, delta, convolutionArguments(in, delta), inputGradient, weightGradient, biasGradient);
+        Gradient gradient = new DefaultGradient();
+        gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
+        gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient);
+        return new Pair<>(gradient, inputGradient);
+    }
+
+    /** The integer arguments M2.1's oneDNN helper gives {@code conv2d_bp}: channels first, weights [out, in, kH, kW]. */
+    private long[] convolutionArguments(INDArray in, INDArray delta) {
+        org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
+        int[] kernel = conf.getKernelSize();
+        int[] strides = conf.getStride();
+        int[] dilation = conf.getDilation();
+        boolean same = convolutionMode == ConvolutionMode.Same;
+        int[] padding = same
+                ? ConvolutionUtils.getSameModeTopLeftPadding(new int[] {(int) delta.size(2), (int) delta.size(3)},
+                        new int[] {(int) in.size(2), (int) in.size(3)}, kernel, strides, dilation)
+                : conf.getPadding();
+        return new long[] {kernel[0], kernel[1], strides[0], strides[1], padding[0], padding[1], dilation[0], dilation[1],
+                same ? 1 : 0, 0, 1};
     }
 
     @Override

@@ -50,7 +50,9 @@ public final class NetworkSpeed {
         for (int i = 0; i < batches; i++) {
             network.fit(data);
         }
-        return new Measurement(batches * (double) batch / ((System.nanoTime() - start) / 1e9), warm);
+        double imagesPerSecond = batches * (double) batch / ((System.nanoTime() - start) / 1e9);
+        TrainingMemory.release(); // as a training in the product ends
+        return new Measurement(imagesPerSecond, warm);
     }
 
     /** Sorted latencies of {@code runs} single-picture predictions, in milliseconds. */

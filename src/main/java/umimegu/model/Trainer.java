@@ -32,6 +32,15 @@ public final class Trainer {
 
     public Result train(MultiLayerNetwork network, Batches training, Batches validation, Augmenter augmenter,
                         TrainingListener listener, BooleanSupplier cancelled) {
+        try {
+            return epochs(network, training, validation, augmenter, listener, cancelled);
+        } finally {
+            TrainingMemory.release();
+        }
+    }
+
+    private Result epochs(MultiLayerNetwork network, Batches training, Batches validation, Augmenter augmenter,
+                          TrainingListener listener, BooleanSupplier cancelled) {
         Random random = new Random(settings.seed());
         EarlyStopping stopping = new EarlyStopping(settings.patience(), plan.minEpochs(), plan.firstCandidateEpoch());
         List<EpochStats> history = new ArrayList<>();

@@ -101,6 +101,21 @@ class TrainingPipelineTest {
     }
 
     @Test
+    void aFinishedTrainingGivesBackItsWorkspaces() {
+        Properties p = TestFixtures.fastConfig(work);
+        p.setProperty("train.max-epochs", "2");
+        SyntheticRun run = trainSynthetic(p);
+
+        var workspaces = org.nd4j.linalg.factory.Nd4j.getWorkspaceManager();
+        assertFalse(workspaces.checkIfWorkspaceExists("WS_ALL_LAYERS_ACT"), "every layer's activations, kept for backprop");
+        assertFalse(workspaces.checkIfWorkspaceExists("WS_LAYER_ACT_1"), "the gradients passed between layers");
+        double bestLoss = run.result().history().get(run.result().bestEpoch() - 1).valLoss();
+        assertEquals(bestLoss, Evaluator.evaluate(run.network(), run.validation(), 16).loss(), 1e-5, "the network is intact");
+        run.network().fit(run.validation().build(List.of(0, 1), null, new java.util.Random(1)));
+        assertTrue(workspaces.checkIfWorkspaceExists("WS_ALL_LAYERS_ACT"), "a later training step makes them again");
+    }
+
+    @Test
     void keepsTheBestEpochsWeightsNotTheLast() {
         // a learning rate this high makes validation loss jump around, so the best epoch is rarely the last
         Properties p = TestFixtures.fastConfig(work);
