@@ -42,7 +42,7 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
     private boolean inBackprop;
     private org.deeplearning4j.nn.conf.layers.ConvolutionLayer copiedFrom;
     private org.deeplearning4j.nn.conf.layers.ConvolutionLayer backpropConf;
-    private ChunkedConvolutionBackprop sliced;
+    private SlicedConvolution sliced;
 
     ForwardKeepingConvolution(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -74,15 +74,45 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
     }
 
     @Override
+    protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        if (!training || forBackprop || !inSlices()) {
+            return super.preOutput(training, forBackprop, workspaceMgr);
+        }
+        assertInputSet(false);
+        INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+        INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, workspaceMgr);
+        INDArray in = input.castTo(dataType);
+        org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
+        int[] outSize = ConvolutionUtils.getOutputSize(in, conf.getKernelSize(), conf.getStride(),
+                conf.getPadding(), convolutionMode, conf.getDilation(),
+                CNN2DFormat.NCHW);
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, in.dataType(),
+                in.size(0), conf.getNOut(), outSize[0], outSize[1]);
+        slices().forward(in, weights, bias, convolutionArguments(in, outSize[0], outSize[1]), output);
+        return new Pair<>(output, null);
+    }
+
+    @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         inBackprop = true;
         try {
-            boolean inSlices = ChunkedConvolutionBackprop.slices(input.size(0)) && hasBias()
-                    && layerConf().getIDropout() == null && getHelper() instanceof MKLDNNConvHelper;
-            return inSlices ? backpropInSlices(epsilon, workspaceMgr) : super.backpropGradient(epsilon, workspaceMgr);
+            return inSlices() ? backpropInSlices(epsilon, workspaceMgr) : super.backpropGradient(epsilon, workspaceMgr);
         } finally {
             inBackprop = false;
         }
+    }
+
+    /** A batch of more than {@link SlicedConvolution#SLICE}, on the path whose arguments {@link SlicedConvolution} copies. */
+    private boolean inSlices() {
+        return input != null && SlicedConvolution.slices(input.size(0)) && hasBias() && layerConf().getIDropout() == null
+                && getHelper() instanceof MKLDNNConvHelper && layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW;
+    }
+
+    private SlicedConvolution slices() {
+        if (sliced == null) {
+            sliced = new SlicedConvolution();
+        }
+        return sliced;
     }
 
     /** What DL4J's backprop does on the oneDNN helper path, with the convolution's op run in slices of the batch. */
@@ -96,10 +126,8 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, in.dataType(), in.shape());
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-        if (sliced == null) {
-            sliced = new ChunkedConvolutionBackprop();
-        }
-        sliced.run(in, weights, bias, delta, convolutionArguments(in, delta), inputGradient, weightGradient, biasGradient);
+        slices().backprop(in, weights, bias, delta, convolutionArguments(in, delta.size(2), delta.size(3)), inputGradient,
+                weightGradient, biasGradient);
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
         gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient);
@@ -107,14 +135,14 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
     }
 
     /** The integer arguments M2.1's oneDNN helper gives {@code conv2d_bp}: channels first, weights [out, in, kH, kW]. */
-    private long[] convolutionArguments(INDArray in, INDArray delta) {
+    private long[] convolutionArguments(INDArray in, long outHeight, long outWidth) {
         org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
         int[] kernel = conf.getKernelSize();
         int[] strides = conf.getStride();
         int[] dilation = conf.getDilation();
         boolean same = convolutionMode == ConvolutionMode.Same;
         int[] padding = same
-                ? ConvolutionUtils.getSameModeTopLeftPadding(new int[] {(int) delta.size(2), (int) delta.size(3)},
+                ? ConvolutionUtils.getSameModeTopLeftPadding(new int[] {(int) outHeight, (int) outWidth},
                         new int[] {(int) in.size(2), (int) in.size(3)}, kernel, strides, dilation)
                 : conf.getPadding();
         return new long[] {kernel[0], kernel[1], strides[0], strides[1], padding[0], padding[1], dilation[0], dilation[1],

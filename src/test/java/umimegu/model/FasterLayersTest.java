@@ -34,7 +34,7 @@ class FasterLayersTest {
     @ParameterizedTest
     @EnumSource(Architecture.class)
     void aBatchInSlicesGivesTheSameGradientsAndWeights(Architecture architecture) {
-        trainsAsDl4jsOwnLayers(architecture, ChunkedConvolutionBackprop.SLICE + 9);
+        trainsAsDl4jsOwnLayers(architecture, SlicedConvolution.SLICE + 9);
     }
 
     private static void trainsAsDl4jsOwnLayers(Architecture architecture, int batchSize) {
