@@ -24,6 +24,14 @@ class NativeMemoryTuningTest {
     }
 
     @Test
+    void openMpSpinsBrieflyUnlessTheEnvironmentSaysOtherwise() {
+        Map<String, String> settings = NativeMemoryTuning.childSettings(Map.of("HOME", "/root"));
+        assertEquals("10000", settings.get("GOMP_SPINCOUNT"));
+        assertEquals("1", settings.get("MALLOC_ARENA_MAX"));
+        assertEquals("300000", NativeMemoryTuning.childSettings(Map.of("GOMP_SPINCOUNT", "300000")).get("GOMP_SPINCOUNT"));
+    }
+
+    @Test
     void aSmallServerLetsNativeMemoryUseWhatTheHeapDoesNotInsteadOfJavaCppsDefaults() {
         // JavaCPP's defaults on 4 GB: native buffers up to the 1 GB heap, the process up to 2 GB
         long process = 4 * GB - 256 * MB;
