@@ -33,6 +33,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link ReluGradient.Activation}; the network's configuration, and so a saved model, keeps DL4J's
  * own {@link ActivationReLU}.
  *
+ * <p>While training on more than {@link SlicedConvolution#SLICE} pictures, its forward pass and
+ * backprop run in slices of the batch ({@link SlicedConvolution}), for memory.
+ *
  * <p>Installed by {@link FasterLayers}.
  */
 final class ForwardKeepingConvolution extends ConvolutionLayer {
