@@ -55,7 +55,7 @@ final class SlicedConvolution {
      * data format, weight format, as libnd4j's {@code conv2d_bp} takes them.
      */
     void backprop(INDArray input, INDArray weights, INDArray bias, INDArray delta, long[] iArguments,
-             INDArray inputGradient, INDArray weightGradient, INDArray biasGradient) {
+                  INDArray inputGradient, INDArray weightGradient, INDArray biasGradient) {
         long batch = input.size(0);
         context.setIArguments(iArguments);
         for (long from = 0; from < batch; from += SLICE) {
