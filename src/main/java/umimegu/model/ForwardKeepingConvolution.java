@@ -82,16 +82,15 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
             return super.preOutput(training, forBackprop, workspaceMgr);
         }
         assertInputSet(false);
-        INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr);
-        INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, workspaceMgr);
-        INDArray in = input.castTo(dataType);
+        Operands operands = operands(workspaceMgr);
+        INDArray in = operands.input();
         org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
         int[] outSize = ConvolutionUtils.getOutputSize(in, conf.getKernelSize(), conf.getStride(),
                 conf.getPadding(), convolutionMode, conf.getDilation(),
                 CNN2DFormat.NCHW);
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, in.dataType(),
                 in.size(0), conf.getNOut(), outSize[0], outSize[1]);
-        slices().forward(in, weights, bias, convolutionArguments(in, outSize[0], outSize[1]), output);
+        slices().forward(in, operands.weights(), operands.bias(), convolutionArguments(in, outSize[0], outSize[1]), output);
         return new Pair<>(output, null);
     }
 
@@ -105,9 +104,19 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
         }
     }
 
+    private record Operands(INDArray input, INDArray weights, INDArray bias) {
+    }
+
+    /** What DL4J's convolution reads while training: its input in the layer's type, and its parameters (with any weight noise). */
+    private Operands operands(LayerWorkspaceMgr workspaceMgr) {
+        return new Operands(input.castTo(dataType),
+                getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr),
+                getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, workspaceMgr));
+    }
+
     /** A batch of more than {@link SlicedConvolution#SLICE}, on the path whose arguments {@link SlicedConvolution} copies. */
     private boolean inSlices() {
-        return input != null && SlicedConvolution.slices(input.size(0)) && hasBias() && layerConf().getIDropout() == null
+        return input != null && SlicedConvolution.neededFor(input.size(0)) && hasBias() && layerConf().getIDropout() == null
                 && getHelper() instanceof MKLDNNConvHelper && layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW;
     }
 
@@ -121,15 +130,14 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
     /** What DL4J's backprop does on the oneDNN helper path, with the convolution's op run in slices of the batch. */
     private Pair<Gradient, INDArray> backpropInSlices(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr);
-        INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, workspaceMgr);
-        INDArray in = input.castTo(dataType);
+        Operands operands = operands(workspaceMgr);
+        INDArray in = operands.input();
         INDArray preActivation = preOutput4d(true, true, workspaceMgr).getFirst();
         INDArray delta = layerConf().getActivationFn().backprop(preActivation, epsilon).getFirst();
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, in.dataType(), in.shape());
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-        slices().backprop(in, weights, bias, delta, convolutionArguments(in, delta.size(2), delta.size(3)), inputGradient,
+        slices().backprop(in, operands.weights(), operands.bias(), delta, convolutionArguments(in, delta.size(2), delta.size(3)), inputGradient,
                 weightGradient, biasGradient);
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradient);

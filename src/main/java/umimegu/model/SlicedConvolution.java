@@ -45,7 +45,7 @@ final class SlicedConvolution {
     }
 
     /** Whether a batch of this size is run in slices. */
-    static boolean slices(long batch) {
+    static boolean neededFor(long batch) {
         return batch > SLICE;
     }
 
