@@ -29,6 +29,7 @@ class ArchitectureTest {
             .layer("benchmarks").definedBy("umimegu.bench..")
             .layer("wiring").definedBy("umimegu.app..")
             .layer("chat core").definedBy("umimegu.chat")
+            .layer("texts").definedBy("umimegu.report..")
             .layer("use cases").definedBy("umimegu.usecase..")
             .layer("config").definedBy("umimegu.config..")
             .layer("adapters").definedBy("umimegu.history.jdbc..")
@@ -39,7 +40,8 @@ class ArchitectureTest {
             .whereLayer("adapters").mayOnlyBeAccessedByLayers("wiring", "benchmarks")
             .whereLayer("chat core").mayOnlyBeAccessedByLayers("front ends", "benchmarks", "wiring", "config")
             .whereLayer("config").mayOnlyBeAccessedByLayers("front ends", "benchmarks", "wiring")
-            .whereLayer("use cases").mayOnlyBeAccessedByLayers("front ends", "benchmarks", "wiring", "chat core");
+            .whereLayer("texts").mayOnlyBeAccessedByLayers("front ends", "wiring", "chat core")
+            .whereLayer("use cases").mayOnlyBeAccessedByLayers("front ends", "benchmarks", "wiring", "chat core", "texts");
 
     @ArchTest
     static final ArchRule javacordOnlyInTheDiscordAdapter = noClasses().that().resideOutsideOfPackage("umimegu.chat.discord..")
@@ -48,6 +50,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule deeplearning4jOnlyInModel = noClasses().that().resideOutsideOfPackage("umimegu.model..")
             .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.datavec..");
+
+    @ArchTest
+    static final ArchRule enginePatchesOnlyUnderModel = noClasses().that().resideOutsideOfPackage("umimegu.model..")
+            .should().dependOnClassesThat().resideInAPackage("umimegu.model.engine..");
+
+    @ArchTest
+    static final ArchRule enginePatchesKnowNoModel = noClasses().that().resideInAPackage("umimegu.model.engine..")
+            .should().dependOnClassesThat().resideInAPackage("umimegu.model");
 
     @ArchTest
     static final ArchRule jdbcOnlyInTheJdbcAdapter = noClasses().that().resideOutsideOfPackage("umimegu.history.jdbc..")
@@ -73,7 +83,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theCoreKnowsNoFrontEnd = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("umimegu.cli..", "umimegu.app..", "umimegu.chat..",
-                    "umimegu.config..", "umimegu.history.jdbc..", "umimegu.bench..", "umimegu.usecase..", "umimegu.web..");
+                    "umimegu.config..", "umimegu.history.jdbc..", "umimegu.bench..", "umimegu.usecase..", "umimegu.web..",
+                    "umimegu.report..");
 
     @ArchTest
     static final ArchRule answersGoThroughTheClassifierPort = noClasses()

@@ -2,6 +2,7 @@ package umimegu.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -9,6 +10,12 @@ import org.slf4j.LoggerFactory;
 
 import umimegu.recognition.AnswerFormatter;
 import umimegu.chat.ChatBot;
+import umimegu.chat.ChatCommands;
+import umimegu.chat.ChatSettings;
+import umimegu.chat.ChatWorkers;
+import umimegu.chat.PictureAnswers;
+import umimegu.chat.RateLimiter;
+import umimegu.usecase.TrainModel;
 import umimegu.usecase.LiveModel;
 import umimegu.model.ModelStoreException;
 import umimegu.config.AppConfig;
@@ -171,15 +178,44 @@ public final class Application {
         }
     }
 
-    /** The chat core for one front end ({@code source}: console, discord). */
+    /** The chat core for one front end ({@code source}: console, discord), with a training of its own. */
     public ChatBot chatBot(String source, LiveModel live, HistorySession history) {
-        return new ChatBot(config.chat(), answerPicture(live::get, history), live, trainingService(),
-                this::loadClassifier, testService(), history, answers(), teaching(live, history), source, Clock.systemUTC());
+        return chatBot(source, live, history, trainModel(live, history), teaching(live, history));
+    }
+
+    /**
+     * The chat core for one front end, starting trainings through {@code training} and teaching
+     * through {@code teaching}, both shared with the other front ends of this process.
+     */
+    public ChatBot chatBot(String source, LiveModel live, HistorySession history, TrainModel training, Teaching teaching) {
+        ChatSettings settings = config.chat();
+        Clock clock = Clock.systemUTC();
+        ChatWorkers workers = new ChatWorkers(settings.workers());
+        training.giveWayTo(workers::busy);
+        PictureAnswers pictures = new PictureAnswers(settings, answerPicture(live::get, history), live, history.posts(),
+                workers, new RateLimiter(settings.ratePerMinute(), clock), source);
+        ChatCommands commands = ChatCommandList.of(new ChatCommandList.Parts(settings, workers, pictures, history,
+                testService(), live, answers(), training, teaching, clock));
+        return new ChatBot(settings, commands, pictures, workers, teaching, training);
+    }
+
+    /** Training on the command line: no live model to switch and no other front end to share it with. */
+    public TrainModel trainModelHere() {
+        return new TrainModel(trainingService(), id -> null, new LiveModel(null), () -> Optional.of(() -> { }));
+    }
+
+    /**
+     * Training a model, one at a time in this process and, through the history's shared lock, in
+     * every process sharing it; the live model switches when one is saved.
+     */
+    public TrainModel trainModel(LiveModel live, HistorySession history) {
+        return new TrainModel(trainingService(), this::loadClassifier, live,
+                () -> history.locks().map(l -> l.tryLock(TrainModel.LOCK)).orElse(Optional.of(() -> { })));
     }
 
     /** Follows {@code models/current} when another process changes it (shards sharing one models folder). */
     public FollowCurrentModel followCurrentModel(LiveModel live) {
-        return new FollowCurrentModel(store, this::loadClassifier, live);
+        return new FollowCurrentModel(store.pointer(), this::loadClassifier, live);
     }
 
     private PictureClassifier loadClassifier(String id) {

@@ -12,12 +12,12 @@ import umimegu.usecase.AddPictures;
  * {@code !add <label> [--all]} with pictures attached: the largest face of each (or every face)
  * joins the training pictures (admins) or waits for review (members).
  */
-final class AddCommand implements ChatCommand {
-    private final Worker worker;
+public final class AddCommand implements ChatCommand {
+    private final ChatWorkers worker;
     private final AddPictures adding;
     private final ChatSettings settings;
 
-    AddCommand(Worker worker, AddPictures adding, ChatSettings settings) {
+    public AddCommand(ChatWorkers worker, AddPictures adding, ChatSettings settings) {
         this.worker = worker;
         this.adding = adding;
         this.settings = settings;

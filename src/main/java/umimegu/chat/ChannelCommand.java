@@ -8,12 +8,12 @@ import umimegu.teaching.ChannelMode;
 import umimegu.usecase.ChannelModes;
 
 /** {@code !channel on|off|commands-only} (admins): where I answer every picture, only when asked, or stay silent. */
-final class ChannelCommand implements ChatCommand {
-    private final Worker worker;
+public final class ChannelCommand implements ChatCommand {
+    private final ChatWorkers worker;
     private final ChannelModes modes;
     private final ChatSettings settings;
 
-    ChannelCommand(Worker worker, ChannelModes modes, ChatSettings settings) {
+    public ChannelCommand(ChatWorkers worker, ChannelModes modes, ChatSettings settings) {
         this.worker = worker;
         this.modes = modes;
         this.settings = settings;
@@ -35,8 +35,8 @@ final class ChannelCommand implements ChatCommand {
     }
 
     @Override
-    public boolean adminOnly() {
-        return true;
+    public Optional<String> adminOnly(Map<String, String> options) {
+        return options.containsKey("mode") ? Optional.of("change where I answer") : Optional.empty();
     }
 
     @Override
@@ -59,9 +59,6 @@ final class ChannelCommand implements ChatCommand {
         if (word == null) {
             Replies.send(call.conversation(), Reply.text("Here I'm " + describe(modes.of(channel)) + " `"
                     + settings.prefix() + "channel " + usage() + "` changes it (admins)."));
-            return;
-        }
-        if (AdminOnly.refused(call, settings, "change where I answer")) {
             return;
         }
         Optional<ChannelMode> mode = ChannelMode.parse(word);

@@ -2,6 +2,7 @@ package umimegu.chat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One thing a user can ask the bot by name, on any platform: {@code !stats 7d} typed in a channel
@@ -23,8 +24,12 @@ public interface ChatCommand {
         return List.of();
     }
 
-    default boolean adminOnly() {
-        return false;
+    /**
+     * What a member who is not an admin is refused doing with these options, in the words "Sorry,
+     * only admins can …" ends with; empty when anyone may. The dispatcher checks it for every front end.
+     */
+    default Optional<String> adminOnly(Map<String, String> options) {
+        return Optional.empty();
     }
 
     /** Whether platforms with their own command menu (Discord) list it; {@code help} they need not. */

@@ -6,14 +6,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Every chat command, in the order {@code !help} lists them. The text dispatcher, {@code !help}
- * and the platforms' command registration (Discord's slash commands) all read this one list.
+ * Every chat command, in the order {@code !help} lists them, built once in the wiring; {@code !help}
+ * comes last, made from the list itself. The text dispatcher, {@code !help} and the platforms'
+ * command registration (Discord's slash commands) all read this one list.
  */
 public final class ChatCommands {
     private final List<ChatCommand> commands;
 
-    public ChatCommands(List<ChatCommand> commands) {
-        this.commands = List.copyOf(commands);
+    /** {@code prefix} starts a command in the chat ({@code !}); {@code !help} shows it. */
+    public ChatCommands(List<ChatCommand> commands, String prefix) {
+        List<ChatCommand> all = new ArrayList<>(commands);
+        all.add(new HelpCommand(this, prefix));
+        this.commands = List.copyOf(all);
     }
 
     public List<ChatCommand> all() {

@@ -1,14 +1,13 @@
 package umimegu.chat;
 
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /** {@code !classify} with pictures attached (or Discord's {@code /classify image:}): the same answer as posting them. */
-final class ClassifyCommand implements ChatCommand {
-    private final BiConsumer<IncomingMessage, Conversation> answerPictures;
+public final class ClassifyCommand implements ChatCommand {
+    private final PictureAnswers answers;
 
-    ClassifyCommand(BiConsumer<IncomingMessage, Conversation> answerPictures) {
-        this.answerPictures = answerPictures;
+    public ClassifyCommand(PictureAnswers answers) {
+        this.answers = answers;
     }
 
     @Override
@@ -37,6 +36,6 @@ final class ClassifyCommand implements ChatCommand {
             Replies.send(call.conversation(), Reply.text("Attach a picture to `classify` and I'll say who is in it."));
             return;
         }
-        answerPictures.accept(call.message(), call.conversation());
+        answers.answerAll(call.message(), call.conversation());
     }
 }

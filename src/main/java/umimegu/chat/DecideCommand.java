@@ -9,13 +9,13 @@ import umimegu.teaching.TrainingPictures;
 import umimegu.usecase.ReviewPictures;
 
 /** {@code !accept N…} and {@code !reject N…} (admins): decide pictures from {@code !review}. */
-final class DecideCommand implements ChatCommand {
+public final class DecideCommand implements ChatCommand {
     private final boolean accept;
-    private final Worker worker;
+    private final ChatWorkers worker;
     private final ReviewPictures review;
     private final ChatSettings settings;
 
-    DecideCommand(boolean accept, Worker worker, ReviewPictures review, ChatSettings settings) {
+    public DecideCommand(boolean accept, ChatWorkers worker, ReviewPictures review, ChatSettings settings) {
         this.accept = accept;
         this.worker = worker;
         this.review = review;
@@ -38,8 +38,8 @@ final class DecideCommand implements ChatCommand {
     }
 
     @Override
-    public boolean adminOnly() {
-        return true;
+    public Optional<String> adminOnly(Map<String, String> options) {
+        return Optional.of(accept ? "accept pictures" : "reject pictures");
     }
 
     @Override
@@ -58,9 +58,6 @@ final class DecideCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        if (AdminOnly.refused(call, settings, accept ? "accept pictures" : "reject pictures")) {
-            return;
-        }
         Map<String, String> parsed = call.option("numbers") == null ? null
                 : parse(List.of(call.option("numbers").trim().split("[\\s,]+")));
         if (parsed == null) {

@@ -1,13 +1,14 @@
 package umimegu.chat;
 
-import java.util.function.Supplier;
 
 /** {@code !help}: every command of the registry, with what it does. */
 final class HelpCommand implements ChatCommand {
-    private final Supplier<String> text;
+    private final ChatCommands commands;
+    private final String prefix;
 
-    HelpCommand(Supplier<String> text) {
-        this.text = text;
+    HelpCommand(ChatCommands commands, String prefix) {
+        this.commands = commands;
+        this.prefix = prefix;
     }
 
     @Override
@@ -27,6 +28,6 @@ final class HelpCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        Replies.send(call.conversation(), Reply.text(text.get()));
+        Replies.send(call.conversation(), Reply.text(commands.help(prefix)));
     }
 }

@@ -1,5 +1,8 @@
 package umimegu.chat;
 
+import umimegu.report.JudgeText;
+import umimegu.usecase.JudgeAnswer;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,21 +14,23 @@ import umimegu.teaching.Labels;
  * (Discord's {@code /feedback}): judges the answer the message replies to, or else the last
  * answer in the channel.
  */
-final class JudgeCommand implements ChatCommand {
+public final class JudgeCommand implements ChatCommand {
     private final String name;
     private final Boolean verdict;
-    private final Judging judging;
-
-    /** Judges on the chat bot's side, where the answers and their posts are known. */
-    interface Judging {
-        void judge(CommandCall call, boolean right, Integer face, String label);
-    }
+    private final ChatWorkers workers;
+    private final JudgeAnswer judging;
+    private final PictureAnswers answers;
+    private final ChatSettings settings;
 
     /** {@code verdict} null: the verdict is the first word ({@code feedback}). */
-    JudgeCommand(String name, Boolean verdict, Judging judging) {
+    public JudgeCommand(String name, Boolean verdict, ChatWorkers workers, JudgeAnswer judging, PictureAnswers answers,
+                        ChatSettings settings) {
         this.name = name;
         this.verdict = verdict;
+        this.workers = workers;
         this.judging = judging;
+        this.answers = answers;
+        this.settings = settings;
     }
 
     @Override
@@ -112,6 +117,21 @@ final class JudgeCommand implements ChatCommand {
                 return;
             }
         }
-        judging.judge(call, right, face, label);
+        judge(call, right, face, label);
+    }
+
+    private void judge(CommandCall call, boolean right, Integer face, String label) {
+        IncomingMessage m = call.message();
+        workers.submit(call.conversation(), () -> {
+            String answerId = answers.answerJudgedBy(m);
+            JudgeAnswer.Result r;
+            try {
+                r = judging.judge(answerId, face, right, label, m.authorId(), settings.isAdmin(m));
+            } catch (IllegalArgumentException e) {
+                Replies.send(call.conversation(), Reply.text(e.getMessage() + "."));
+                return;
+            }
+            Replies.send(call.conversation(), Reply.text(JudgeText.of(r, right, label, settings.prefix())));
+        });
     }
 }

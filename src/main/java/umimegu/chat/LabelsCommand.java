@@ -1,5 +1,7 @@
 package umimegu.chat;
 
+import umimegu.report.StatsText;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,11 +12,11 @@ import umimegu.teaching.TrainingPictures;
 import umimegu.usecase.Teaching;
 
 /** {@code !labels}: each label with its picture count, how many came from the chat, and pending reviews. */
-final class LabelsCommand implements ChatCommand {
-    private final Worker worker;
+public final class LabelsCommand implements ChatCommand {
+    private final ChatWorkers worker;
     private final Teaching teaching;
 
-    LabelsCommand(Worker worker, Teaching teaching) {
+    public LabelsCommand(ChatWorkers worker, Teaching teaching) {
         this.worker = worker;
         this.teaching = teaching;
     }
@@ -44,8 +46,8 @@ final class LabelsCommand implements ChatCommand {
         Map<String, Long> pending = new TreeMap<>();
         String note = "";
         try {
-            pending.putAll(teaching.history().feedback().map(f -> f.pendingPerLabel()).orElse(Map.of()));
-            if (teaching.history().feedback().isEmpty()) {
+            pending.putAll(teaching.history().reviews().map(f -> f.pendingPerLabel()).orElse(Map.of()));
+            if (teaching.history().reviews().isEmpty()) {
                 note = "\n(pending reviews unknown: the history database is unavailable)";
             }
         } catch (HistoryException e) {

@@ -1,18 +1,20 @@
 package umimegu.chat;
 
+import umimegu.report.ModelsText;
+
 import java.util.List;
 import java.util.Map;
 
 import umimegu.usecase.ChooseModel;
 
 /** {@code !models}: the last models, with their figures and how often users said they were right. */
-final class ModelsCommand implements ChatCommand {
+public final class ModelsCommand implements ChatCommand {
     static final int SHOWN = 5;
-    private final Worker worker;
+    private final ChatWorkers worker;
     private final ChooseModel models;
     private final ChatSettings settings;
 
-    ModelsCommand(Worker worker, ChooseModel models, ChatSettings settings) {
+    public ModelsCommand(ChatWorkers worker, ChooseModel models, ChatSettings settings) {
         this.worker = worker;
         this.models = models;
         this.settings = settings;

@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** At most {@code perMinute} actions per user in any sliding minute (0: unlimited). */
-final class RateLimiter {
+public final class RateLimiter {
     private final int perMinute;
     private final Clock clock;
     private final Map<String, Deque<Long>> recent = new HashMap<>();
 
-    RateLimiter(int perMinute, Clock clock) {
+    public RateLimiter(int perMinute, Clock clock) {
         this.perMinute = perMinute;
         this.clock = clock;
     }

@@ -3,18 +3,19 @@ package umimegu.chat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import umimegu.teaching.ReviewItem;
 import umimegu.usecase.ReviewPictures;
 
 /** {@code !review} (admins): the oldest pictures waiting for review, a few at a time, each with its picture. */
-final class ReviewCommand implements ChatCommand {
+public final class ReviewCommand implements ChatCommand {
     static final int PAGE = 5;
-    private final Worker worker;
+    private final ChatWorkers worker;
     private final ReviewPictures review;
     private final ChatSettings settings;
 
-    ReviewCommand(Worker worker, ReviewPictures review, ChatSettings settings) {
+    public ReviewCommand(ChatWorkers worker, ReviewPictures review, ChatSettings settings) {
         this.worker = worker;
         this.review = review;
         this.settings = settings;
@@ -31,8 +32,8 @@ final class ReviewCommand implements ChatCommand {
     }
 
     @Override
-    public boolean adminOnly() {
-        return true;
+    public Optional<String> adminOnly(Map<String, String> options) {
+        return Optional.of("review pictures");
     }
 
     @Override
@@ -42,9 +43,6 @@ final class ReviewCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        if (AdminOnly.refused(call, settings, "review pictures")) {
-            return;
-        }
         if (!review.available()) {
             Replies.send(call.conversation(), Reply.text("The review queue is in the history database, which is unavailable right now."));
             return;

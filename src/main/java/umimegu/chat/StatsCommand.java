@@ -1,5 +1,8 @@
 package umimegu.chat;
 
+import umimegu.report.StatsText;
+import umimegu.report.FeedbackText;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,16 +23,16 @@ import umimegu.history.StatsReport;
 import umimegu.usecase.HistorySession;
 
 /** {@code !stats [12h|7d|4w] [@user]}: the history table and, when enabled, the per-day chart. */
-final class StatsCommand implements ChatCommand {
+public final class StatsCommand implements ChatCommand {
     private static final Logger log = LoggerFactory.getLogger(StatsCommand.class);
     private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)>|(\\d{5,})");
 
-    private final Worker worker;
+    private final ChatWorkers worker;
     private final HistorySession history;
     private final ChatSettings settings;
     private final Clock clock;
 
-    StatsCommand(Worker worker, HistorySession history, ChatSettings settings, Clock clock) {
+    public StatsCommand(ChatWorkers worker, HistorySession history, ChatSettings settings, Clock clock) {
         this.worker = worker;
         this.history = history;
         this.settings = settings;
@@ -81,7 +84,7 @@ final class StatsCommand implements ChatCommand {
     /** Users' verdicts for the same period (all users: a judgement is about the answer, not the asker). */
     private String feedback(Instant from) {
         try {
-            return history.feedback().map(f -> FeedbackText.format(f.feedback(from, null, null, 5))).orElse("");
+            return history.judgements().map(f -> FeedbackText.format(f.feedback(from, null, null, 5))).orElse("");
         } catch (RuntimeException e) {
             log.warn("Feedback query failed: {}", e.getMessage());
             return "";

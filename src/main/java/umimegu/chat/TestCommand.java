@@ -1,5 +1,7 @@
 package umimegu.chat;
 
+import umimegu.report.TestText;
+
 import umimegu.usecase.LiveModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +13,13 @@ import umimegu.model.TestService;
 import umimegu.recognition.AnswerFormatter;
 
 /** {@code !test}: the seed's test line, calibration, the confusion matrix and the reliability diagram. */
-final class TestCommand implements ChatCommand {
-    private final Worker worker;
+public final class TestCommand implements ChatCommand {
+    private final ChatWorkers worker;
     private final TestService tests;
     private final LiveModel live;
     private final AnswerFormatter answers;
 
-    TestCommand(Worker worker, TestService tests, LiveModel live, AnswerFormatter answers) {
+    public TestCommand(ChatWorkers worker, TestService tests, LiveModel live, AnswerFormatter answers) {
         this.worker = worker;
         this.tests = tests;
         this.live = live;

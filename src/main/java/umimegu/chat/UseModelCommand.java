@@ -9,14 +9,14 @@ import umimegu.model.ModelStoreException;
 import umimegu.usecase.ChooseModel;
 
 /** {@code !use <model>} and {@code !rollback} (admins): switch the model that answers, atomically. */
-final class UseModelCommand implements ChatCommand {
+public final class UseModelCommand implements ChatCommand {
     private final boolean rollback;
-    private final Worker worker;
+    private final ChatWorkers worker;
     private final ChooseModel models;
     private final ChatSettings settings;
     private final java.util.function.BooleanSupplier training;
 
-    UseModelCommand(boolean rollback, Worker worker, ChooseModel models, ChatSettings settings,
+    public UseModelCommand(boolean rollback, ChatWorkers worker, ChooseModel models, ChatSettings settings,
                     java.util.function.BooleanSupplier training) {
         this.rollback = rollback;
         this.worker = worker;
@@ -41,8 +41,8 @@ final class UseModelCommand implements ChatCommand {
     }
 
     @Override
-    public boolean adminOnly() {
-        return true;
+    public Optional<String> adminOnly(Map<String, String> options) {
+        return Optional.of("switch the model");
     }
 
     @Override
@@ -60,9 +60,6 @@ final class UseModelCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        if (AdminOnly.refused(call, settings, "switch the model")) {
-            return;
-        }
         String id = call.option("model");
         if (!rollback && (id == null || !ModelStore.isValidId(id))) {
             Replies.send(call.conversation(), Reply.text("Usage: `" + settings.prefix() + "use <model>` with an id from `"

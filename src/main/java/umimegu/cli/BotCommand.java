@@ -48,7 +48,7 @@ final class BotCommand implements Callable<Integer> {
         Application app = new Application(config);
         CountDownLatch stopped = new CountDownLatch(1);
         DiscordService service = DiscordService.start(app, connection);
-        WebServer page = web ? WebServer.start(app, service.chat(), service.live(), service.history()) : null;
+        WebServer page = web ? WebServer.start(app, service.chat().training(), service.chat().teaching(), service.live(), service.history()) : null;
         if (page != null) {
             spec.commandLine().getOut().println("Web page on " + page.url());
         }

@@ -58,8 +58,8 @@ final class DemoCommand implements Callable<Integer> {
         generateIfEmpty(out, faces, config.paths().images(), perLabel, config.training().seed());
         generateIfEmpty(out, faces, config.paths().testImages(), testPerLabel, config.training().seed() + 1);
 
-        TrainingOutcome outcome = app.trainingService().train(
-                new ConsoleProgress(out, System.console() != null, config.training().maxEpochs()), () -> false);
+        TrainingOutcome outcome = TrainCommand.trainHere(app,
+                new ConsoleProgress(out, System.console() != null, config.training().maxEpochs()));
         Reports.printTraining(out, outcome);
 
         Classifier classifier = app.classifier(null);

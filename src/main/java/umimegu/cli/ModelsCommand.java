@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
-import umimegu.chat.ModelsText;
+import umimegu.report.ModelsText;
 import umimegu.usecase.HistorySession;
 
 @Command(name = "models", mixinStandardHelpOptions = true,

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import umimegu.chart.LearningCurves;
-import umimegu.chat.TestText;
+import umimegu.report.TestText;
 import umimegu.model.EpochStats;
 import umimegu.model.EvaluationResult;
 import umimegu.model.TrainingOutcome;

@@ -10,7 +10,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
-import umimegu.chat.ChatBot;
 import umimegu.usecase.FollowCurrentModel;
 import umimegu.usecase.HistorySession;
 import umimegu.usecase.LiveModel;
@@ -41,14 +40,12 @@ final class ServeCommand implements Callable<Integer> {
         Application app = new Application(config);
         HistorySession history = app.historySession();
         LiveModel live = app.liveModel();
-        ChatBot chat = app.chatBot("web", live, history);
         FollowCurrentModel follower = app.followCurrentModel(live).start(config.cluster().followModelsEvery());
-        WebServer server = WebServer.start(app, chat, live, history);
+        WebServer server = WebServer.start(app, app.trainModel(live, history), app.teaching(live, history), live, history);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             follower.close();
-            chat.close();
             history.close();
             stopped.countDown();
         }, "serve-shutdown"));

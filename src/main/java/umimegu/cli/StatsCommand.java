@@ -19,8 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import umimegu.app.Application;
 import umimegu.chart.DailyPredictionsChart;
-import umimegu.chat.FeedbackText;
-import umimegu.chat.StatsText;
+import umimegu.report.FeedbackText;
+import umimegu.report.StatsText;
 import umimegu.teaching.FeedbackReport;
 import umimegu.history.HistoryStore;
 import umimegu.history.Period;

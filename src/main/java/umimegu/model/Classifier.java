@@ -1,5 +1,8 @@
 package umimegu.model;
 
+import umimegu.model.engine.CombinedBatches;
+import umimegu.model.engine.FoldedNetwork;
+
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +31,7 @@ public final class Classifier implements PictureClassifier {
         this.model = model;
         this.preprocessor = new Preprocessor(model.info().input());
         this.mirror = mirror;
-        this.batches = new CombinedBatches(FoldedNetwork.of(model.network(), model.info().input()), preprocessor);
+        this.batches = new CombinedBatches(FoldedNetwork.of(model.network(), model.info().input().height(), model.info().input().width(), InputSpec.CHANNELS), preprocessor::toBatch);
     }
 
     public StoredModel model() {

@@ -1,18 +1,18 @@
 package umimegu.model;
 
+import umimegu.model.engine.FasterLayers;
+import umimegu.model.engine.OneDnn;
+
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -21,20 +21,18 @@ import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * Keeps models as {@code models/<timestamp>/} folders. A model is written under
- * {@code <timestamp>.partial}, renamed when complete, and only then named in {@code models/current}
- * (a one-line file replaced by an atomic rename), so a failed or interrupted training never
- * changes the current model.
+ * {@code <timestamp>.partial}, renamed when complete, and only then named current (through its
+ * {@link CurrentModelPointer}), so a failed or interrupted training never changes the current
+ * model. Loading checks the network against its {@link ModelInfoFile}.
  */
 public final class ModelStore {
     public static final String NETWORK_FILE = "network.zip";
-    public static final String INFO_FILE = "model.properties";
+    public static final String INFO_FILE = ModelInfoFile.NAME;
     public static final String CONFIG_FILE = "config.properties";
     public static final String METRICS_FILE = "metrics.properties";
-    public static final String CURRENT_FILE = "current";
-    /** The models that answered before the current one, oldest first: what {@link #rollBack} returns to. */
-    public static final String PREVIOUS_FILE = "previous";
+    public static final String CURRENT_FILE = CurrentModelPointer.CURRENT_FILE;
     private static final String TRAINED_SIZE_ENTRY = "umimegu-input-size";
-    private static final String PARTIAL_SUFFIX = ".partial";
+    private static final String PARTIAL_SUFFIX = ModelIds.PARTIAL_SUFFIX;
     private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
 
@@ -44,6 +42,7 @@ public final class ModelStore {
 
     private final Path root;
     private final Clock clock;
+    private final CurrentModelPointer pointer;
 
     public ModelStore(Path root) {
         this(root, Clock.systemUTC());
@@ -52,6 +51,12 @@ public final class ModelStore {
     public ModelStore(Path root, Clock clock) {
         this.root = root;
         this.clock = clock;
+        this.pointer = new CurrentModelPointer(root);
+    }
+
+    /** Which model answers, and the ones that answered before it. */
+    public CurrentModelPointer pointer() {
+        return pointer;
     }
 
     public Path root() {
@@ -111,32 +116,16 @@ public final class ModelStore {
     }
 
     public String currentId() {
-        Path pointer = root.resolve(CURRENT_FILE);
-        if (!Files.isRegularFile(pointer)) {
-            throw new ModelStoreException("no trained model in " + root.toAbsolutePath() + ": run 'train' (or 'demo') first");
-        }
-        String id;
-        try {
-            id = new String(Files.readAllBytes(pointer), StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            throw new ModelStoreException("cannot read " + pointer + ": " + e.getMessage(), e);
-        }
-        if (!isValidId(id)) {
-            throw new ModelStoreException(pointer + " does not name a model folder in " + root
-                    + " (it says '" + printable(id) + "'); run 'train' again or write a model id into it");
-        }
-        return id;
+        return pointer.currentId();
     }
 
     /** A model id is the name of a folder inside the store: no separators, no "..", nothing hidden. */
     public static boolean isValidId(String id) {
-        return id != null && id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}") && !id.contains("..")
-                && !id.endsWith(PARTIAL_SUFFIX);
+        return ModelIds.isValid(id);
     }
 
     private static String printable(String s) {
-        String shown = s.replaceAll("[^\\p{Print}]", "?");
-        return shown.length() > 80 ? shown.substring(0, 80) + "…" : shown;
+        return ModelIds.printable(s);
     }
 
     public StoredModel loadCurrent() {
@@ -158,7 +147,7 @@ public final class ModelStore {
             MultiLayerNetwork network = FasterLayers.install(ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), false));
             ModelInfo info;
             try {
-                info = readInfo(dir.resolve(INFO_FILE));
+                info = ModelInfoFile.read(dir.resolve(INFO_FILE));
             } catch (IOException | RuntimeException e) {
                 throw new ModelStoreException("cannot load model " + id + ": " + INFO_FILE + " is missing or damaged ("
                         + e + ")", e);
@@ -219,130 +208,19 @@ public final class ModelStore {
         }
     }
 
-    private static ModelInfo readInfo(Path file) throws IOException {
-        Properties p = new Properties();
-        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(reader);
-        }
-        int count = Integer.parseInt(p.getProperty("labels.count"));
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            labels.add(p.getProperty("labels." + i));
-        }
-        InputSpec input = new InputSpec(Integer.parseInt(p.getProperty("input.width")),
-                Integer.parseInt(p.getProperty("input.height")),
-                InputSpec.Scaling.valueOf(p.getProperty("input.scaling")));
-        return new ModelInfo(labels, input, Double.parseDouble(p.getProperty("calibration.temperature", "1")));
+    /** See {@link CurrentModelPointer#makeCurrent}. */
+    public void makeCurrent(String id) {
+        pointer.makeCurrent(id);
     }
 
-    private static void writeInfo(Path file, ModelInfo info) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("labels.count", String.valueOf(info.labels().size()));
-        for (int i = 0; i < info.labels().size(); i++) {
-            p.setProperty("labels." + i, info.labels().get(i));
-        }
-        p.setProperty("input.width", String.valueOf(info.input().width()));
-        p.setProperty("input.height", String.valueOf(info.input().height()));
-        p.setProperty("input.channels", String.valueOf(InputSpec.CHANNELS));
-        p.setProperty("input.scaling", info.input().scaling().name());
-        p.setProperty("calibration.temperature", String.valueOf(info.temperature()));
-        store(file, p, "labels in network output order and the preprocessing the network expects");
+    /** See {@link CurrentModelPointer#previousId}. */
+    public Optional<String> previousId() {
+        return pointer.previousId();
     }
 
-    static void store(Path file, Properties p, String comment) throws IOException {
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(writer, comment);
-        }
-    }
-
-    /**
-     * Makes a stored model the current one; the model it replaces is remembered for
-     * {@link #rollBack}. The caller checks first that the model loads.
-     */
-    public synchronized void makeCurrent(String id) {
-        if (!isValidId(id) || !Files.isRegularFile(root.resolve(id).resolve(NETWORK_FILE))) {
-            throw new ModelStoreException("model " + printable(String.valueOf(id)) + " not found in " + root.toAbsolutePath());
-        }
-        try {
-            switchCurrent(id);
-        } catch (IOException e) {
-            throw new ModelStoreException("cannot switch to model " + id + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The model that answered before the current one, if any is still stored (not yet current). */
-    public synchronized java.util.Optional<String> previousId() {
-        List<String> previous = previousIds();
-        String current = currentIdOrNull();
-        for (int i = previous.size() - 1; i >= 0; i--) {
-            String id = previous.get(i);
-            if (!id.equals(current) && Files.isRegularFile(root.resolve(id).resolve(NETWORK_FILE))) {
-                return java.util.Optional.of(id);
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    /**
-     * Makes the model that answered before the current one current again and forgets the current
-     * one's place in the line, so a second roll-back goes one further back. Returns it, or empty.
-     */
-    public synchronized java.util.Optional<String> rollBack() {
-        java.util.Optional<String> target = previousId();
-        if (target.isEmpty()) {
-            return target;
-        }
-        List<String> previous = new ArrayList<>(previousIds());
-        previous.subList(previous.lastIndexOf(target.get()), previous.size()).clear();
-        try {
-            writeAtomically(root.resolve(PREVIOUS_FILE), String.join("\n", previous) + (previous.isEmpty() ? "" : "\n"));
-            writeAtomically(root.resolve(CURRENT_FILE), target.get() + "\n");
-        } catch (IOException e) {
-            throw new ModelStoreException("cannot roll back to model " + target.get() + ": " + e.getMessage(), e);
-        }
-        return target;
-    }
-
-    private List<String> previousIds() {
-        Path file = root.resolve(PREVIOUS_FILE);
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::trim).filter(ModelStore::isValidId)
-                    .toList();
-        } catch (IOException e) {
-            log.warn("Cannot read {}: {}", file, e.getMessage());
-            return List.of();
-        }
-    }
-
-    private String currentIdOrNull() {
-        try {
-            return currentId();
-        } catch (ModelStoreException e) {
-            return null;
-        }
-    }
-
-    private void switchCurrent(String id) throws IOException {
-        String old = currentIdOrNull();
-        if (old != null && !old.equals(id)) {
-            List<String> previous = new ArrayList<>(previousIds());
-            previous.add(old);
-            writeAtomically(root.resolve(PREVIOUS_FILE), String.join("\n", previous) + "\n");
-        }
-        writeAtomically(root.resolve(CURRENT_FILE), id + "\n");
-    }
-
-    private void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = Files.createTempFile(root, target.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+    /** See {@link CurrentModelPointer#rollBack}. */
+    public Optional<String> rollBack() {
+        return pointer.rollBack();
     }
 
     /** A model being written. */
@@ -372,12 +250,12 @@ public final class ModelStore {
                 // a network that pools globally takes any size, so the size it was trained on travels inside it too
                 ModelSerializer.addObjectToFile(directory.resolve(NETWORK_FILE).toFile(), TRAINED_SIZE_ENTRY,
                         info.input().width() + "x" + info.input().height());
-                writeInfo(directory.resolve(INFO_FILE), info);
-                store(directory.resolve(CONFIG_FILE), config, "configuration this model was trained with");
-                store(directory.resolve(METRICS_FILE), metrics, "training and test figures");
+                ModelInfoFile.write(directory.resolve(INFO_FILE), info);
+                ModelInfoFile.store(directory.resolve(CONFIG_FILE), config, "configuration this model was trained with");
+                ModelInfoFile.store(directory.resolve(METRICS_FILE), metrics, "training and test figures");
                 Path published = root.resolve(id);
                 Files.move(directory, published, StandardCopyOption.ATOMIC_MOVE);
-                switchCurrent(id);
+                pointer.makeCurrent(id);
                 finished = true;
                 return published;
             } catch (IOException | RuntimeException e) {

@@ -1,5 +1,8 @@
 package umimegu.model;
 
+import umimegu.model.engine.FasterLayers;
+import umimegu.model.engine.OneDnn;
+
 import java.util.HashMap;
 import java.util.Map;
 

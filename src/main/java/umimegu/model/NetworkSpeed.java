@@ -1,5 +1,9 @@
 package umimegu.model;
 
+import umimegu.model.engine.FoldedNetwork;
+import umimegu.model.engine.OneDnn;
+import umimegu.model.engine.TrainingMemory;
+
 import java.util.Arrays;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -124,7 +128,7 @@ public final class NetworkSpeed {
 
     private MultiLayerNetwork answering() {
         if (answering == null) {
-            answering = FoldedNetwork.of(network, input);
+            answering = FoldedNetwork.of(network, input.height(), input.width(), InputSpec.CHANNELS);
         }
         return answering;
     }

@@ -1,5 +1,7 @@
 package umimegu.model;
 
+import umimegu.model.engine.TrainingMemory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

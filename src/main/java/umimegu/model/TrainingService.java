@@ -21,7 +21,7 @@ import umimegu.vision.PictureReader;
  * history and curves after every epoch, score the test set when there is one, save, and switch
  * the current model. On any failure or cancellation the current model is left untouched.
  */
-public final class TrainingService {
+public final class TrainingService implements ModelTrainer {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrainingService.class);
     private final TrainingSetup config;
     private final ModelStore store;
@@ -35,10 +35,22 @@ public final class TrainingService {
         this.curves = curves;
     }
 
+    @Override
     public int maxEpochs() {
         return config.settings().maxEpochs();
     }
 
+    @Override
+    public Optional<String> refusal() {
+        try {
+            ImageFolder.scan(config.images());
+            return Optional.empty();
+        } catch (DatasetException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    @Override
     public TrainingOutcome train(TrainingListener listener, BooleanSupplier cancelled) {
         TrainingSettings settings = config.settings();
         ImageFolder folder = ImageFolder.scan(config.images());

@@ -14,7 +14,7 @@ import umimegu.vision.ImageDecoder;
  * answers: largest face first. With no detector the whole picture stands for the face, as answers
  * do under {@code faces.fallback=whole-image}.
  */
-public final class FaceFinder {
+public final class FaceFinder implements FacesOfPicture {
     private final PictureFaces faces;
     private final Supplier<FaceDetection> detections;
 
@@ -24,6 +24,7 @@ public final class FaceFinder {
         this.detections = detection;
     }
 
+    @Override
     public List<BufferedImage> crops(byte[] bytes, String name) throws ImageDecodeException {
         FaceDetection detection = detections.get();
         if (!detection.isAvailable()) {

@@ -17,7 +17,7 @@ import umimegu.vision.ImageDecoder;
  * margin ({@link PictureFaces}), classify all crops in one batch with the live model, and number
  * the faces left to right. Without faces the whole picture is classified.
  */
-public final class Recognizer {
+public final class Recognizer implements PictureRecognizer {
     private final PictureFaces faces;
     private final FaceDetection detection;
     private final Supplier<? extends PictureClassifier> classifier;
@@ -32,6 +32,7 @@ public final class Recognizer {
         this.answers = answers;
     }
 
+    @Override
     public Recognition recognize(byte[] bytes, String name) throws ImageDecodeException {
         long start = System.nanoTime();
         String sha = Sha256.hex(bytes);

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import umimegu.teaching.ReviewQueue;
 import umimegu.common.Png;
-import umimegu.recognition.FaceFinder;
-import umimegu.teaching.FeedbackStore;
+import umimegu.recognition.FacesOfPicture;
 import umimegu.teaching.Labels;
 import umimegu.teaching.ReviewItem;
 import umimegu.teaching.TrainingPictures;
@@ -19,12 +19,12 @@ import umimegu.vision.ImageDecodeException;
  * member did.
  */
 public final class AddPictures {
-    private final FaceFinder faces;
+    private final FacesOfPicture faces;
     private final HistorySession history;
     private final TeachingFiles files;
     private final Clock clock;
 
-    public AddPictures(FaceFinder faces, HistorySession history, TeachingFiles files, Clock clock) {
+    public AddPictures(FacesOfPicture faces, HistorySession history, TeachingFiles files, Clock clock) {
         this.faces = faces;
         this.history = history;
         this.files = files;
@@ -45,9 +45,9 @@ public final class AddPictures {
     /** Throws IllegalArgumentException for a label that is not allowed, IllegalStateException when a member's picture cannot be queued. */
     public Report add(String label, List<Picture> pictures, boolean everyFace, String userId, boolean admin) {
         Labels.check(label);
-        FeedbackStore queue = null;
+        ReviewQueue queue = null;
         if (!admin) {
-            queue = history.feedback().orElseThrow(() -> new IllegalStateException(
+            queue = history.reviews().orElseThrow(() -> new IllegalStateException(
                     "pictures from members wait for review, and the review queue needs the history database ("
                             + history.unavailableReason() + ")"));
         }

@@ -8,7 +8,7 @@ import umimegu.recognition.AnswerLines;
 import umimegu.recognition.Annotator;
 import umimegu.recognition.Origin;
 import umimegu.recognition.Recognition;
-import umimegu.recognition.Recognizer;
+import umimegu.recognition.PictureRecognizer;
 import umimegu.vision.ImageDecodeException;
 
 /**
@@ -17,11 +17,11 @@ import umimegu.vision.ImageDecodeException;
  * draw the annotated picture when there are several faces (or always, when asked).
  */
 public final class AnswerPicture {
-    private final Recognizer recognizer;
+    private final PictureRecognizer recognizer;
     private final AnswerFormatter answers;
     private final HistorySession history;
 
-    public AnswerPicture(Recognizer recognizer, AnswerFormatter answers, HistorySession history) {
+    public AnswerPicture(PictureRecognizer recognizer, AnswerFormatter answers, HistorySession history) {
         this.recognizer = recognizer;
         this.answers = answers;
         this.history = history;

@@ -32,7 +32,7 @@ public final class ChannelModes {
     }
 
     public ChannelMode of(String channelId) {
-        if (channelId == null || history.feedback().isEmpty()) {
+        if (channelId == null || history.channelModes().isEmpty()) {
             return ChannelMode.ON;
         }
         java.time.Instant now = clock.instant();
@@ -42,7 +42,7 @@ public final class ChannelModes {
         }
         ChannelMode mode;
         try {
-            mode = history.feedback().get().channelMode(channelId).orElse(ChannelMode.ON);
+            mode = history.channelModes().get().channelMode(channelId).orElse(ChannelMode.ON);
         } catch (HistoryException e) {
             log.warn("Cannot read the mode of channel {}: {}", channelId, e.getMessage());
             return cached != null ? cached.mode() : ChannelMode.ON;
@@ -53,7 +53,7 @@ public final class ChannelModes {
 
     /** Stores the mode; throws IllegalStateException when the history database is unavailable. */
     public void set(String channelId, ChannelMode mode, String userId) {
-        var store = history.feedback().orElseThrow(() -> new IllegalStateException(
+        var store = history.channelModes().orElseThrow(() -> new IllegalStateException(
                 "channel modes are kept in the history database, which is unavailable (" + history.unavailableReason() + ")"));
         store.setChannelMode(channelId, mode, userId, clock.instant());
         cache.put(channelId, new Cached(mode, clock.instant()));

@@ -12,6 +12,7 @@ import umimegu.history.HistoryException;
 import umimegu.model.ModelStore;
 import umimegu.model.ModelSummary;
 import umimegu.model.PictureClassifier;
+import umimegu.teaching.Judgements;
 
 /**
  * The stored models and which one answers: list them with what users said of each, switch to one,
@@ -38,16 +39,16 @@ public final class ChooseModel {
 
     public List<Row> newest(int limit) {
         String current = live.isPresent() ? live.get().modelId() : null;
-        Map<String, long[]> judged = Map.of();
+        Map<String, Judgements.Verdicts> judged = Map.of();
         try {
-            judged = history.feedback().map(f -> f.judgedPerModel()).orElse(Map.of());
+            judged = history.judgements().map(Judgements::judgedPerModel).orElse(Map.of());
         } catch (HistoryException e) {
             // the list is still useful without the users' verdicts
         }
-        Map<String, long[]> verdicts = judged;
+        Map<String, Judgements.Verdicts> verdicts = judged;
         return ModelSummary.newest(store, limit).stream().map(m -> {
-            long[] v = verdicts.getOrDefault(m.id(), new long[2]);
-            return new Row(m, m.id().equals(current), v[0], v[1]);
+            Judgements.Verdicts v = verdicts.getOrDefault(m.id(), Judgements.Verdicts.NONE);
+            return new Row(m, m.id().equals(current), v.judged(), v.right());
         }).toList();
     }
 
@@ -67,19 +68,19 @@ public final class ChooseModel {
     /** Makes model {@code id} answer; throws ModelStoreException when it is not there or does not load. */
     public synchronized String use(String id) {
         PictureClassifier next = loader.apply(id);
-        store.makeCurrent(id);
+        store.pointer().makeCurrent(id);
         live.switchTo(next);
         return id;
     }
 
     /** Goes back to the model that answered before; empty when there is none. */
     public synchronized Optional<String> rollBack() {
-        Optional<String> previous = store.previousId();
+        Optional<String> previous = store.pointer().previousId();
         if (previous.isEmpty()) {
             return previous;
         }
         PictureClassifier next = loader.apply(previous.get());
-        Optional<String> done = store.rollBack();
+        Optional<String> done = store.pointer().rollBack();
         done.ifPresent(id -> live.switchTo(next));
         return done;
     }

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import umimegu.model.ModelStore;
+import umimegu.model.CurrentModelPointer;
 import umimegu.model.ModelStoreException;
 import umimegu.model.PictureClassifier;
 
@@ -22,7 +22,7 @@ import umimegu.model.PictureClassifier;
 public final class FollowCurrentModel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FollowCurrentModel.class);
 
-    private final ModelStore store;
+    private final CurrentModelPointer pointer;
     private final Function<String, PictureClassifier> loader;
     private final LiveModel live;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -32,8 +32,8 @@ public final class FollowCurrentModel implements AutoCloseable {
     });
     private String refused;
 
-    public FollowCurrentModel(ModelStore store, Function<String, PictureClassifier> loader, LiveModel live) {
-        this.store = store;
+    public FollowCurrentModel(CurrentModelPointer pointer, Function<String, PictureClassifier> loader, LiveModel live) {
+        this.pointer = pointer;
         this.loader = loader;
         this.live = live;
     }
@@ -47,7 +47,7 @@ public final class FollowCurrentModel implements AutoCloseable {
     synchronized String check() {
         String current;
         try {
-            current = store.currentId();
+            current = pointer.currentId();
         } catch (ModelStoreException e) {
             return null; // no model yet, or a pointer being replaced
         }

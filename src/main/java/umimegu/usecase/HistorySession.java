@@ -18,7 +18,11 @@ import umimegu.recognition.CropFolder;
 import umimegu.recognition.Origin;
 import umimegu.recognition.Recognition;
 import umimegu.recognition.RecognitionLog;
+import umimegu.teaching.AnswerPosts;
+import umimegu.teaching.ChannelModeStore;
 import umimegu.teaching.FeedbackStore;
+import umimegu.teaching.Judgements;
+import umimegu.teaching.ReviewQueue;
 
 /**
  * The prediction history for one process: the store, its background recorder and the recognition
@@ -80,8 +84,23 @@ public final class HistorySession implements AutoCloseable {
         return new HistorySession(null, null, null, null, reason);
     }
 
-    /** Judgements, reviews and channel modes; empty when the history is unavailable. */
-    public Optional<FeedbackStore> feedback() {
+    /** Which post carried which answer; empty when the history keeps no feedback. */
+    public Optional<AnswerPosts> posts() {
+        return Optional.ofNullable(feedback);
+    }
+
+    /** Users' verdicts; empty when the history keeps no feedback. */
+    public Optional<Judgements> judgements() {
+        return Optional.ofNullable(feedback);
+    }
+
+    /** The review queue; empty when the history keeps no feedback. */
+    public Optional<ReviewQueue> reviews() {
+        return Optional.ofNullable(feedback);
+    }
+
+    /** Channel modes; empty when the history keeps no feedback. */
+    public Optional<ChannelModeStore> channelModes() {
         return Optional.ofNullable(feedback);
     }
 

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import umimegu.teaching.ReviewQueue;
+import umimegu.teaching.Judgements;
 import umimegu.history.HistoryException;
 import umimegu.teaching.AnsweredFace;
-import umimegu.teaching.FeedbackStore;
 import umimegu.teaching.Judgement;
 import umimegu.teaching.Labels;
 import umimegu.teaching.ReviewItem;
@@ -65,8 +66,9 @@ public final class JudgeAnswer {
         if (label != null) {
             Labels.check(label);
         }
-        Optional<FeedbackStore> store = history.feedback();
-        if (store.isEmpty()) {
+        Optional<Judgements> store = history.judgements();
+        Optional<ReviewQueue> reviews = history.reviews();
+        if (store.isEmpty() || reviews.isEmpty()) {
             return Result.failed(Status.NO_HISTORY, 0, history.unavailableReason());
         }
         if (answerId == null) {
@@ -91,7 +93,7 @@ public final class JudgeAnswer {
             }
             List<FaceResult> results = new ArrayList<>();
             for (AnsweredFace face : judged) {
-                results.add(judgeFace(store.get(), face, right, label, userId, admin));
+                results.add(judgeFace(store.get(), reviews.get(), face, right, label, userId, admin));
             }
             Status overall = results.size() == 1 ? results.get(0).status() : Status.RECORDED;
             return new Result(overall, results, faces.size(), null);
@@ -100,8 +102,8 @@ public final class JudgeAnswer {
         }
     }
 
-    private FaceResult judgeFace(FeedbackStore store, AnsweredFace face, boolean right, String label, String userId,
-                                 boolean admin) {
+    private FaceResult judgeFace(Judgements store, ReviewQueue reviews, AnsweredFace face, boolean right, String label,
+                                 String userId, boolean admin) {
         boolean same = !right && label != null && label.equals(face.label());
         boolean isRight = right || same;
         long feedbackId = store.judge(new Judgement(face.predictionId(), userId, isRight, isRight ? null : label,
@@ -121,7 +123,7 @@ public final class JudgeAnswer {
             return new FaceResult(face.number(), face.label(), Status.ADDED_TO_PICTURES, null);
         }
         String sha = files.review().keep(crop.get());
-        long number = store.queue(ReviewItem.Kind.CORRECTION, label, face.label(), sha, userId, feedbackId, clock.instant());
+        long number = reviews.queue(ReviewItem.Kind.CORRECTION, label, face.label(), sha, userId, feedbackId, clock.instant());
         return new FaceResult(face.number(), face.label(), Status.QUEUED, number);
     }
 }

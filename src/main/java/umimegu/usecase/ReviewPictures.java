@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import umimegu.teaching.ReviewQueue;
 import umimegu.teaching.FeedbackStore;
 import umimegu.teaching.ReviewItem;
 import umimegu.teaching.TrainingPictures;
@@ -36,7 +37,7 @@ public final class ReviewPictures {
 
     /** Accepts item {@code id}: its picture joins {@code images/<label>/}. Empty when no such item is pending. */
     public Optional<Decision> accept(long id, String admin) {
-        FeedbackStore store = requireStore();
+        ReviewQueue store = requireStore();
         Optional<ReviewItem> item = store.decide(id, true, admin, clock.instant());
         if (item.isEmpty()) {
             return Optional.empty();
@@ -49,31 +50,31 @@ public final class ReviewPictures {
     }
 
     public Optional<Decision> reject(long id, String admin) {
-        FeedbackStore store = requireStore();
+        ReviewQueue store = requireStore();
         Optional<ReviewItem> item = store.decide(id, false, admin, clock.instant());
         item.ifPresent(i -> forget(store, i));
         return item.map(i -> new Decision(i, null));
     }
 
-    private void forget(FeedbackStore store, ReviewItem decided) {
+    private void forget(ReviewQueue store, ReviewItem decided) {
         boolean stillNamed = store.pending(10_000).stream().anyMatch(i -> i.cropSha256().equals(decided.cropSha256()));
         files.review().drop(decided.cropSha256(), stillNamed);
     }
 
     public boolean available() {
-        return history.feedback().isPresent();
+        return history.reviews().isPresent();
     }
 
     public String unavailableReason() {
         return history.unavailableReason();
     }
 
-    private Optional<FeedbackStore> store() {
-        return history.feedback();
+    private Optional<ReviewQueue> store() {
+        return history.reviews();
     }
 
-    private FeedbackStore requireStore() {
-        return history.feedback().orElseThrow(() -> new IllegalStateException(
+    private ReviewQueue requireStore() {
+        return history.reviews().orElseThrow(() -> new IllegalStateException(
                 "the history database is unavailable: " + history.unavailableReason()));
     }
 }

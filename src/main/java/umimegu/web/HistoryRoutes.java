@@ -75,7 +75,7 @@ final class HistoryRoutes {
     void stats(Context ctx) {
         StatsQuery q = query(ctx, RECENT);
         StatsReport r = report(q);
-        FeedbackReport feedback = history.feedback().map(f -> f.feedback(q.from(), null, q.modelId(), 5))
+        FeedbackReport feedback = history.judgements().map(f -> f.feedback(q.from(), null, q.modelId(), 5))
                 .orElse(FeedbackReport.empty());
         ctx.json(new Stats(r.total(), r.notSure(),
                 r.perLabel().stream().map(l -> new LabelCount(l.label(), l.count(), l.meanProbability())).toList(),

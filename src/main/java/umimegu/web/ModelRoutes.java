@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import io.javalin.http.Context;
 
-import umimegu.chat.ChatBot;
+import umimegu.usecase.TrainModel;
 import umimegu.model.ModelStore;
 import umimegu.model.ModelStoreException;
 import umimegu.usecase.ChooseModel;
@@ -15,12 +15,12 @@ import umimegu.usecase.ChooseModel;
 /** The Models view: every stored model with its figures and pictures; switch or roll back (admin). */
 final class ModelRoutes {
     private final ChooseModel models;
-    private final ChatBot chat;
+    private final TrainModel training;
     private final WebSecurity security;
 
-    ModelRoutes(ChooseModel models, ChatBot chat, WebSecurity security) {
+    ModelRoutes(ChooseModel models, TrainModel training, WebSecurity security) {
         this.models = models;
-        this.chat = chat;
+        this.training = training;
         this.security = security;
     }
 
@@ -79,7 +79,7 @@ final class ModelRoutes {
     }
 
     private void refuseWhileTraining() {
-        if (chat.trainingRunning()) {
+        if (training.isRunning()) {
             throw new WebError(409, "a training is running and will switch the model when it ends; try again after it");
         }
     }

@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,29 +17,28 @@ import org.slf4j.LoggerFactory;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 
-import umimegu.chat.ChatBot;
-import umimegu.chat.Conversation;
-import umimegu.chat.IncomingMessage;
-import umimegu.chat.TrainingEvent;
 import umimegu.common.Png;
 import umimegu.history.HistoryException;
 import umimegu.teaching.Labels;
 import umimegu.teaching.TrainingPictures;
+import umimegu.report.TrainingText;
 import umimegu.usecase.Teaching;
+import umimegu.usecase.TrainModel;
+import umimegu.usecase.TrainingEvent;
 import umimegu.vision.ImageDecodeException;
 import umimegu.vision.ImageDecoder;
 
 /**
  * The Train view: labels with counts and thumbnails; start and cancel a training (admin) through
- * the chat's one training job, so a training started here shows in the chat and the other way
- * round; its progress as server-sent events and its curves as they are redrawn.
+ * the process's one {@link TrainModel}, so a training started here shows in the chat and the other
+ * way round; its progress as server-sent events and its curves as they are redrawn.
  */
 final class TrainRoutes implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TrainRoutes.class);
     private static final int THUMBNAILS = 4;
     private static final int THUMBNAIL_SIDE = 64;
 
-    private final ChatBot chat;
+    private final TrainModel training;
     private final Teaching teaching;
     private final ImageDecoder decoder;
     private final WebSecurity security;
@@ -49,12 +46,12 @@ final class TrainRoutes implements AutoCloseable {
     private final AutoCloseable watching;
     private volatile TrainingEvent last;
 
-    TrainRoutes(ChatBot chat, Teaching teaching, ImageDecoder decoder, WebSecurity security) {
-        this.chat = chat;
+    TrainRoutes(TrainModel training, Teaching teaching, ImageDecoder decoder, WebSecurity security) {
+        this.training = training;
         this.teaching = teaching;
         this.decoder = decoder;
         this.security = security;
-        this.watching = chat.watchTraining(this::broadcast);
+        this.watching = training.watch(this::broadcast);
     }
 
     record Label(String label, int pictures, int fromChat, long pending, int thumbnails) {
@@ -64,7 +61,7 @@ final class TrainRoutes implements AutoCloseable {
         Map<String, TrainingPictures.LabelCount> counts = teaching.pictures().counts();
         Map<String, Long> pending = Map.of();
         try {
-            pending = teaching.history().feedback().map(f -> f.pendingPerLabel()).orElse(Map.of());
+            pending = teaching.history().reviews().map(f -> f.pendingPerLabel()).orElse(Map.of());
         } catch (HistoryException e) {
             log.warn("Pending reviews unknown: {}", e.getMessage());
         }
@@ -132,27 +129,25 @@ final class TrainRoutes implements AutoCloseable {
     void start(Context ctx) {
         security.requireCsrf(ctx);
         security.requireAdmin(ctx);
-        List<String> replies = new CopyOnWriteArrayList<>();
-        chat.handleCommand("train", Map.of(), admin(), capture(replies));
-        String refusal = replies.isEmpty() ? null : replies.get(0);
-        boolean started = refusal == null || refusal.startsWith("Training started");
-        ctx.status(started ? 202 : 409).json(new Started(started, started ? "Training started" : refusal));
+        TrainModel.Start start = training.start(end -> { }); // the page follows every training through its events
+        boolean started = start instanceof TrainModel.Started;
+        ctx.status(started ? 202 : 409).json(new Started(started, started ? "Training started"
+                : TrainingText.notStarted(start, "")));
     }
 
     void cancel(Context ctx) {
         security.requireCsrf(ctx);
         security.requireAdmin(ctx);
-        List<String> replies = new CopyOnWriteArrayList<>();
-        chat.handleCommand("train", Map.of("action", "cancel"), admin(), capture(replies));
-        ctx.json(new Started(false, replies.isEmpty() ? "" : replies.get(0)));
+        ctx.json(new Started(false, training.cancel() == TrainModel.Cancel.CANCELLING
+                ? "Cancelling the training after the current batch…" : "No training is running."));
     }
 
     void state(Context ctx) {
-        ctx.json(new State(chat.trainingRunning(), Progress.of(last)));
+        ctx.json(new State(training.isRunning(), Progress.of(last)));
     }
 
     void curve(Context ctx) {
-        Path file = chat.runningTrainingCurve(ctx.pathParam("name"))
+        Path file = training.curve(ctx.pathParam("name"))
                 .orElseThrow(() -> new WebError(404, "no curve yet"));
         try {
             ctx.contentType("image/png").result(Files.readAllBytes(file));
@@ -165,7 +160,7 @@ final class TrainRoutes implements AutoCloseable {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
         clients.add(client);
-        client.sendEvent("state", new State(chat.trainingRunning(), Progress.of(last)));
+        client.sendEvent("state", new State(training.isRunning(), Progress.of(last)));
     }
 
     private void broadcast(TrainingEvent event) {
@@ -177,18 +172,6 @@ final class TrainRoutes implements AutoCloseable {
                 clients.remove(client);
             }
         }
-    }
-
-    private static IncomingMessage admin() {
-        return new IncomingMessage("", List.of(), "web-admin", true, "web", null);
-    }
-
-    /** The replies a command gives, kept instead of posted (the page shows progress from the events). */
-    private static Conversation capture(List<String> replies) {
-        return reply -> {
-            replies.add(reply.text());
-            return CompletableFuture.completedFuture(text -> CompletableFuture.completedFuture(null));
-        };
     }
 
     @Override

@@ -12,7 +12,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinGson;
 
 import umimegu.app.Application;
-import umimegu.chat.ChatBot;
+import umimegu.usecase.TrainModel;
 import umimegu.config.WebSettings;
 import umimegu.recognition.AnswerFormatter;
 import umimegu.usecase.AnswerPicture;
@@ -32,7 +32,7 @@ public final class WebServer implements AutoCloseable {
     public static final String TOKEN_ENV = "UMIMEGU_WEB_TOKEN";
 
     /** What the page works with, from one process's wiring. */
-    public record Parts(ChatBot chat, AnswerPicture answering, AnswerFormatter answers, LiveModel live, Teaching teaching,
+    public record Parts(TrainModel training, AnswerPicture answering, AnswerFormatter answers, LiveModel live, Teaching teaching,
                         ImageDecoder decoder, long maxPictureBytes, WebSettings settings, String adminToken) {
     }
 
@@ -51,12 +51,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * The page for one process's chat core (its training job, teaching use cases and live model are
-     * shared with the chat front ends of the same process). Admin actions take their token from
-     * {@value #TOKEN_ENV}.
+     * The page for one process: its training, teaching use cases and live model are shared with the
+     * chat front ends of the same process. Admin actions take their token from {@value #TOKEN_ENV}.
      */
-    public static WebServer start(Application app, ChatBot chat, LiveModel live, HistorySession history) {
-        return start(new Parts(chat, app.answerPicture(live::get, history), app.answers(), live, chat.teaching(),
+    public static WebServer start(Application app, TrainModel training, Teaching teaching, LiveModel live,
+                                  HistorySession history) {
+        return start(new Parts(training, app.answerPicture(live::get, history), app.answers(), live, teaching,
                 app.decoder(), app.config().chat().maxAttachmentBytes(), app.config().web(), System.getenv(TOKEN_ENV)));
     }
 
@@ -68,8 +68,8 @@ public final class WebServer implements AutoCloseable {
         }
         ClassifyRoutes classify = new ClassifyRoutes(p.answering(), p.answers(), p.live(), p.teaching(), security,
                 p.maxPictureBytes(), p.settings().maxFiles());
-        TrainRoutes train = new TrainRoutes(p.chat(), p.teaching(), p.decoder(), security);
-        ModelRoutes models = new ModelRoutes(p.teaching().models(), p.chat(), security);
+        TrainRoutes train = new TrainRoutes(p.training(), p.teaching(), p.decoder(), security);
+        ModelRoutes models = new ModelRoutes(p.teaching().models(), p.training(), security);
         HistoryRoutes history = new HistoryRoutes(p.teaching().history());
         long maxRequest = p.maxPictureBytes() * p.settings().maxFiles() + 1_048_576;
         Javalin app = Javalin.create(config -> {

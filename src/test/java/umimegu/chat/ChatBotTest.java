@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -168,6 +170,32 @@ class ChatBotTest {
         String one = send(bot, post("7", false, "!stats <@100002>")).texts().get(0);
         assertTrue(one.contains("Predictions: 2,"), one);
         assertTrue(send(bot, post("7", false, "!stats sometime")).texts().get(0).startsWith("Usage:"));
+    }
+
+    @Test
+    void everyAdminOnlyCommandRefusesAMemberWhateverTheFrontEnd() throws Exception {
+        ChatBot bot = bot();
+        List<String> refused = new java.util.ArrayList<>();
+        for (ChatCommand c : bot.commands().all()) {
+            Map<String, String> options = Map.of("mode", "off", "model", "x", "numbers", "1", "action", "cancel");
+            Optional<String> what = c.adminOnly(options);
+            if (what.isEmpty()) {
+                continue;
+            }
+            refused.add(c.name());
+            String expected = "Sorry, only admins can " + what.get() + ".";
+            FakeConversation typed = new FakeConversation();
+            bot.handleCommand(c.name(), options, post("7", false, ""), typed); // a slash command
+            assertTrue(bot.awaitIdle(Duration.ofSeconds(30), false));
+            assertEquals(List.of(expected), typed.texts(), c.name());
+            String text = "!" + c.name() + (c.name().equals("channel") ? " off" : c.name().equals("use") ? " x"
+                    : c.name().equals("accept") || c.name().equals("reject") ? " 1" : "");
+            assertEquals(List.of(expected), send(bot, post("7", false, text)).texts(), text);
+        }
+        assertEquals(List.of("train", "review", "accept", "reject", "use", "rollback", "channel"), refused);
+        assertFalse(bot.trainingRunning());
+        assertTrue(send(bot, post("7", false, "!channel")).texts().get(0).startsWith("Here I'm "),
+                "anyone may ask where the bot answers");
     }
 
     @Test

@@ -60,7 +60,7 @@ final class WebFixture implements BeforeAllCallback, AfterAllCallback {
         history = app.historySession();
         LiveModel live = app.liveModel();
         chat = app.chatBot("web", live, history);
-        server = WebServer.start(new WebServer.Parts(chat, app.answerPicture(live::get, history), app.answers(), live,
+        server = WebServer.start(new WebServer.Parts(chat.training(), app.answerPicture(live::get, history), app.answers(), live,
                 chat.teaching(), app.decoder(), app.config().chat().maxAttachmentBytes(), app.config().web(), TOKEN));
     }
 

@@ -1,7 +1,7 @@
 package org.nd4j.nativeblas;
 
 /**
- * Compatibility shim for DL4J 1.0.0-M2.1, see {@link umimegu.model.OneDnn}.
+ * Compatibility shim for DL4J 1.0.0-M2.1, see {@link umimegu.model.engine.OneDnn}.
  *
  * <p>DL4J's {@code BaseMKLDNNHelper.mklDnnEnabled()} looks up this class and its method
  * {@code isUseMKLDNN} by reflection, but ND4J M2.1 renamed them to

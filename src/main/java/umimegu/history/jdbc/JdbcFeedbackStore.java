@@ -22,6 +22,7 @@ import umimegu.teaching.AnsweredFace;
 import umimegu.teaching.ChannelMode;
 import umimegu.teaching.FeedbackReport;
 import umimegu.teaching.FeedbackStore;
+import umimegu.teaching.Judgements.Verdicts;
 import umimegu.teaching.Judgement;
 import umimegu.teaching.ReviewItem;
 
@@ -325,15 +326,15 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public Map<String, long[]> judgedPerModel() {
+    public Map<String, Verdicts> judgedPerModel() {
         return inTransaction("read the feedback", c -> {
-            Map<String, long[]> perModel = new LinkedHashMap<>();
+            Map<String, Verdicts> perModel = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT p.model_id, COUNT(*), "
                     + "SUM(CASE WHEN f.correct THEN 1 ELSE 0 END) FROM feedback f JOIN prediction p ON p.id = f.prediction_id "
                     + "GROUP BY p.model_id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    perModel.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    perModel.put(rs.getString(1), new Verdicts(rs.getLong(2), rs.getLong(3)));
                 }
             }
             return perModel;

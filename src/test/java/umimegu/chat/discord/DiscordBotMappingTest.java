@@ -194,7 +194,7 @@ class DiscordBotMappingTest {
         var menu = DiscordBot.slashCommands(new umimegu.chat.ChatCommands(List.of(
                 new FakeCommand("stats", List.of(new umimegu.chat.CommandOption("period", "e.g. 7d",
                         umimegu.chat.CommandOption.Type.STRING, false))),
-                new FakeCommand("classify", List.of()))));
+                new FakeCommand("classify", List.of())), "!"));
         assertEquals(2, menu.size());
     }
 

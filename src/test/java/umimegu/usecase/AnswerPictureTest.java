@@ -1,0 +1,85 @@
+package umimegu.usecase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import umimegu.history.PredictionRecord;
+import umimegu.model.Prediction;
+import umimegu.recognition.AnswerFormatter;
+import umimegu.recognition.AnswerSettings;
+import umimegu.recognition.FaceAnswer;
+import umimegu.recognition.Origin;
+import umimegu.recognition.PictureRecognizer;
+import umimegu.recognition.Recognition;
+import umimegu.vision.FaceBox;
+import umimegu.vision.ImageDecodeException;
+
+/** {@link AnswerPicture} with a recognizer that returns what the test says: the lines, the picture, the history. */
+class AnswerPictureTest {
+    private static final BufferedImage PICTURE = new BufferedImage(200, 100, BufferedImage.TYPE_3BYTE_BGR);
+    private final AnswerFormatter answers = new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of()));
+    private final Fakes.History store = new Fakes.History();
+
+    private static FaceAnswer face(int number, String label, double p) {
+        return new FaceAnswer(number, new FaceBox(10 + 90 * (number - 1), 10, 60, 60), new BufferedImage(60, 60,
+                BufferedImage.TYPE_3BYTE_BGR), new Prediction(label, p, List.of(p, 1 - p)), p < 0.75);
+    }
+
+    private final HistorySession session = Fakes.session(store, new Fakes.Feedback(), new Fakes.Locks(), null);
+
+    private AnswerPicture answering(PictureRecognizer recognizer) {
+        return new AnswerPicture(recognizer, answers, session);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        session.close();
+    }
+
+    private static final Origin ORIGIN = new Origin("console", null, "c1", "u1");
+
+    @Test
+    void oneFaceGetsOneLineAndIsRecordedUnderTheAnswersId() throws Exception {
+        AnswerPicture.Answer a = answering((bytes, name) -> new Recognition("sha", PICTURE, Recognition.Outcome.FACES,
+                List.of(face(1, "megumi", 0.977)), "m1", 5)).answer(new byte[1], "a.png", ORIGIN, false);
+        assertEquals("This is Megumi: 97.7%", a.text());
+        assertNull(a.annotatedPng(), "one face needs no annotated copy");
+        List<PredictionRecord> saved = recorded();
+        assertEquals(1, saved.size());
+        assertEquals("megumi", saved.get(0).label());
+        assertEquals(a.answerId(), saved.get(0).answerId());
+    }
+
+    @Test
+    void severalFacesGetALineEachAndAnAnnotatedPicture() throws Exception {
+        AnswerPicture.Answer a = answering((bytes, name) -> new Recognition("sha", PICTURE, Recognition.Outcome.FACES,
+                List.of(face(1, "megumi", 0.977), face(2, "umi", 0.561)), "m1", 5)).answer(new byte[1], "b.png", ORIGIN, false);
+        assertEquals(List.of("Face 1: This is Megumi: 97.7%", "Face 2: Not sure — closest is Umi: 56.1%"), a.lines());
+        assertNotNull(a.annotatedPng());
+        assertEquals(2, recorded().size());
+    }
+
+    @Test
+    void anUnreadablePictureIsRefusedAndNothingIsRecorded() {
+        AnswerPicture answering = answering((bytes, name) -> {
+            throw new ImageDecodeException(name + ": not an image");
+        });
+        assertThrows(ImageDecodeException.class, () -> answering.answer(new byte[1], "c.txt", ORIGIN, false));
+        assertEquals(0, recorded().size());
+    }
+
+    private List<PredictionRecord> recorded() {
+        session.flush();
+        synchronized (store) {
+            return List.copyOf(store.saved);
+        }
+    }
+}
