@@ -190,6 +190,41 @@ class WebApiTest {
     }
 
     @Test
+    void anAdminStartsAndCancelsATrainingFromThePageAndTheModelStays() throws Exception {
+        String before = web.app().store().currentId();
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean(true);
+        web.chat().training().giveWayTo(hold::get); // as if pictures were being answered: the training waits between batches
+        try {
+            HttpResponse<String> started = send(admin("/api/train"));
+            assertEquals(202, started.statusCode(), started.body());
+            assertTrue(json(send(HttpRequest.newBuilder(URI.create(web.url("/api/train/state"))).GET()))
+                    .get("running").getAsBoolean());
+            HttpResponse<String> again = send(admin("/api/train"));
+            assertEquals(409, again.statusCode());
+            assertTrue(json(again).get("message").getAsString().startsWith("A training is already running"), again.body());
+            HttpResponse<String> cancel = send(admin("/api/train/cancel"));
+            assertEquals("Cancelling the training after the current batch…", json(cancel).get("message").getAsString());
+        } finally {
+            hold.set(false);
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        JsonObject state;
+        do {
+            Thread.sleep(50);
+            state = json(send(HttpRequest.newBuilder(URI.create(web.url("/api/train/state"))).GET()));
+        } while (state.get("running").getAsBoolean() && System.nanoTime() < deadline);
+        assertFalse(state.get("running").getAsBoolean());
+        assertEquals("cancelled", state.getAsJsonObject("last").get("kind").getAsString());
+        assertEquals(before, web.app().store().currentId(), "a cancelled training leaves the model as it was");
+        assertEquals("No training is running.", json(send(admin("/api/train/cancel"))).get("message").getAsString());
+    }
+
+    private static HttpRequest.Builder admin(String path) {
+        return HttpRequest.newBuilder(URI.create(web.url(path))).header("X-CSRF-Token", csrf)
+                .header("X-Admin-Token", WebFixture.TOKEN).POST(HttpRequest.BodyPublishers.noBody());
+    }
+
+    @Test
     void aTrainingStartedInTheChatStreamsItsProgressToThePage() throws Exception {
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(web.url("/api/train/events")))
