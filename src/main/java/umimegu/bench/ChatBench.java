@@ -39,11 +39,8 @@ public final class ChatBench {
     /**
      * Bursts sent after the cold one, before the figures, until the JIT compiler threads take under
      * {@link #QUIET_JIT_SHARE} of the process's CPU in a burst (at least {@link #MIN_WARMUP_BURSTS},
-     * at most {@link #MAX_WARMUP_BURSTS}). Measured: the compilers took 4–5 ms of a picture's 28 for
-     * the first eight bursts or so (the answer path runs through DL4J, ND4J, OpenCV's bindings and
-     * H2, and C2 works through it on the same two cores), then 1–2 ms; the rate rose from 55–65 to
-     * 71–82 a second. A bot answers for days, so its rate is the later one; the warm-up bursts'
-     * rates are printed too.
+     * at most {@link #MAX_WARMUP_BURSTS}): a bot answers for days, so its rate is the one after the
+     * compilers are done (docs/chat.md); the warm-up bursts' rates are printed too.
      */
     private static final int MIN_WARMUP_BURSTS = 2;
     private static final int MAX_WARMUP_BURSTS = 15;

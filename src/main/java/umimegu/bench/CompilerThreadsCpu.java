@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 /**
  * CPU time the JIT compiler threads have used, from Linux's {@code /proc/self/task}. The JVM's own
  * figure ({@code CompilationMXBean}) is the compilations' elapsed time, which on a busy 2-core
- * machine counts the time a compiler thread waited for a core: measured in a burst of pictures,
- * 14 ms a picture where a profiler saw 4.
+ * machine counts the time a compiler thread waited for a core too (docs/chat.md).
  */
 final class CompilerThreadsCpu {
     private static final Path TASKS = Path.of("/proc/self/task");

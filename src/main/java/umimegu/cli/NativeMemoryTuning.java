@@ -11,19 +11,15 @@ import java.util.Optional;
 /**
  * Re-launches the JVM once with glibc malloc settings that suit oneDNN.
  *
- * <p>oneDNN allocates and frees its activation reorder buffers (tens to hundreds of MB) at every
- * layer of every batch. With glibc's defaults those go to fresh mmaps or per-thread arenas that
- * are returned to the kernel on free, so each batch page-faults gigabytes back in: measured here,
- * 5.5 million page faults and as much system time as user time, and training at batch 128 ran at
- * 18 img/s instead of 75. One arena, no mmap and no trimming keep that memory mapped for reuse.
- * The settings are read by glibc only at process start, hence the re-launch; it is skipped when
- * they are already set (e.g. by the test runner) or when not on Linux.
+ * <p>oneDNN allocates and frees large reorder buffers at every layer of every batch, and glibc's
+ * defaults hand them back to the kernel each time; one arena, no mmap and no trimming keep them
+ * mapped for reuse. glibc reads these only at process start, hence the re-launch; it is skipped
+ * when they are already set (e.g. by the test runner) or when not on Linux.
  *
  * <p>Where gperftools' tcmalloc is installed ({@code apt-get install libtcmalloc-minimal4}) the
- * child runs on it instead ({@code LD_PRELOAD}): measured here, the same training and inference
- * speed with 0.9 GB less peak memory (2.5 GB instead of 3.2–3.9 at batch 128), since it keeps
- * freed buffers for reuse without glibc's fragmentation. {@code UMIMEGU_ALLOCATOR=glibc} keeps
- * glibc.
+ * child runs on it instead ({@code LD_PRELOAD}), for less peak memory at the same speed;
+ * {@code UMIMEGU_ALLOCATOR=glibc} keeps glibc. Measured: docs/performance.md, "oneDNN and the
+ * allocator".
  *
  * <p>The child's heap and JavaCPP's native limits are set from the machine's memory where the
  * command line does not set them ({@link #memoryOptions}).
@@ -37,12 +33,9 @@ final class NativeMemoryTuning {
 
     /**
      * OpenMP threads (ND4J's oneDNN kernels) spin this many times, not libgomp's 300,000, before
-     * sleeping between parallel regions: on 2 cores the spinning thread took the core that
-     * libnd4j's own thread pool and the JIT needed (23% of a training step's CPU samples were
-     * libgomp waiting or {@code sched_yield}). Measured, seed network, alternated: training at
-     * batch 32 95–103 img/s against 83–84 (a loop of steps), 86.1 and 88.7 against 76.0 and 84.4
-     * ({@code bench}); one picture's p90 7.6–9.7 ms against 11.4–12.5. Not set where the
-     * environment sets it.
+     * sleeping between parallel regions, so that on 2 cores a spinning thread does not hold the core
+     * that libnd4j's pool and the JIT need (measured: docs/performance.md, item 6). Not set where
+     * the environment sets it.
      */
     static final Map<String, String> OPENMP = Map.of("GOMP_SPINCOUNT", "10000");
 
@@ -64,11 +57,10 @@ final class NativeMemoryTuning {
      * for each one that {@code given} (the JVM's own options) does not set: a heap of a quarter of
      * it (256 MB to 2 GB: the heap holds pictures, the network lives outside it), and JavaCPP's
      * limits: the whole process at most 95% of the memory (leaving at least 256 MB), native
-     * buffers the rest after the heap. JavaCPP's own defaults follow the heap: measured, with
-     * {@code -Xmx256m} they stopped a training at batch 32 ("Physical memory usage is too high:
-     * physicalBytes (1051M) > maxPhysicalBytes (1024M)") on a machine with 24 GB free, where these
-     * limits let the same command train at batch 128. Near the machine's size, an allocation that
-     * cannot fit still fails with an OutOfMemoryError rather than the kernel killing the bot.
+     * buffers the rest after the heap, because JavaCPP's own defaults follow the heap and stop a
+     * training on a small heap whatever the machine has (docs/performance.md, item 4). Near the
+     * machine's size, an allocation that cannot fit still fails with an OutOfMemoryError rather
+     * than the kernel killing the bot.
      */
     static List<String> memoryOptions(List<String> given, long machineBytes) {
         List<String> options = new ArrayList<>();

@@ -2,9 +2,10 @@ package umimegu.model;
 
 /**
  * Temperature scaling (Guo et al., 2017): one number T that divides the network's logits, fitted
- * on the validation split by minimising the negative log-likelihood, so that "56%" is right about
- * 56% of the time. The logits are recovered from the softmax output up to a constant per row
- * (log p), which the softmax cancels, so T works on probabilities alone.
+ * on the validation split so that "56%" is right about 56% of the time. {@link #fit} minimises the
+ * mean Brier score with a weak pull of T towards 1, not the negative log-likelihood that Guo et al.
+ * use (why: docs/training.md, "Calibration"). The logits are recovered from the softmax output up
+ * to a constant per row (log p), which the softmax cancels, so T works on probabilities alone.
  */
 public final class Calibration {
     private static final double MIN_PROBABILITY = 1e-12;
@@ -41,13 +42,10 @@ public final class Calibration {
 
     /**
      * The temperature in [0.05, 20] that minimises the mean Brier score of {@code actual}, with a
-     * weak prior that T is near 1 (log T ~ N(0, 0.5²), weighing as much as one answer): a
-     * validation split of 8 pictures cannot tell T = 0.3 from T = 1, and fitting it freely there
-     * made the answers worse than not calibrating at all. The Brier score rather than the
-     * log-likelihood because one confidently wrong picture costs at most 2 in it but without bound
-     * in the log-likelihood: with 16 validation pictures (10 per label) that one picture pushed T
-     * to 1.9 and the test split's calibration error from 0.05 to 0.16. On large splits both give
-     * the same T (both are proper scores).
+     * weak prior that T is near 1 (log T ~ N(0, 0.5²), weighing as much as one answer), because a
+     * small validation split cannot tell T = 0.3 from T = 1. The Brier score, because one
+     * confidently wrong picture costs at most 2 in it but without bound in the log-likelihood; on
+     * large splits both give the same T. Measured: docs/training.md.
      */
     public static double fit(double[][] probabilities, int[] actual) {
         if (probabilities.length == 0) {

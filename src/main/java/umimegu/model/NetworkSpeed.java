@@ -24,8 +24,8 @@ public final class NetworkSpeed {
     private static final int MAX_WARMUP_BATCHES = 20;
     /**
      * Batches run first, as the PyTorch peer warms up, before waiting for the compilers: the first
-     * batches after a training has given its memory back fault every page of their buffers in
-     * (measured: the first 5 batches of 64 at 140 pictures a second, the next at 280-360).
+     * batches after a training has given its memory back fault every page of their buffers in, and
+     * would be timed slow (docs/performance.md, item 5).
      */
     private static final int PEER_WARMUP_BATCHES = 5;
     /** Single-picture calls per warm-up round, and before every latency measurement (as the peer). */

@@ -20,8 +20,8 @@ import umimegu.vision.FaceBox;
 
 /**
  * Remembers every answered face in the history and, when a crop folder is set, keeps each face
- * crop for later relabelling. Both happen off the answer path: encoding a crop to PNG cost about a
- * sixth of an answer in the chat burst (profiled), so it runs on one background thread, in order,
+ * crop for later relabelling. Both happen off the answer path (encoding a crop to PNG is a
+ * noticeable share of an answer: docs/chat.md), so it runs on one background thread, in order,
  * before the records go to the recorder. The answers always reach the recorder; the crops are a
  * cache: when more than {@link #MAX_WAITING} answers wait for the keeper (a burst outran it), or
  * when closing takes too long, answers are recorded without their crops instead of piling up.

@@ -25,8 +25,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layer's pre-activation only to take the activation's derivative (its forward cache is skipped on
  * that path). For a plain ReLU the derivative is the same whether taken at the pre-activation or at
  * the ReLU's output (both are positive at the same places), and the identity's does not look at it,
- * so this layer hands backprop the output of the training forward pass it has just made. Measured:
- * a third of the seed network's oneDNN time per training batch was that second forward pass.
+ * so this layer hands backprop the output of the training forward pass it has just made (that
+ * second forward pass was a third of a training batch's oneDNN time: docs/performance.md).
  *
  * <p>Its backprop also takes a plain ReLU's derivative with {@link ReluGradient} (a third of the
  * time of M2.1's op), by handing backprop a copy of its configuration whose activation is

@@ -16,8 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>DL4J's activation layer copies its input in the forward pass (to keep it for backprop) and
  * again in backprop. For a plain ReLU the derivative is the same at the input as at the output, so
- * neither copy is needed: the compact network's four ReLU layers held a full copy of each block's
- * activations (about 300 MB at batch 128). Its backprop writes the gradient over that output
+ * neither copy is needed (they held a full copy of each block's activations). Its backprop writes the gradient over that output
  * ({@link ReluGradient}). Installed by {@link FasterLayers}.
  */
 final class InPlaceRelu extends ActivationLayer {

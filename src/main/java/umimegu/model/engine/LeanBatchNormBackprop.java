@@ -23,9 +23,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * input's size; the forward pass stays with DL4J's oneDNN helper, which this wraps.
  *
  * <p>M2.1's oneDNN backprop lets oneDNN compute part of the input gradient and adds the rest in
- * libnd4j with two temporaries the size of the input (x − mean and its product with the gradient):
- * 330 MB for the compact network's first block at batch 128, the peak of a training step once the
- * convolutions run in slices ({@link SlicedConvolution}). With x̂ = (x − μ)·s, s = 1/√(σ² + ε),
+ * libnd4j with two temporaries the size of the input (x − mean and its product with the gradient),
+ * the peak of a training step once the convolutions run in slices ({@link SlicedConvolution};
+ * docs/performance.md). With x̂ = (x − μ)·s, s = 1/√(σ² + ε),
  * Σ over the batch and the picture for each channel:
  * dβ = Σ dy, dγ = s·Σ dy·(x − μ), and dx = γs·dy − γs³·Σ dy·(x − μ)/N·(x − μ) − γs·Σ dy/N, an
  * affine function of dy and x with per-channel coefficients. It scales the incoming gradient in

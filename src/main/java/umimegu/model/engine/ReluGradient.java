@@ -10,10 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Backprop through a plain ReLU: the incoming gradient where the activation is positive, 0
  * elsewhere. The same numbers as M2.1's {@code relu_bp} op, which {@link ActivationReLU#backprop}
  * runs, but in two vectorised passes (a step, then a product) where that op calls a
- * {@code std::function} per value: measured on 14.7 million values (the seed network's second
- * convolution at batch 32), 6–10 ms against 19–27 ms. And it writes over the activation, which
- * backprop no longer needs once past the ReLU, where DL4J's op takes a new array of the layer's
- * working memory: the compact network's working memory at batch 128 went from 159 MB to 18.
+ * {@code std::function} per value, and written over the activation, which backprop no longer
+ * needs, instead of into a new array (measured: docs/performance.md).
  */
 final class ReluGradient {
     private ReluGradient() {

@@ -14,9 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * A dense layer that answers one picture with a vector-matrix product.
  *
  * <p>DL4J multiplies a one-row input with a matrix-matrix product, and OpenBLAS then packs the
- * whole weight matrix for every call: for the seed network's 50,784×128 layer that copy was most
- * of a single picture's time (measured 2.8–3.0 ms against 0.7–1.1 ms for libnd4j's vector-matrix
- * path). Training and batches keep DL4J's own path. Installed by {@link FasterLayers}.
+ * whole weight matrix for every call, which was most of a single picture's time for the seed
+ * network's large dense layer (docs/performance.md). Training and batches keep DL4J's own path.
+ * Installed by {@link FasterLayers}.
  */
 final class SingleRowDense extends DenseLayer {
     SingleRowDense(NeuralNetConfiguration conf, DataType dataType) {

@@ -16,10 +16,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>oneDNN copies its inputs and outputs between DL4J's layout and its blocked one: in backprop
  * the output gradient once for the weight gradient and once for the input gradient, the input and
- * the input gradient where their layouts differ; in the forward pass the output. For the first
- * convolution of the compact network at batch 128 backprop's copies were 540 MB while every
- * layer's activations were held, the peak of a whole training step; in slices of 32 they take a
- * quarter. Outputs are the same; sums over slices round differently from one sum over the batch
+ * the input gradient where their layouts differ; in the forward pass the output. At batch 128
+ * those copies were the peak of a whole training step; in slices of 32 they take a quarter
+ * (docs/performance.md, "A training's peak memory"). Outputs are the same; sums over slices round differently from one sum over the batch
  * (float addition in another order), so weight gradients agree to rounding, not bit for bit. A
  * batch of {@link #SLICE} or fewer goes through DL4J unchanged.
  */
