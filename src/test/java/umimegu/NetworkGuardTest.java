@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,13 +17,10 @@ import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
-
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
-
-import com.sun.net.httpserver.HttpServer;
 
 class NetworkGuardTest {
 
@@ -47,7 +45,8 @@ class NetworkGuardTest {
                 }
             });
             server.start();
-            try (InputStream in = new URL("http://127.0.0.1:" + server.getAddress().getPort() + "/").openStream()) {
+            try (InputStream in =
+                    new URL("http://127.0.0.1:" + server.getAddress().getPort() + "/").openStream()) {
                 assertEquals("ok", new String(in.readAllBytes()));
             } finally {
                 server.stop(0);
@@ -62,11 +61,15 @@ class NetworkGuardTest {
                 .selectors(selectClass(TriesTheInternet.class))
                 .execute();
 
-        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        results.testEvents()
+                .assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
         Event failed = results.testEvents().failed().list().get(0);
-        assertEquals("opensExampleOrgAndIgnoresTheFailure()", failed.getTestDescriptor().getDisplayName());
+        assertEquals(
+                "opensExampleOrgAndIgnoresTheFailure()",
+                failed.getTestDescriptor().getDisplayName());
         Throwable why = failed.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow();
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                .orElseThrow();
         assertTrue(why.getMessage().contains("https://example.org"), why.getMessage());
     }
 
@@ -75,7 +78,8 @@ class NetworkGuardTest {
         // 192.0.2.1 is TEST-NET-1 (documentation only); the guard turns the connection towards a closed loopback port
         assertThrows(IOException.class, () -> {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}), 443), 2000);
+                socket.connect(
+                        new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}), 443), 2000);
             }
         });
         assertEquals(java.util.List.of("socket://192.0.2.1:443"), NetworkGuard.drainBlocked());
@@ -90,7 +94,9 @@ class NetworkGuardTest {
         assertFalse(NetworkGuard.isLoopback("discord.com"));
         assertFalse(NetworkGuard.isLoopback("10.0.0.1"));
         assertFalse(NetworkGuard.isLoopback("127.0.0.1.example.org"));
-        Proxy redirected = ProxySelector.getDefault().select(URI.create("https://example.org/")).get(0);
+        Proxy redirected = ProxySelector.getDefault()
+                .select(URI.create("https://example.org/"))
+                .get(0);
         assertEquals(Proxy.Type.HTTP, redirected.type());
         NetworkGuard.drainBlocked();
     }

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Assumptions;
-
 import umimegu.config.AppConfig;
 import umimegu.config.ConfigLoader;
 import umimegu.demo.SyntheticFaces;
@@ -16,8 +14,7 @@ import umimegu.demo.SyntheticFaces;
 public final class TestFixtures {
     public static final Path SHARED_DATA = Path.of("..", "shared", "data");
 
-    private TestFixtures() {
-    }
+    private TestFixtures() {}
 
     /** Synthetic faces of the demo's two labels in {@code root/<label>/}. */
     public static Path syntheticImages(Path root, int perLabel, long seed) throws IOException {
@@ -39,8 +36,9 @@ public final class TestFixtures {
         p.setProperty("train.patience", "10");
         // no network in tests: the shared copy of the anime cascade when present, else one inside OpenCV's jar
         Path cascade = SHARED_DATA.resolve("cascades").resolve("lbpcascade_animeface.xml");
-        p.setProperty("faces.cascade", Files.isRegularFile(cascade) ? cascade.toAbsolutePath().toString()
-                : "lbpcascade_frontalface_improved");
+        p.setProperty(
+                "faces.cascade",
+                Files.isRegularFile(cascade) ? cascade.toAbsolutePath().toString() : "lbpcascade_frontalface_improved");
         p.setProperty("faces.cascade-url", "http://127.0.0.1:1/lbpcascade_animeface.xml");
         p.setProperty("faces.cache-dir", work.resolve("cascades").toString());
         p.setProperty("faces.download-timeout-seconds", "2");

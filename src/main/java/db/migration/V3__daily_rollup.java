@@ -3,10 +3,8 @@ package db.migration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-
 import umimegu.history.jdbc.DailyRollup;
 
 /**
@@ -44,11 +42,17 @@ public class V3__daily_rollup extends BaseJavaMigration {
         }
         DailyRollup rollup = new DailyRollup();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(
-                     "SELECT created_at, label, user_id, channel_id, model_id, probability, not_sure FROM prediction")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT created_at, label, user_id, channel_id, model_id, probability, not_sure FROM prediction")) {
             while (rs.next()) {
-                rollup.add(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getDouble(6), rs.getBoolean(7));
+                rollup.add(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getDouble(6),
+                        rs.getBoolean(7));
             }
         }
         rollup.apply(c);

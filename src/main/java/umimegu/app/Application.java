@@ -4,31 +4,35 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import umimegu.recognition.AnswerFormatter;
+import umimegu.chart.ConfusionMatrixChart;
+import umimegu.chart.LearningCurves;
 import umimegu.chat.ChatBot;
 import umimegu.chat.ChatCommands;
 import umimegu.chat.ChatSettings;
 import umimegu.chat.ChatWorkers;
 import umimegu.chat.PictureAnswers;
 import umimegu.chat.RateLimiter;
-import umimegu.usecase.TrainModel;
-import umimegu.usecase.LiveModel;
-import umimegu.model.ModelStoreException;
 import umimegu.config.AppConfig;
 import umimegu.history.HistoryStore;
 import umimegu.history.jdbc.JdbcFeedbackStore;
 import umimegu.history.jdbc.JdbcHistoryStore;
 import umimegu.history.jdbc.JdbcSharedLocks;
 import umimegu.model.Classifier;
-import umimegu.model.PictureClassifier;
+import umimegu.model.CurveWriter;
 import umimegu.model.ModelStore;
+import umimegu.model.ModelStoreException;
+import umimegu.model.PictureClassifier;
 import umimegu.model.TestService;
 import umimegu.model.TrainingService;
+import umimegu.model.TrainingSetup;
+import umimegu.recognition.AnswerFormatter;
+import umimegu.recognition.FaceDetection;
 import umimegu.recognition.FaceFinder;
+import umimegu.recognition.LargestFace;
+import umimegu.recognition.PictureFaces;
+import umimegu.recognition.Recognizer;
 import umimegu.teaching.FeedbackStore;
 import umimegu.teaching.ReviewFolder;
 import umimegu.teaching.TrainingPictures;
@@ -37,19 +41,13 @@ import umimegu.usecase.AnswerPicture;
 import umimegu.usecase.ChannelModes;
 import umimegu.usecase.ChooseModel;
 import umimegu.usecase.FollowCurrentModel;
+import umimegu.usecase.HistorySession;
 import umimegu.usecase.JudgeAnswer;
+import umimegu.usecase.LiveModel;
 import umimegu.usecase.ReviewPictures;
 import umimegu.usecase.Teaching;
 import umimegu.usecase.TeachingFiles;
-import umimegu.usecase.HistorySession;
-import umimegu.model.TrainingSetup;
-import umimegu.chart.ConfusionMatrixChart;
-import umimegu.chart.LearningCurves;
-import umimegu.model.CurveWriter;
-import umimegu.recognition.FaceDetection;
-import umimegu.recognition.LargestFace;
-import umimegu.recognition.PictureFaces;
-import umimegu.recognition.Recognizer;
+import umimegu.usecase.TrainModel;
 import umimegu.vision.CascadeFaceDetector;
 import umimegu.vision.CascadeFiles;
 import umimegu.vision.CascadeUnavailableException;
@@ -86,7 +84,8 @@ public final class Application {
     public TrainingService trainingService() {
         return new TrainingService(trainingSetup(), store, trainingPictures(), new CurveWriter() {
             @Override
-            public void write(java.util.List<umimegu.model.EpochStats> history, Path directory) throws java.io.IOException {
+            public void write(java.util.List<umimegu.model.EpochStats> history, Path directory)
+                    throws java.io.IOException {
                 LearningCurves.write(history, directory);
             }
 
@@ -102,7 +101,11 @@ public final class Application {
     }
 
     public TrainingSetup trainingSetup() {
-        return new TrainingSetup(config.paths().images(), config.paths().testImages(), config.input(), config.training(),
+        return new TrainingSetup(
+                config.paths().images(),
+                config.paths().testImages(),
+                config.input(),
+                config.training(),
                 config.source());
     }
 
@@ -135,8 +138,11 @@ public final class Application {
      * come, they are just not remembered: the session says why.
      */
     public HistorySession historySession() {
-        return HistorySession.open(this::openHistory, this::feedbackOn,
-                store -> store instanceof JdbcHistoryStore jdbc ? new JdbcSharedLocks(jdbc) : null, config.crops());
+        return HistorySession.open(
+                this::openHistory,
+                this::feedbackOn,
+                store -> store instanceof JdbcHistoryStore jdbc ? new JdbcSharedLocks(jdbc) : null,
+                config.crops());
     }
 
     /** Answer a picture: the one use case every front end calls. */
@@ -156,8 +162,12 @@ public final class Application {
                 faceDetection = FaceDetection.available(new CascadeFaceDetector(cascade, faces), faces.margin());
             } catch (CascadeUnavailableException e) {
                 String instead = faces.fallback() == FaceSettings.Fallback.SKIP
-                        ? "pictures will not be classified" : "whole pictures will be classified";
-                log.error("Face detection is unavailable: {}. Until it is, {} (faces.fallback).", e.getMessage(), instead);
+                        ? "pictures will not be classified"
+                        : "whole pictures will be classified";
+                log.error(
+                        "Face detection is unavailable: {}. Until it is, {} (faces.fallback).",
+                        e.getMessage(),
+                        instead);
                 faceDetection = FaceDetection.unavailable(e.getMessage(), faces.fallback());
             }
         }
@@ -187,21 +197,28 @@ public final class Application {
      * The chat core for one front end, starting trainings through {@code training} and teaching
      * through {@code teaching}, both shared with the other front ends of this process.
      */
-    public ChatBot chatBot(String source, LiveModel live, HistorySession history, TrainModel training, Teaching teaching) {
+    public ChatBot chatBot(
+            String source, LiveModel live, HistorySession history, TrainModel training, Teaching teaching) {
         ChatSettings settings = config.chat();
         Clock clock = Clock.systemUTC();
         ChatWorkers workers = new ChatWorkers(settings.workers());
         training.giveWayTo(workers::busy);
-        PictureAnswers pictures = new PictureAnswers(settings, answerPicture(live::get, history), live, history.posts(),
-                workers, new RateLimiter(settings.ratePerMinute(), clock), source);
-        ChatCommands commands = ChatCommandList.of(new ChatCommandList.Parts(settings, workers, pictures, history,
-                testService(), live, answers(), training, teaching, clock));
+        PictureAnswers pictures = new PictureAnswers(
+                settings,
+                answerPicture(live::get, history),
+                live,
+                history.posts(),
+                workers,
+                new RateLimiter(settings.ratePerMinute(), clock),
+                source);
+        ChatCommands commands = ChatCommandList.of(new ChatCommandList.Parts(
+                settings, workers, pictures, history, testService(), live, answers(), training, teaching, clock));
         return new ChatBot(settings, commands, pictures, workers, teaching, training);
     }
 
     /** Training on the command line: no live model to switch and no other front end to share it with. */
     public TrainModel trainModelHere() {
-        return new TrainModel(trainingService(), id -> null, new LiveModel(null), () -> Optional.of(() -> { }));
+        return new TrainModel(trainingService(), id -> null, new LiveModel(null), () -> Optional.of(() -> {}));
     }
 
     /**
@@ -209,8 +226,11 @@ public final class Application {
      * every process sharing it; the live model switches when one is saved.
      */
     public TrainModel trainModel(LiveModel live, HistorySession history) {
-        return new TrainModel(trainingService(), this::loadClassifier, live,
-                () -> history.locks().map(l -> l.tryLock(TrainModel.LOCK)).orElse(Optional.of(() -> { })));
+        return new TrainModel(
+                trainingService(),
+                this::loadClassifier,
+                live,
+                () -> history.locks().map(l -> l.tryLock(TrainModel.LOCK)).orElse(Optional.of(() -> {})));
     }
 
     /** Follows {@code models/current} when another process changes it (shards sharing one models folder). */
@@ -225,12 +245,16 @@ public final class Application {
     /** How the community teaches the bot: judgements, reviews, added pictures, model choice, channel modes. */
     public Teaching teaching(LiveModel live, HistorySession history) {
         Clock clock = Clock.systemUTC();
-        TeachingFiles files = new TeachingFiles(new TrainingPictures(config.paths().images()),
-                new ReviewFolder(config.reviewDir()));
-        return new Teaching(new JudgeAnswer(history, files, clock), new ReviewPictures(history, files, clock),
+        TeachingFiles files =
+                new TeachingFiles(new TrainingPictures(config.paths().images()), new ReviewFolder(config.reviewDir()));
+        return new Teaching(
+                new JudgeAnswer(history, files, clock),
+                new ReviewPictures(history, files, clock),
                 new AddPictures(new FaceFinder(decoder, this::faceDetection), history, files, clock),
-                new ChooseModel(store, this::loadClassifier, live, history), new ChannelModes(history, clock),
-                files.pictures(), history);
+                new ChooseModel(store, this::loadClassifier, live, history),
+                new ChannelModes(history, clock),
+                files.pictures(),
+                history);
     }
 
     public AnswerFormatter answers() {

@@ -1,15 +1,13 @@
 package umimegu.app;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
-import org.slf4j.Marker;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Marker;
 
 /**
  * Libraries that retry (Javacord reconnecting to a Discord it cannot reach) log the same warning,
@@ -33,11 +31,14 @@ public final class RepeatedLibraryWarnings extends TurboFilter {
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (format == null || !level.isGreaterOrEqual(Level.WARN) || !logger.getName().startsWith(prefix)) {
+        if (format == null
+                || !level.isGreaterOrEqual(Level.WARN)
+                || !logger.getName().startsWith(prefix)) {
             return FilterReply.NEUTRAL;
         }
         long now = System.currentTimeMillis();
-        AtomicLong last = lastPassed.computeIfAbsent(logger.getName() + '\u0000' + format, k -> new AtomicLong(Long.MIN_VALUE));
+        AtomicLong last =
+                lastPassed.computeIfAbsent(logger.getName() + '\u0000' + format, k -> new AtomicLong(Long.MIN_VALUE));
         long previous = last.get();
         if (previous != Long.MIN_VALUE && now - previous < quietMillis) {
             return FilterReply.DENY;

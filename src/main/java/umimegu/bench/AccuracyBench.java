@@ -15,7 +15,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-
 import umimegu.app.Application;
 import umimegu.config.AppConfig;
 import umimegu.config.ConfigLoader;
@@ -39,15 +38,31 @@ public final class AccuracyBench {
     private static final double TEST_SHARE = 0.3;
 
     /** A way of training: the config keys it sets on top of the user's config. */
-    public record Variant(String name, Map<String, String> overrides) {
-    }
+    public record Variant(String name, Map<String, String> overrides) {}
 
     public static final Map<String, Variant> VARIANTS = new LinkedHashMap<>();
 
     static {
         VARIANTS.put("default", new Variant("default", Map.of()));
-        VARIANTS.put("seed", new Variant("seed", Map.of("model.architecture", "seed", "train.batch-size", "128",
-                "train.min-epochs", "0", "train.warmup-steps", "0", "train.augment", "false", "train.weight-decay", "0", "train.lr-drops", "0")));
+        VARIANTS.put(
+                "seed",
+                new Variant(
+                        "seed",
+                        Map.of(
+                                "model.architecture",
+                                "seed",
+                                "train.batch-size",
+                                "128",
+                                "train.min-epochs",
+                                "0",
+                                "train.warmup-steps",
+                                "0",
+                                "train.augment",
+                                "false",
+                                "train.weight-decay",
+                                "0",
+                                "train.lr-drops",
+                                "0")));
         VARIANTS.put("seed-net", new Variant("seed-net", Map.of("model.architecture", "seed")));
         VARIANTS.put("no-augment", new Variant("no-augment", Map.of("train.augment", "false")));
         VARIANTS.put("fixed-rate", new Variant("fixed-rate", Map.of("train.lr-drops", "0")));
@@ -68,8 +83,7 @@ public final class AccuracyBench {
         this.figure = figure;
     }
 
-    private record Split(List<String> labels, Map<String, List<Path>> pool, Map<String, List<Path>> test) {
-    }
+    private record Split(List<String> labels, Map<String, List<Path>> pool, Map<String, List<Path>> test) {}
 
     private Split split() throws IOException {
         List<String> labels = new ArrayList<>();
@@ -79,7 +93,8 @@ public final class AccuracyBench {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 List<Path> files;
                 try (Stream<Path> f = Files.list(dir)) {
-                    files = new ArrayList<>(f.filter(Files::isRegularFile).sorted().toList());
+                    files = new ArrayList<>(
+                            f.filter(Files::isRegularFile).sorted().toList());
                 }
                 Collections.shuffle(files, new Random(TEST_SPLIT_SEED));
                 int testCount = (int) Math.round(files.size() * TEST_SHARE);
@@ -93,10 +108,13 @@ public final class AccuracyBench {
     }
 
     /** Trains every variant for every size with every seed; sizes of 0 mean the whole pool. */
-    public void accuracy(List<String> variants, List<Integer> sizes) throws IOException, umimegu.vision.ImageDecodeException {
+    public void accuracy(List<String> variants, List<Integer> sizes)
+            throws IOException, umimegu.vision.ImageDecodeException {
         Split split = split();
-        figure.accept("accuracy_data", data + " (" + split.labels().size() + " labels, test "
-                + split.test().values().stream().mapToInt(List::size).sum() + " pictures)");
+        figure.accept(
+                "accuracy_data",
+                data + " (" + split.labels().size() + " labels, test "
+                        + split.test().values().stream().mapToInt(List::size).sum() + " pictures)");
         for (int size : sizes) {
             for (String name : variants) {
                 Variant variant = VARIANTS.get(name);
@@ -121,12 +139,23 @@ public final class AccuracyBench {
                         eceUncalibrated[s] = uncalibratedEce(app, model, split);
                         double mirrored = testAccuracy(app, new Classifier(model, true), split);
                         mirrorGain[s] = mirrored - plain;
-                        figure.accept("accuracy_run", String.format(Locale.ROOT,
-                                "%s per_label=%s seed=%d test_acc=%.4f ece=%.4f ece_at_T1=%.4f epochs=%d best=%d T=%.3f minutes=%.2f "
-                                        + "mirror_tta_acc=%.4f",
-                                name, size == 0 ? "all" : size, firstSeed + s, acc[s], ece[s], eceUncalibrated[s],
-                                outcome.report().epochsRun(),
-                                outcome.report().bestEpoch(), outcome.report().temperature(), minutes[s], mirrored));
+                        figure.accept(
+                                "accuracy_run",
+                                String.format(
+                                        Locale.ROOT,
+                                        "%s per_label=%s seed=%d test_acc=%.4f ece=%.4f ece_at_T1=%.4f epochs=%d best=%d T=%.3f minutes=%.2f "
+                                                + "mirror_tta_acc=%.4f",
+                                        name,
+                                        size == 0 ? "all" : size,
+                                        firstSeed + s,
+                                        acc[s],
+                                        ece[s],
+                                        eceUncalibrated[s],
+                                        outcome.report().epochsRun(),
+                                        outcome.report().bestEpoch(),
+                                        outcome.report().temperature(),
+                                        minutes[s],
+                                        mirrored));
                     } finally {
                         delete(work);
                     }
@@ -143,10 +172,12 @@ public final class AccuracyBench {
     }
 
     /** Trains on all labels but the last {@code unknownCount} and scores how the confidence separates the unknown faces. */
-    public void unknown(String variantName, int unknownCount, double threshold) throws IOException, umimegu.vision.ImageDecodeException {
+    public void unknown(String variantName, int unknownCount, double threshold)
+            throws IOException, umimegu.vision.ImageDecodeException {
         Split split = split();
         List<String> known = split.labels().subList(0, split.labels().size() - unknownCount);
-        List<String> unknown = split.labels().subList(known.size(), split.labels().size());
+        List<String> unknown =
+                split.labels().subList(known.size(), split.labels().size());
         figure.accept("unknown_labels", "trained on " + known + ", unknown " + unknown);
         double[] auroc = new double[seeds];
         double[] rejected = new double[seeds];
@@ -162,17 +193,29 @@ public final class AccuracyBench {
                 auroc[s] = auroc(knownScores, unknownScores);
                 rejected[s] = share(unknownScores, threshold);
                 falselyRejected[s] = share(knownScores, threshold);
-                figure.accept("unknown_run", String.format(Locale.ROOT,
-                        "seed=%d auroc=%.3f unknown_rejected=%.3f known_rejected=%.3f", firstSeed + s, auroc[s], rejected[s],
-                        falselyRejected[s]));
+                figure.accept(
+                        "unknown_run",
+                        String.format(
+                                Locale.ROOT,
+                                "seed=%d auroc=%.3f unknown_rejected=%.3f known_rejected=%.3f",
+                                firstSeed + s,
+                                auroc[s],
+                                rejected[s],
+                                falselyRejected[s]));
                 StringBuilder curve = new StringBuilder();
                 for (double t = 0.3; t < 0.95; t += 0.1) {
-                    curve.append(String.format(Locale.ROOT, " below_%.1f: unknown %.3f known %.3f", t,
-                            share(unknownScores, t), share(knownScores, t)));
+                    curve.append(String.format(
+                            Locale.ROOT,
+                            " below_%.1f: unknown %.3f known %.3f",
+                            t,
+                            share(unknownScores, t),
+                            share(knownScores, t)));
                 }
                 figure.accept("unknown_run_thresholds", "seed=" + (firstSeed + s) + curve);
-                figure.accept("unknown_run_scores", "seed=" + (firstSeed + s) + " msp: " + separation(knownScores, unknownScores)
-                        + otherScores(app, classifier, split, known, unknown));
+                figure.accept(
+                        "unknown_run_scores",
+                        "seed=" + (firstSeed + s) + " msp: " + separation(knownScores, unknownScores)
+                                + otherScores(app, classifier, split, known, unknown));
             } finally {
                 delete(work);
             }
@@ -184,13 +227,17 @@ public final class AccuracyBench {
 
     /** AUROC and the unknown faces turned away when 5% and 10% of the known ones are. */
     private static String separation(List<Double> known, List<Double> unknown) {
-        return String.format(Locale.ROOT, "auroc %.3f, unknown rejected at 5%% known %.3f, at 10%% %.3f",
-                auroc(known, unknown), OpenSetScores.rejectedAt(known, unknown, 0.05),
+        return String.format(
+                Locale.ROOT,
+                "auroc %.3f, unknown rejected at 5%% known %.3f, at 10%% %.3f",
+                auroc(known, unknown),
+                OpenSetScores.rejectedAt(known, unknown, 0.05),
                 OpenSetScores.rejectedAt(known, unknown, 0.10));
     }
 
-    private static String otherScores(Application app, Classifier classifier, Split split, List<String> known,
-                                      List<String> unknown) throws umimegu.vision.ImageDecodeException {
+    private static String otherScores(
+            Application app, Classifier classifier, Split split, List<String> known, List<String> unknown)
+            throws umimegu.vision.ImageDecodeException {
         Map<String, List<NetworkView>> training = new LinkedHashMap<>();
         for (String label : known) {
             training.put(label, views(app, classifier, split.pool().get(label)));
@@ -204,9 +251,14 @@ public final class AccuracyBench {
             unknownViews.addAll(views(app, classifier, split.test().get(label)));
         }
         StringBuilder out = new StringBuilder();
-        new OpenSetScores(training).all().forEach((name, score) -> out.append("; ").append(name).append(": ")
-                .append(separation(knownViews.stream().map(score::applyAsDouble).toList(),
-                        unknownViews.stream().map(score::applyAsDouble).toList())));
+        new OpenSetScores(training)
+                .all()
+                .forEach((name, score) -> out.append("; ")
+                        .append(name)
+                        .append(": ")
+                        .append(separation(
+                                knownViews.stream().map(score::applyAsDouble).toList(),
+                                unknownViews.stream().map(score::applyAsDouble).toList())));
         return out.toString();
     }
 
@@ -223,19 +275,27 @@ public final class AccuracyBench {
     private static double uncalibratedEce(Application app, umimegu.model.StoredModel model, Split split)
             throws umimegu.vision.ImageDecodeException {
         var info = model.info();
-        Classifier raw = new Classifier(new umimegu.model.StoredModel(model.id(), model.directory(), model.network(),
+        Classifier raw = new Classifier(new umimegu.model.StoredModel(
+                model.id(),
+                model.directory(),
+                model.network(),
                 new umimegu.model.ModelInfo(info.labels(), info.input(), 1.0)));
         List<double[]> outputs = new ArrayList<>();
         List<Integer> actual = new ArrayList<>();
         for (int c = 0; c < info.labels().size(); c++) {
             for (Path file : split.test().get(info.labels().get(c))) {
-                outputs.add(raw.predict(app.decoder().decode(file)).probabilities().stream().mapToDouble(Double::doubleValue)
+                outputs.add(raw.predict(app.decoder().decode(file)).probabilities().stream()
+                        .mapToDouble(Double::doubleValue)
                         .toArray());
                 actual.add(c);
             }
         }
-        return umimegu.model.Evaluator.score(info.labels(), outputs.toArray(double[][]::new),
-                actual.stream().mapToInt(Integer::intValue).toArray(), 1.0).expectedCalibrationError();
+        return umimegu.model.Evaluator.score(
+                        info.labels(),
+                        outputs.toArray(double[][]::new),
+                        actual.stream().mapToInt(Integer::intValue).toArray(),
+                        1.0)
+                .expectedCalibrationError();
     }
 
     private static double testAccuracy(Application app, Classifier classifier, Split split)
@@ -294,10 +354,12 @@ public final class AccuracyBench {
         for (String label : labels) {
             List<Path> pool = new ArrayList<>(split.pool().get(label));
             Collections.shuffle(pool, random);
-            link(pool.subList(0, size == 0 ? pool.size() : Math.min(size, pool.size())), work.resolve("images").resolve(label));
+            link(
+                    pool.subList(0, size == 0 ? pool.size() : Math.min(size, pool.size())),
+                    work.resolve("images").resolve(label));
             link(split.test().get(label), work.resolve("images-test").resolve(label));
         }
-        return application(work, variant, seed).trainingService().train(new TrainingListener() { }, () -> false);
+        return application(work, variant, seed).trainingService().train(new TrainingListener() {}, () -> false);
     }
 
     /** Links, not copies: the pictures stay where they are. */
@@ -310,8 +372,10 @@ public final class AccuracyBench {
 
     static String meanSd(double[] values) {
         double mean = Arrays.stream(values).average().orElse(Double.NaN);
-        double sd = values.length < 2 ? 0
-                : Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
+        double sd = values.length < 2
+                ? 0
+                : Math.sqrt(
+                        Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
         return String.format(Locale.ROOT, "%.4f (sd %.4f, n=%d)", mean, sd, values.length);
     }
 

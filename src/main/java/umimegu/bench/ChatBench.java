@@ -15,9 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-
 import umimegu.app.Application;
-import umimegu.usecase.HistorySession;
 import umimegu.chat.Attachment;
 import umimegu.chat.ChatBot;
 import umimegu.chat.Conversation;
@@ -27,6 +25,7 @@ import umimegu.config.AppConfig;
 import umimegu.config.ConfigLoader;
 import umimegu.demo.SyntheticFaces;
 import umimegu.model.TrainingListener;
+import umimegu.usecase.HistorySession;
 
 /**
  * A burst of picture messages from several users through the chat core (no network), while a
@@ -43,13 +42,13 @@ public final class ChatBench {
      * compilers are done (docs/chat.md); the warm-up bursts' rates are printed too.
      */
     private static final int MIN_WARMUP_BURSTS = 2;
+
     private static final int MAX_WARMUP_BURSTS = 15;
     private static final double QUIET_JIT_SHARE = 0.10;
 
     private static final long PACED_INTERVAL_MS = 100; // 10 messages/s: 20 users at 30 a minute each
 
-    private ChatBench() {
-    }
+    private ChatBench() {}
 
     /** What a burst measured; CPU figures are -1 where not known (training running, or not on Linux). */
     private record Burst(double messagesPerSecond, double cpuMsPerMessage, double jitMsPerMessage) {
@@ -59,7 +58,8 @@ public final class ChatBench {
     }
 
     /** Sends the messages {@code intervalMs} apart (0: all at once) and prints the figures under {@code name}. */
-    private static Burst burst(ChatBot bot, byte[] picture, String name, long intervalMs, BiConsumer<String, String> figure)
+    private static Burst burst(
+            ChatBot bot, byte[] picture, String name, long intervalMs, BiConsumer<String, String> figure)
             throws InterruptedException {
         Recording[] conversations = new Recording[MESSAGES];
         long[] sent = new long[MESSAGES];
@@ -75,8 +75,15 @@ public final class ChatBench {
             }
             conversations[i] = new Recording();
             sent[i] = System.nanoTime();
-            bot.handle(new IncomingMessage("", List.of(new Attachment("picture.jpg", "image/jpeg", picture.length,
-                    picture)), name + "-user" + (i % USERS), false, "c", "g"), conversations[i]);
+            bot.handle(
+                    new IncomingMessage(
+                            "",
+                            List.of(new Attachment("picture.jpg", "image/jpeg", picture.length, picture)),
+                            name + "-user" + (i % USERS),
+                            false,
+                            "c",
+                            "g"),
+                    conversations[i]);
         }
         double[] latencies = new double[MESSAGES];
         Map<String, AtomicInteger> kinds = new ConcurrentHashMap<>();
@@ -89,16 +96,21 @@ public final class ChatBench {
             }
             last = Math.max(last, conversations[i].firstReplyNanos);
             latencies[i] = (conversations[i].firstReplyNanos - sent[i]) / 1e6;
-            kinds.computeIfAbsent(conversations[i].kind(), k -> new AtomicInteger()).incrementAndGet();
+            kinds.computeIfAbsent(conversations[i].kind(), k -> new AtomicInteger())
+                    .incrementAndGet();
         }
         long cpu = processCpuNanos() - cpuStart;
         long jit = CompilerThreadsCpu.millis() - jitStart;
         Arrays.sort(latencies);
-        figure.accept("chat_" + name, MESSAGES + " picture messages (" + picture.length / 1024 + " KiB jpeg) from " + USERS
-                + " users, " + (intervalMs == 0 ? "all at once" : intervalMs + " ms apart") + ", training "
-                + (bot.trainingRunning() ? "running" : "not running") + " at the end");
+        figure.accept(
+                "chat_" + name,
+                MESSAGES + " picture messages (" + picture.length / 1024 + " KiB jpeg) from " + USERS
+                        + " users, " + (intervalMs == 0 ? "all at once" : intervalMs + " ms apart") + ", training "
+                        + (bot.trainingRunning() ? "running" : "not running") + " at the end");
         figure.accept("chat_" + name + "_replies", kinds.toString());
-        figure.accept("chat_" + name + "_first_answer", conversations[0].texts.isEmpty() ? "-" : conversations[0].texts.get(0));
+        figure.accept(
+                "chat_" + name + "_first_answer",
+                conversations[0].texts.isEmpty() ? "-" : conversations[0].texts.get(0));
         figure.accept("chat_" + name + "_lost", String.valueOf(lost));
         double rate = MESSAGES / ((last - start) / 1e9);
         figure.accept("chat_" + name + "_msgs_per_s", Figures.fmt(rate));
@@ -124,7 +136,8 @@ public final class ChatBench {
      */
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+                ? os.getProcessCpuTime()
+                : -1;
     }
 
     public static void run(AppConfig base, byte[] picture, BiConsumer<String, String> figure) throws Exception {
@@ -134,30 +147,42 @@ public final class ChatBench {
             p.setProperty("images.dir", work.resolve("images").toString());
             p.setProperty("images.test-dir", work.resolve("no-test").toString());
             p.setProperty("models.dir", work.resolve("models").toString());
-            p.setProperty("history.jdbc-url", "jdbc:h2:" + work.resolve("history").toAbsolutePath());
+            p.setProperty(
+                    "history.jdbc-url", "jdbc:h2:" + work.resolve("history").toAbsolutePath());
             p.setProperty("train.max-epochs", "2");
             new SyntheticFaces(100).write(work.resolve("images"), 150, 7);
             Application app = new Application(ConfigLoader.parse(p));
-            app.trainingService().train(new TrainingListener() { }, () -> false); // the model that answers
+            app.trainingService().train(new TrainingListener() {}, () -> false); // the model that answers
             p.setProperty("train.max-epochs", "1000");
             p.setProperty("train.patience", "1000");
             app = new Application(ConfigLoader.parse(p));
 
             try (HistorySession history = app.historySession();
-                 ChatBot bot = app.chatBot("bench", app.liveModel(), history)) {
+                    ChatBot bot = app.chatBot("bench", app.liveModel(), history)) {
                 // the first pictures after start also pay for compiling the answer path (the JIT); a bot
                 // answers for days, so the figures after this one are taken once the path is compiled
                 burst(bot, picture, "cold_burst", 0, figure);
                 List<String> rates = new ArrayList<>();
                 Burst warm;
                 do {
-                    warm = burst(bot, picture, "warmup" + (rates.size() + 1), 0, (key, value) -> { }); // new users each time: no rate limit
+                    warm = burst(
+                            bot,
+                            picture,
+                            "warmup" + (rates.size() + 1),
+                            0,
+                            (key, value) -> {}); // new users each time: no rate limit
                     rates.add(Figures.fmt(warm.messagesPerSecond()));
-                } while (rates.size() < MAX_WARMUP_BURSTS && (rates.size() < MIN_WARMUP_BURSTS || !warm.compilersQuiet()));
-                figure.accept("chat_warmup", rates.size() + " more bursts of " + MESSAGES + " before the figures below ("
-                        + (warm.compilersQuiet() ? "the JIT compilers took " + Figures.fmt(warm.jitMsPerMessage()) + " of "
-                        + Figures.fmt(warm.cpuMsPerMessage()) + " ms of CPU a message in the last" : "the most; the compilers "
-                        + "were not quiet") + "); their rates: " + String.join(", ", rates));
+                } while (rates.size() < MAX_WARMUP_BURSTS
+                        && (rates.size() < MIN_WARMUP_BURSTS || !warm.compilersQuiet()));
+                figure.accept(
+                        "chat_warmup",
+                        rates.size() + " more bursts of " + MESSAGES + " before the figures below ("
+                                + (warm.compilersQuiet()
+                                        ? "the JIT compilers took " + Figures.fmt(warm.jitMsPerMessage()) + " of "
+                                                + Figures.fmt(warm.cpuMsPerMessage())
+                                                + " ms of CPU a message in the last"
+                                        : "the most; the compilers " + "were not quiet")
+                                + "); their rates: " + String.join(", ", rates));
                 burst(bot, picture, "idle_burst", 0, figure); // no training: what the two cores give to answers
                 Recording admin = new Recording();
                 bot.handle(new IncomingMessage("!train", List.of(), "admin", true, "c", "g"), admin);

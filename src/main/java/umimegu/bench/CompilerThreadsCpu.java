@@ -14,8 +14,7 @@ final class CompilerThreadsCpu {
     private static final Path TASKS = Path.of("/proc/self/task");
     private static final long MILLIS_PER_TICK = 10; // USER_HZ is 100 on Linux
 
-    private CompilerThreadsCpu() {
-    }
+    private CompilerThreadsCpu() {}
 
     /** User and system time of the threads alive now whose name starts with "C1 Compiler" or "C2 Compiler"; -1 off Linux. */
     static long millis() {

@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
-
 import javax.imageio.ImageIO;
-
 import umimegu.app.Application;
 import umimegu.model.Classifier;
 import umimegu.model.ModelInfo;
@@ -29,8 +27,7 @@ import umimegu.recognition.Recognizer;
 public final class FaceBench {
     private static final int RUNS = 60;
 
-    private FaceBench() {
-    }
+    private FaceBench() {}
 
     public static void run(Application app, Path facePicture, BiConsumer<String, String> figure) throws IOException {
         FaceDetection detection = app.faceDetection();
@@ -41,7 +38,10 @@ public final class FaceBench {
         byte[] jpeg = squareJpeg(app.decoder().decode(facePicture), 1000);
         BufferedImage decoded = app.decoder().decode(jpeg, "bench.jpg");
         var input = app.config().input();
-        Classifier classifier = new Classifier(new StoredModel("bench", null, NetworkFactory.create(input, 2, 1e-3, 1),
+        Classifier classifier = new Classifier(new StoredModel(
+                "bench",
+                null,
+                NetworkFactory.create(input, 2, 1e-3, 1),
                 new ModelInfo(List.of("megumi", "umi"), input)));
         Recognizer recognizer = app.recognizer(() -> classifier);
 
@@ -65,8 +65,10 @@ public final class FaceBench {
         }
         Arrays.sort(detect);
         Arrays.sort(endToEnd);
-        figure.accept("faces_picture", "1000x1000 jpeg, " + faces + " face(s), detect-max-side "
-                + app.config().faces().detectMaxSide());
+        figure.accept(
+                "faces_picture",
+                "1000x1000 jpeg, " + faces + " face(s), detect-max-side "
+                        + app.config().faces().detectMaxSide());
         figure.accept("faces_detect_p50_ms", Figures.fmt(Figures.percentile(detect, 50)));
         figure.accept("faces_end_to_end_p50_ms", Figures.fmt(Figures.percentile(endToEnd, 50)));
         figure.accept("faces_end_to_end_p90_ms", Figures.fmt(Figures.percentile(endToEnd, 90)));

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** How benchmark figures are printed: one decimal, and percentiles of sorted samples. */
 public final class Figures {
-    private Figures() {
-    }
+    private Figures() {}
 
     public static String fmt(double value) {
         return String.format(Locale.ROOT, "%.1f", value);

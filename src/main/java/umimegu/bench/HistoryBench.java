@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-
 import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.HistorySettings;
 import umimegu.history.HistoryStore;
@@ -26,8 +25,7 @@ public final class HistoryBench {
     private static final int WRITER_THREADS = 8;
     private static final int FILL_BATCH = 2_000;
 
-    private HistoryBench() {
-    }
+    private HistoryBench() {}
 
     public static void run(int rows, BiConsumer<String, String> figure) throws IOException {
         Path dir = Files.createTempDirectory("umimegu-bench-history");
@@ -38,7 +36,8 @@ public final class HistoryBench {
             for (int i = 0; i < SINGLE_COMMITS; i++) {
                 store.save(List.of(record(start, i)));
             }
-            figure.accept("history_insert_one_per_commit_per_s",
+            figure.accept(
+                    "history_insert_one_per_commit_per_s",
                     Figures.fmt(SINGLE_COMMITS / ((System.nanoTime() - t0) / 1e9)));
             figure.accept("history_insert_records_per_s", Figures.fmt(throughRecorder(store, start)));
             for (int done = SINGLE_COMMITS + TIMED_INSERTS; done < rows; done += FILL_BATCH) {
@@ -50,8 +49,11 @@ public final class HistoryBench {
             }
             figure.accept("history_rows", String.valueOf(rows));
             figure.accept("history_stats_all_ms", Figures.fmt(medianMillis(store, StatsQuery.all())));
-            figure.accept("history_stats_user_7d_ms", Figures.fmt(medianMillis(store,
-                    new StatsQuery(Instant.now().minus(7, ChronoUnit.DAYS), null, "user17", null, null, 10))));
+            figure.accept(
+                    "history_stats_user_7d_ms",
+                    Figures.fmt(medianMillis(
+                            store,
+                            new StatsQuery(Instant.now().minus(7, ChronoUnit.DAYS), null, "user17", null, null, 10))));
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -102,8 +104,22 @@ public final class HistoryBench {
 
     private static PredictionRecord record(Instant start, int i) {
         double p = 0.5 + (i % 50) / 100.0;
-        return new PredictionRecord(start.plusSeconds(i * 2L), "discord", "g1", "c" + (i % 20), "user" + (i % 100),
-                "0".repeat(64), 0, new PredictionRecord.Box(10, 10, 80, 80), i % 3 == 0 ? "umi" : "megumi", p,
-                List.of(p, 1 - p), p < 0.6, "m" + (i % 4), 15, null, null);
+        return new PredictionRecord(
+                start.plusSeconds(i * 2L),
+                "discord",
+                "g1",
+                "c" + (i % 20),
+                "user" + (i % 100),
+                "0".repeat(64),
+                0,
+                new PredictionRecord.Box(10, 10, 80, 80),
+                i % 3 == 0 ? "umi" : "megumi",
+                p,
+                List.of(p, 1 - p),
+                p < 0.6,
+                "m" + (i % 4),
+                15,
+                null,
+                null);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-
 import umimegu.app.Application;
 import umimegu.config.AppConfig;
 import umimegu.config.ConfigLoader;
@@ -27,8 +26,7 @@ public final class MarginBench {
     private static final double[] MARGINS = {0.0, 0.1, 0.25, 0.5};
     private static final int SEEDS = 5;
 
-    private MarginBench() {
-    }
+    private MarginBench() {}
 
     public static void run(AppConfig base, Path labelled, BiConsumer<String, String> figure) throws IOException {
         Path work = Files.createTempDirectory("umimegu-margin");
@@ -50,24 +48,29 @@ public final class MarginBench {
                 for (int seed = 1; seed <= SEEDS; seed++) {
                     p.setProperty("images.dir", images.toString());
                     p.setProperty("images.test-dir", work.resolve("no-test").toString());
-                    p.setProperty("models.dir", work.resolve("m" + margin).resolve("models-" + seed).toString());
+                    p.setProperty(
+                            "models.dir",
+                            work.resolve("m" + margin).resolve("models-" + seed).toString());
                     p.setProperty("input.width", "64");
                     p.setProperty("input.height", "64");
                     p.setProperty("train.batch-size", "16");
                     p.setProperty("train.max-epochs", "40");
                     p.setProperty("train.patience", "8");
                     p.setProperty("train.seed", String.valueOf(seed));
-                    var outcome = new Application(ConfigLoader.parse(p)).trainingService()
-                            .train(new TrainingListener() { }, () -> false);
+                    var outcome = new Application(ConfigLoader.parse(p))
+                            .trainingService()
+                            .train(new TrainingListener() {}, () -> false);
                     sum += outcome.report().best().valAccuracy();
                     losses[seed - 1] = outcome.report().best().valLoss();
                 }
                 figure.accept("margin_" + margin + "_crops", String.valueOf(crops.faces()));
                 figure.accept("margin_" + margin + "_val_acc", Figures.fmt(100 * sum / SEEDS));
                 double mean = Arrays.stream(losses).average().orElse(Double.NaN);
-                double sd = Math.sqrt(Arrays.stream(losses).map(l -> (l - mean) * (l - mean)).sum() / (SEEDS - 1));
-                figure.accept("margin_" + margin + "_val_loss", String.format(Locale.ROOT, "%.4f (sd %.4f over %d seeds)",
-                        mean, sd, SEEDS));
+                double sd = Math.sqrt(
+                        Arrays.stream(losses).map(l -> (l - mean) * (l - mean)).sum() / (SEEDS - 1));
+                figure.accept(
+                        "margin_" + margin + "_val_loss",
+                        String.format(Locale.ROOT, "%.4f (sd %.4f over %d seeds)", mean, sd, SEEDS));
             }
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {

@@ -44,7 +44,8 @@ public final class ProcessMemory {
     }
 
     static OptionalLong parse(String statusText, String name) {
-        return statusText.lines()
+        return statusText
+                .lines()
                 .filter(line -> line.startsWith(name))
                 .map(line -> line.substring(name.length()).replaceAll("\\D+", ""))
                 .filter(digits -> !digits.isEmpty())

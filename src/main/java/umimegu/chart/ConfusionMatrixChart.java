@@ -1,6 +1,5 @@
 package umimegu.chart;
 
-import umimegu.common.Png;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -8,8 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
-
-
+import umimegu.common.Png;
 import umimegu.model.EvaluationResult;
 
 /** The confusion matrix as a PNG: rows actual, columns predicted, cells shaded by their share of the row. */
@@ -18,13 +16,13 @@ public final class ConfusionMatrixChart {
     private static final int CELL = 110;
     private static final int MARGIN = 170;
 
-    private ConfusionMatrixChart() {
-    }
+    private ConfusionMatrixChart() {}
 
     public static byte[] png(EvaluationResult result) {
         List<String> labels = result.labels();
         int n = labels.size();
-        BufferedImage image = new BufferedImage(MARGIN + n * CELL + 20, MARGIN + n * CELL + 20, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image =
+                new BufferedImage(MARGIN + n * CELL + 20, MARGIN + n * CELL + 20, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -52,7 +50,10 @@ public final class ConfusionMatrixChart {
                     g.drawRect(MARGIN + j * CELL, MARGIN + i * CELL, CELL, CELL);
                     g.setColor(share > 0.6 ? Color.WHITE : Color.BLACK);
                     String text = String.valueOf(count);
-                    g.drawString(text, MARGIN + j * CELL + (CELL - fm.stringWidth(text)) / 2, MARGIN + i * CELL + CELL / 2 + 6);
+                    g.drawString(
+                            text,
+                            MARGIN + j * CELL + (CELL - fm.stringWidth(text)) / 2,
+                            MARGIN + i * CELL + CELL / 2 + 6);
                 }
             }
         } finally {

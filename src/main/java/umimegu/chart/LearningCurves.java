@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -18,7 +17,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-
 import umimegu.model.EpochStats;
 
 /** Draws the seed's two learning curves (accuracy and loss, training vs validation) as PNGs. */
@@ -28,19 +26,24 @@ public final class LearningCurves {
     private static final int WIDTH = 800;
     private static final int HEIGHT = 500;
 
-    private LearningCurves() {
-    }
+    private LearningCurves() {}
 
     /** Writes both charts into {@code directory}, replacing each file atomically so it can be watched. */
     public static void write(List<EpochStats> history, Path directory) throws IOException {
-        writeChart(chart("Model accuracy", "accuracy", history, EpochStats::accuracy, EpochStats::valAccuracy),
+        writeChart(
+                chart("Model accuracy", "accuracy", history, EpochStats::accuracy, EpochStats::valAccuracy),
                 directory.resolve(ACCURACY_FILE));
-        writeChart(chart("Model loss", "loss", history, EpochStats::loss, EpochStats::valLoss),
+        writeChart(
+                chart("Model loss", "loss", history, EpochStats::loss, EpochStats::valLoss),
                 directory.resolve(LOSS_FILE));
     }
 
-    private static JFreeChart chart(String title, String yLabel, List<EpochStats> history,
-                                    ToDoubleFunction<EpochStats> training, ToDoubleFunction<EpochStats> validation) {
+    private static JFreeChart chart(
+            String title,
+            String yLabel,
+            List<EpochStats> history,
+            ToDoubleFunction<EpochStats> training,
+            ToDoubleFunction<EpochStats> validation) {
         XYSeries train = new XYSeries("training");
         XYSeries val = new XYSeries("validation");
         for (EpochStats stats : history) {
@@ -50,8 +53,8 @@ public final class LearningCurves {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(train);
         data.addSeries(val);
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", yLabel, data,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title, "epoch", yLabel, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);

@@ -1,10 +1,8 @@
 package umimegu.chart;
 
-import umimegu.common.Png;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Locale;
-
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -14,7 +12,7 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-
+import umimegu.common.Png;
 import umimegu.model.EvaluationResult;
 
 /**
@@ -24,8 +22,7 @@ import umimegu.model.EvaluationResult;
 public final class ReliabilityDiagram {
     public static final String FILE = "reliability.png";
 
-    private ReliabilityDiagram() {
-    }
+    private ReliabilityDiagram() {}
 
     public static byte[] png(EvaluationResult result) {
         XYSeries accuracy = new XYSeries("accuracy in bin");
@@ -37,10 +34,20 @@ public final class ReliabilityDiagram {
         XYSeries ideal = new XYSeries("perfect calibration");
         ideal.add(0, 0);
         ideal.add(1, 1);
-        JFreeChart chart = ChartFactory.createXYBarChart(String.format(Locale.ROOT,
-                        "Reliability (ECE %.3f, %d answers)", result.expectedCalibrationError(), result.total()),
-                "confidence", false, "share right", new XYSeriesCollection(accuracy), PlotOrientation.VERTICAL,
-                true, false, false);
+        JFreeChart chart = ChartFactory.createXYBarChart(
+                String.format(
+                        Locale.ROOT,
+                        "Reliability (ECE %.3f, %d answers)",
+                        result.expectedCalibrationError(),
+                        result.total()),
+                "confidence",
+                false,
+                "share right",
+                new XYSeriesCollection(accuracy),
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -52,7 +59,8 @@ public final class ReliabilityDiagram {
         plot.setDataset(1, new XYSeriesCollection(ideal));
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
         line.setSeriesPaint(0, Color.GRAY);
-        line.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+        line.setSeriesStroke(
+                0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
         plot.setRenderer(1, line);
         ((NumberAxis) plot.getDomainAxis()).setRange(0, 1);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 1);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import umimegu.teaching.Labels;
 import umimegu.usecase.AddPictures;
 
@@ -40,9 +39,11 @@ public final class AddCommand implements ChatCommand {
 
     @Override
     public List<CommandOption> options() {
-        return List.of(new CommandOption("label", "who is in the pictures", CommandOption.Type.STRING, true),
+        return List.of(
+                new CommandOption("label", "who is in the pictures", CommandOption.Type.STRING, true),
                 new CommandOption("image", "the picture", CommandOption.Type.ATTACHMENT, true),
-                new CommandOption("all", "every face, not only the largest (yes/no)", CommandOption.Type.STRING, false));
+                new CommandOption(
+                        "all", "every face, not only the largest (yes/no)", CommandOption.Type.STRING, false));
     }
 
     @Override
@@ -64,13 +65,19 @@ public final class AddCommand implements ChatCommand {
     public void run(CommandCall call) {
         String label = call.option("label");
         if (!Labels.isValid(label)) {
-            Replies.send(call.conversation(), Reply.text("Labels are letters, digits, _ and - (up to " + Labels.MAX_LENGTH
-                    + " characters), e.g. `" + settings.prefix() + "add umi` with pictures attached."));
+            Replies.send(
+                    call.conversation(),
+                    Reply.text("Labels are letters, digits, _ and - (up to " + Labels.MAX_LENGTH
+                            + " characters), e.g. `" + settings.prefix() + "add umi` with pictures attached."));
             return;
         }
-        List<Attachment> pictures = call.message().attachments().stream().filter(Attachment::looksLikeImage).toList();
+        List<Attachment> pictures = call.message().attachments().stream()
+                .filter(Attachment::looksLikeImage)
+                .toList();
         if (pictures.isEmpty()) {
-            Replies.send(call.conversation(), Reply.text("Attach the pictures to `" + settings.prefix() + "add " + label + "`."));
+            Replies.send(
+                    call.conversation(),
+                    Reply.text("Attach the pictures to `" + settings.prefix() + "add " + label + "`."));
             return;
         }
         boolean all = "yes".equalsIgnoreCase(call.option("all")) || "true".equalsIgnoreCase(call.option("all"));
@@ -89,7 +96,9 @@ public final class AddCommand implements ChatCommand {
             try {
                 report = adding.add(label, readable, all, call.message().authorId(), admin);
             } catch (IllegalStateException e) {
-                Replies.send(call.conversation(), Reply.text("I can't take pictures from members right now: " + e.getMessage() + "."));
+                Replies.send(
+                        call.conversation(),
+                        Reply.text("I can't take pictures from members right now: " + e.getMessage() + "."));
                 return;
             }
             Replies.send(call.conversation(), Reply.text(describe(label, report, tooLarge)));
@@ -99,10 +108,11 @@ public final class AddCommand implements ChatCommand {
     private String describe(String label, AddPictures.Report r, List<String> tooLarge) {
         List<String> lines = new ArrayList<>();
         if (r.queued() > 0) {
-            lines.add(faces(r.queued()) + " of " + label + " wait for an admin's review (`" + settings.prefix() + "review`).");
+            lines.add(faces(r.queued()) + " of " + label + " wait for an admin's review (`" + settings.prefix()
+                    + "review`).");
         } else {
-            lines.add("Added " + faces(r.added()) + " to " + label + (r.added() > 0 ? "; they count from the next `"
-                    + settings.prefix() + "train`." : "."));
+            lines.add("Added " + faces(r.added()) + " to " + label
+                    + (r.added() > 0 ? "; they count from the next `" + settings.prefix() + "train`." : "."));
         }
         if (r.duplicates() > 0) {
             lines.add(faces(r.duplicates()) + " were already there.");

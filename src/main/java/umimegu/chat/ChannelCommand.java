@@ -3,7 +3,6 @@ package umimegu.chat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import umimegu.teaching.ChannelMode;
 import umimegu.usecase.ChannelModes;
 
@@ -57,8 +56,10 @@ public final class ChannelCommand implements ChatCommand {
         String channel = call.message().channelId();
         String word = call.option("mode");
         if (word == null) {
-            Replies.send(call.conversation(), Reply.text("Here I'm " + describe(modes.of(channel)) + " `"
-                    + settings.prefix() + "channel " + usage() + "` changes it (admins)."));
+            Replies.send(
+                    call.conversation(),
+                    Reply.text("Here I'm " + describe(modes.of(channel)) + " `" + settings.prefix() + "channel "
+                            + usage() + "` changes it (admins)."));
             return;
         }
         Optional<ChannelMode> mode = ChannelMode.parse(word);

@@ -7,10 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.teaching.ChannelMode;
 import umimegu.usecase.JudgeAnswer;
 import umimegu.usecase.Teaching;
@@ -33,8 +31,13 @@ public final class ChatBot implements AutoCloseable {
     private final Teaching teaching;
     private final TrainModel training;
 
-    public ChatBot(ChatSettings settings, ChatCommands commands, PictureAnswers pictures, ChatWorkers workers,
-                   Teaching teaching, TrainModel training) {
+    public ChatBot(
+            ChatSettings settings,
+            ChatCommands commands,
+            PictureAnswers pictures,
+            ChatWorkers workers,
+            Teaching teaching,
+            TrainModel training) {
         this.settings = settings;
         this.commands = commands;
         this.pictures = pictures;
@@ -76,7 +79,9 @@ public final class ChatBot implements AutoCloseable {
     public void react(String messageId, String emoji, String userId, String channelId, Conversation conversation) {
         boolean right = "✅".equals(emoji) || "✔️".equals(emoji);
         boolean wrong = "❌".equals(emoji) || "✖️".equals(emoji);
-        if ((!right && !wrong) || messageId == null || teaching.history().posts().isEmpty()) {
+        if ((!right && !wrong)
+                || messageId == null
+                || teaching.history().posts().isEmpty()) {
             return;
         }
         workers.submit(conversation, () -> {
@@ -92,8 +97,11 @@ public final class ChatBot implements AutoCloseable {
             }
             JudgeAnswer.Result r = teaching.judge().judge(answer.get(), null, right, null, userId, false);
             if (r.status() == JudgeAnswer.Status.WHICH_FACE) {
-                Replies.send(conversation, Reply.text("<@" + userId + "> that answer has " + r.faceCount()
-                        + " faces — tell me which one is wrong with `" + settings.prefix() + "wrong 2 <label>` in a reply to it."));
+                Replies.send(
+                        conversation,
+                        Reply.text("<@" + userId + "> that answer has " + r.faceCount()
+                                + " faces — tell me which one is wrong with `" + settings.prefix()
+                                + "wrong 2 <label>` in a reply to it."));
             } else {
                 log.info("Reaction {} on answer {} by {}: {}", emoji, answer.get(), userId, r.status());
             }
@@ -109,8 +117,8 @@ public final class ChatBot implements AutoCloseable {
      * Runs a command whose options came typed (a Discord slash command): no text to parse, the
      * same command, rights and answers as its {@code !name} form.
      */
-    public void handleCommand(String name, Map<String, String> options, IncomingMessage message,
-                              Conversation conversation) {
+    public void handleCommand(
+            String name, Map<String, String> options, IncomingMessage message, Conversation conversation) {
         Optional<ChatCommand> command = commands.named(name);
         if (command.isEmpty()) {
             unknown(name, conversation);
@@ -129,7 +137,10 @@ public final class ChatBot implements AutoCloseable {
         }
         Map<String, String> options = found.get().parse(words.subList(1, words.size()));
         if (options == null) {
-            Replies.send(conversation, Reply.text("Usage: `" + settings.prefix() + name + " " + found.get().usage() + "`"));
+            Replies.send(
+                    conversation,
+                    Reply.text("Usage: `" + settings.prefix() + name + " "
+                            + found.get().usage() + "`"));
             return;
         }
         run(found.get(), new CommandCall(message, options, conversation));
@@ -146,8 +157,9 @@ public final class ChatBot implements AutoCloseable {
     }
 
     private void unknown(String name, Conversation conversation) {
-        Replies.send(conversation, Reply.text("I don't know `" + settings.prefix() + name + "`. Try `"
-                + settings.prefix() + "help`."));
+        Replies.send(
+                conversation,
+                Reply.text("I don't know `" + settings.prefix() + name + "`. Try `" + settings.prefix() + "help`."));
     }
 
     public boolean trainingRunning() {

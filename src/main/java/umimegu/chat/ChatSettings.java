@@ -8,14 +8,21 @@ import java.util.Set;
  * worker threads, whether the annotated picture is posted for single faces too, and whether
  * {@code !stats} attaches its chart.
  */
-public record ChatSettings(String prefix, Set<String> adminIds, long maxAttachmentBytes, int ratePerMinute,
-                           int workers, boolean annotateAlways, boolean statsChart) {
+public record ChatSettings(
+        String prefix,
+        Set<String> adminIds,
+        long maxAttachmentBytes,
+        int ratePerMinute,
+        int workers,
+        boolean annotateAlways,
+        boolean statsChart) {
     public ChatSettings {
         if (prefix == null || prefix.isBlank() || prefix.contains(" ")) {
             throw new IllegalArgumentException("chat.prefix must be a non-blank word, got '" + prefix + "'");
         }
         if (maxAttachmentBytes <= 0 || ratePerMinute < 0 || workers < 1) {
-            throw new IllegalArgumentException("chat.max-attachment-bytes > 0, chat.rate-per-minute >= 0, chat.workers >= 1");
+            throw new IllegalArgumentException(
+                    "chat.max-attachment-bytes > 0, chat.rate-per-minute >= 0, chat.workers >= 1");
         }
         adminIds = Set.copyOf(adminIds);
     }

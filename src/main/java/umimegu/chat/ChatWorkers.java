@@ -6,7 +6,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +21,12 @@ public final class ChatWorkers implements AutoCloseable {
 
     public ChatWorkers(int threads) {
         AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(500), r -> {
-            Thread t = new Thread(r, "chat-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool =
+                new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(500), r -> {
+                    Thread t = new Thread(r, "chat-worker-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** Runs {@code work} on the pool; what goes wrong is told in {@code conversation}. */

@@ -7,8 +7,7 @@ public interface Conversation {
     CompletableFuture<SentReply> send(Reply reply);
 
     /** Shows that the bot is working, where the platform can. */
-    default void typing() {
-    }
+    default void typing() {}
 
     /** A posted reply that can be edited later (training progress). */
     interface SentReply {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import umimegu.teaching.TrainingPictures;
 import umimegu.usecase.ReviewPictures;
 
@@ -49,7 +48,8 @@ public final class DecideCommand implements ChatCommand {
 
     @Override
     public Map<String, String> parse(List<String> words) {
-        List<String> numbers = words.stream().map(w -> w.startsWith("#") ? w.substring(1) : w).toList();
+        List<String> numbers =
+                words.stream().map(w -> w.startsWith("#") ? w.substring(1) : w).toList();
         if (numbers.isEmpty() || numbers.stream().anyMatch(n -> !n.matches("\\d{1,18}"))) {
             return null;
         }
@@ -58,22 +58,28 @@ public final class DecideCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        Map<String, String> parsed = call.option("numbers") == null ? null
+        Map<String, String> parsed = call.option("numbers") == null
+                ? null
                 : parse(List.of(call.option("numbers").trim().split("[\\s,]+")));
         if (parsed == null) {
-            Replies.send(call.conversation(), Reply.text("Usage: `" + settings.prefix() + name() + " " + usage()
-                    + "` with the numbers `" + settings.prefix() + "review` shows."));
+            Replies.send(
+                    call.conversation(),
+                    Reply.text("Usage: `" + settings.prefix() + name() + " " + usage() + "` with the numbers `"
+                            + settings.prefix() + "review` shows."));
             return;
         }
         if (!review.available()) {
-            Replies.send(call.conversation(), Reply.text("The review queue is in the history database, which is unavailable right now."));
+            Replies.send(
+                    call.conversation(),
+                    Reply.text("The review queue is in the history database, which is unavailable right now."));
             return;
         }
         worker.submit(call.conversation(), () -> {
             List<String> lines = new ArrayList<>();
             for (String n : parsed.get("numbers").split(" ")) {
                 long id = Long.parseLong(n);
-                Optional<ReviewPictures.Decision> d = accept ? review.accept(id, call.message().authorId())
+                Optional<ReviewPictures.Decision> d = accept
+                        ? review.accept(id, call.message().authorId())
                         : review.reject(id, call.message().authorId());
                 if (d.isEmpty()) {
                     lines.add("#" + id + ": nothing with that number waits for review.");

@@ -1,6 +1,5 @@
 package umimegu.chat;
 
-
 /** {@code !help}: every command of the registry, with what it does. */
 final class HelpCommand implements ChatCommand {
     private final ChatCommands commands;

@@ -1,13 +1,11 @@
 package umimegu.chat;
 
-import umimegu.report.JudgeText;
-import umimegu.usecase.JudgeAnswer;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
+import umimegu.report.JudgeText;
 import umimegu.teaching.Labels;
+import umimegu.usecase.JudgeAnswer;
 
 /**
  * {@code !right [face]}, {@code !wrong [face] [label]} and {@code !feedback right|wrong [face] [label]}
@@ -23,8 +21,13 @@ public final class JudgeCommand implements ChatCommand {
     private final ChatSettings settings;
 
     /** {@code verdict} null: the verdict is the first word ({@code feedback}). */
-    public JudgeCommand(String name, Boolean verdict, ChatWorkers workers, JudgeAnswer judging, PictureAnswers answers,
-                        ChatSettings settings) {
+    public JudgeCommand(
+            String name,
+            Boolean verdict,
+            ChatWorkers workers,
+            JudgeAnswer judging,
+            PictureAnswers answers,
+            ChatSettings settings) {
         this.name = name;
         this.verdict = verdict;
         this.workers = workers;
@@ -53,7 +56,8 @@ public final class JudgeCommand implements ChatCommand {
 
     @Override
     public List<CommandOption> options() {
-        return List.of(new CommandOption("verdict", "right or wrong", CommandOption.Type.STRING, true),
+        return List.of(
+                new CommandOption("verdict", "right or wrong", CommandOption.Type.STRING, true),
                 new CommandOption("label", "who it really is (when wrong)", CommandOption.Type.STRING, false),
                 new CommandOption("face", "which face, for a picture with several", CommandOption.Type.STRING, false));
     }
@@ -100,12 +104,16 @@ public final class JudgeCommand implements ChatCommand {
         }
         String label = call.option("label");
         if (right && label != null) {
-            Replies.send(call.conversation(), Reply.text("A right answer needs no label — did you mean `wrong " + label + "`?"));
+            Replies.send(
+                    call.conversation(),
+                    Reply.text("A right answer needs no label — did you mean `wrong " + label + "`?"));
             return;
         }
         if (label != null && !Labels.isValid(label)) {
-            Replies.send(call.conversation(), Reply.text(
-                    "Labels are letters, digits, _ and - (up to " + Labels.MAX_LENGTH + " characters), e.g. `wrong umi`."));
+            Replies.send(
+                    call.conversation(),
+                    Reply.text("Labels are letters, digits, _ and - (up to " + Labels.MAX_LENGTH
+                            + " characters), e.g. `wrong umi`."));
             return;
         }
         Integer face = null;

@@ -1,13 +1,11 @@
 package umimegu.chat;
 
-import umimegu.report.StatsText;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
 import umimegu.history.HistoryException;
+import umimegu.report.StatsText;
 import umimegu.teaching.TrainingPictures;
 import umimegu.usecase.Teaching;
 
@@ -46,7 +44,8 @@ public final class LabelsCommand implements ChatCommand {
         Map<String, Long> pending = new TreeMap<>();
         String note = "";
         try {
-            pending.putAll(teaching.history().reviews().map(f -> f.pendingPerLabel()).orElse(Map.of()));
+            pending.putAll(
+                    teaching.history().reviews().map(f -> f.pendingPerLabel()).orElse(Map.of()));
             if (teaching.history().reviews().isEmpty()) {
                 note = "\n(pending reviews unknown: the history database is unavailable)";
             }
@@ -62,8 +61,13 @@ public final class LabelsCommand implements ChatCommand {
         labels.addAll(pending.keySet());
         for (String label : labels) {
             TrainingPictures.LabelCount c = counts.getOrDefault(label, new TrainingPictures.LabelCount(label, 0, 0));
-            s.append(StatsText.pad(label, 24)).append(String.format(Locale.ROOT, " %8d %10d %8d%n", c.pictures(),
-                    c.fromChat(), pending.getOrDefault(label, 0L)));
+            s.append(StatsText.pad(label, 24))
+                    .append(String.format(
+                            Locale.ROOT,
+                            " %8d %10d %8d%n",
+                            c.pictures(),
+                            c.fromChat(),
+                            pending.getOrDefault(label, 0L)));
         }
         return s.append("```").append(note).toString();
     }

@@ -1,10 +1,8 @@
 package umimegu.chat;
 
-import umimegu.report.ModelsText;
-
 import java.util.List;
 import java.util.Map;
-
+import umimegu.report.ModelsText;
 import umimegu.usecase.ChooseModel;
 
 /** {@code !models}: the last models, with their figures and how often users said they were right. */
@@ -37,7 +35,9 @@ public final class ModelsCommand implements ChatCommand {
 
     @Override
     public void run(CommandCall call) {
-        worker.submit(call.conversation(), () -> Replies.send(call.conversation(), Reply.text(ModelsText.table(models.newest(SHOWN),
-                settings.prefix()))));
+        worker.submit(
+                call.conversation(),
+                () -> Replies.send(
+                        call.conversation(), Reply.text(ModelsText.table(models.newest(SHOWN), settings.prefix()))));
     }
 }

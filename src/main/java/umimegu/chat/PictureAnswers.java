@@ -5,10 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.recognition.Origin;
 import umimegu.teaching.AnswerPosts;
 import umimegu.usecase.AnswerPicture;
@@ -34,8 +32,14 @@ public final class PictureAnswers {
     private final Map<String, String> lastAnswer = new ConcurrentHashMap<>();
 
     /** {@code source} names the front end in the history (console, discord); {@code posts} links answers to their posts. */
-    public PictureAnswers(ChatSettings settings, AnswerPicture answering, LiveModel live, Optional<AnswerPosts> posts,
-                          ChatWorkers workers, RateLimiter rateLimiter, String source) {
+    public PictureAnswers(
+            ChatSettings settings,
+            AnswerPicture answering,
+            LiveModel live,
+            Optional<AnswerPosts> posts,
+            ChatWorkers workers,
+            RateLimiter rateLimiter,
+            String source) {
         this.settings = settings;
         this.answering = answering;
         this.live = live;
@@ -47,9 +51,13 @@ public final class PictureAnswers {
 
     /** Every picture attached to the message, answered on the pool, within the author's rate limit. */
     public void answerAll(IncomingMessage message, Conversation conversation) {
-        List<Attachment> images = message.attachments().stream().filter(Attachment::looksLikeImage).toList();
+        List<Attachment> images = message.attachments().stream()
+                .filter(Attachment::looksLikeImage)
+                .toList();
         if (!rateLimiter.tryAcquire(message.authorId())) {
-            Replies.send(conversation, Reply.text("You're sending pictures faster than I can look — please wait a minute and try again."));
+            Replies.send(
+                    conversation,
+                    Reply.text("You're sending pictures faster than I can look — please wait a minute and try again."));
             return;
         }
         workers.submit(conversation, () -> {
@@ -61,7 +69,8 @@ public final class PictureAnswers {
                     continue;
                 }
                 lastAnswer.put(channelKey(message), answered.answerId());
-                conversation.send(answered.reply())
+                conversation
+                        .send(answered.reply())
                         .thenAccept(sent -> linkPost(sent, answered.answerId()))
                         .exceptionally(e -> {
                             log.error("Could not send an answer: {}", e.getMessage());
@@ -108,16 +117,23 @@ public final class PictureAnswers {
     /** The answer to one picture: lines per face, the annotated picture for several faces, recorded in the history. */
     Answered answer(IncomingMessage message, Attachment image) {
         if (image.bytes() == null || image.size() > settings.maxAttachmentBytes()) {
-            return Answered.text(String.format(Locale.ROOT, "%s is too large for me (%.1f MiB; the limit is %.1f MiB).",
-                    image.fileName(), image.size() / 1048576.0, settings.maxAttachmentBytes() / 1048576.0));
+            return Answered.text(String.format(
+                    Locale.ROOT,
+                    "%s is too large for me (%.1f MiB; the limit is %.1f MiB).",
+                    image.fileName(),
+                    image.size() / 1048576.0,
+                    settings.maxAttachmentBytes() / 1048576.0));
         }
         if (!live.isPresent()) {
             return Answered.text("I have no model yet — an admin can train one with `" + settings.prefix() + "train`.");
         }
         AnswerPicture.Answer answer;
         try {
-            answer = answering.answer(image.bytes(), image.fileName(),
-                    new Origin(source, message.guildId(), message.channelId(), message.authorId()), settings.annotateAlways());
+            answer = answering.answer(
+                    image.bytes(),
+                    image.fileName(),
+                    new Origin(source, message.guildId(), message.channelId(), message.authorId()),
+                    settings.annotateAlways());
         } catch (ImageDecodeException e) {
             return Answered.text("I couldn't read " + e.getMessage());
         }

@@ -7,8 +7,7 @@ import org.slf4j.LoggerFactory;
 final class Replies {
     private static final Logger log = LoggerFactory.getLogger(Replies.class);
 
-    private Replies() {
-    }
+    private Replies() {}
 
     static void send(Conversation conversation, Reply reply) {
         conversation.send(reply).exceptionally(e -> {

@@ -12,6 +12,5 @@ public record Reply(String text, List<OutgoingFile> files) {
         return new Reply(text, List.of());
     }
 
-    public record OutgoingFile(String name, byte[] bytes) {
-    }
+    public record OutgoingFile(String name, byte[] bytes) {}
 }

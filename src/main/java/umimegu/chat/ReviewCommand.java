@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import umimegu.teaching.ReviewItem;
 import umimegu.usecase.ReviewPictures;
 
@@ -44,7 +43,9 @@ public final class ReviewCommand implements ChatCommand {
     @Override
     public void run(CommandCall call) {
         if (!review.available()) {
-            Replies.send(call.conversation(), Reply.text("The review queue is in the history database, which is unavailable right now."));
+            Replies.send(
+                    call.conversation(),
+                    Reply.text("The review queue is in the history database, which is unavailable right now."));
             return;
         }
         worker.submit(call.conversation(), () -> Replies.send(call.conversation(), page()));

@@ -1,8 +1,5 @@
 package umimegu.chat;
 
-import umimegu.report.StatsText;
-import umimegu.report.FeedbackText;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.chart.DailyPredictionsChart;
 import umimegu.history.Period;
 import umimegu.history.StatsQuery;
 import umimegu.history.StatsReport;
+import umimegu.report.FeedbackText;
+import umimegu.report.StatsText;
 import umimegu.usecase.HistorySession;
 
 /** {@code !stats [12h|7d|4w] [@user]}: the history table and, when enabled, the per-day chart. */
@@ -56,7 +53,8 @@ public final class StatsCommand implements ChatCommand {
 
     @Override
     public List<CommandOption> options() {
-        return List.of(new CommandOption("period", "e.g. 7d", CommandOption.Type.STRING, false),
+        return List.of(
+                new CommandOption("period", "e.g. 7d", CommandOption.Type.STRING, false),
                 new CommandOption("user", "only this user", CommandOption.Type.USER, false));
     }
 
@@ -84,7 +82,9 @@ public final class StatsCommand implements ChatCommand {
     /** Users' verdicts for the same period (all users: a judgement is about the answer, not the asker). */
     private String feedback(Instant from) {
         try {
-            return history.judgements().map(f -> FeedbackText.format(f.feedback(from, null, null, 5))).orElse("");
+            return history.judgements()
+                    .map(f -> FeedbackText.format(f.feedback(from, null, null, 5)))
+                    .orElse("");
         } catch (RuntimeException e) {
             log.warn("Feedback query failed: {}", e.getMessage());
             return "";
@@ -104,10 +104,13 @@ public final class StatsCommand implements ChatCommand {
             from = clock.instant().minus(period.get());
         }
         try {
-            StatsReport report = history.stats(new StatsQuery(from, null, call.option("user"), null, null, 5)).orElseThrow();
+            StatsReport report = history.stats(new StatsQuery(from, null, call.option("user"), null, null, 5))
+                    .orElseThrow();
             String table = "```\n" + StatsText.format(report, 5) + feedback(from) + "```";
             return settings.statsChart() && report.total() > 0
-                    ? new Reply(table, List.of(new Reply.OutgoingFile("stats.png", DailyPredictionsChart.png(report.perDay()))))
+                    ? new Reply(
+                            table,
+                            List.of(new Reply.OutgoingFile("stats.png", DailyPredictionsChart.png(report.perDay()))))
                     : Reply.text(table);
         } catch (RuntimeException e) {
             log.error("Stats query failed: {}", e.getMessage());

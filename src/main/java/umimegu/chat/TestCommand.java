@@ -1,16 +1,14 @@
 package umimegu.chat;
 
-import umimegu.report.TestText;
-
-import umimegu.usecase.LiveModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import umimegu.chart.ConfusionMatrixChart;
 import umimegu.chart.ReliabilityDiagram;
 import umimegu.model.TestService;
 import umimegu.recognition.AnswerFormatter;
+import umimegu.report.TestText;
+import umimegu.usecase.LiveModel;
 
 /** {@code !test}: the seed's test line, calibration, the confusion matrix and the reliability diagram. */
 public final class TestCommand implements ChatCommand {
@@ -52,11 +50,17 @@ public final class TestCommand implements ChatCommand {
             var outcome = tests.test(live.get().modelId());
             var result = outcome.result();
             List<String> lines = new ArrayList<>();
-            lines.add(String.format(Locale.ROOT, "%s (model %s, %d pictures)", TestText.seedLine(result),
-                    outcome.modelId(), result.total()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%s (model %s, %d pictures)",
+                    TestText.seedLine(result),
+                    outcome.modelId(),
+                    result.total()));
             lines.addAll(TestText.calibration(result, outcome.temperature(), answers.unsureBelow()));
-            return new Reply(String.join("\n", lines),
-                    List.of(new Reply.OutgoingFile(ConfusionMatrixChart.FILE, ConfusionMatrixChart.png(result)),
+            return new Reply(
+                    String.join("\n", lines),
+                    List.of(
+                            new Reply.OutgoingFile(ConfusionMatrixChart.FILE, ConfusionMatrixChart.png(result)),
                             new Reply.OutgoingFile(ReliabilityDiagram.FILE, ReliabilityDiagram.png(result))));
         } catch (RuntimeException e) {
             return Reply.text("Cannot test: " + e.getMessage());

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.chart.LearningCurves;
 import umimegu.report.TrainingText;
 import umimegu.usecase.TrainModel;
@@ -61,7 +59,8 @@ public final class TrainCommand implements ChatCommand {
         Conversation conversation = call.conversation();
         if ("cancel".equals(call.option("action"))) {
             String text = training.cancel() == TrainModel.Cancel.CANCELLING
-                    ? "Cancelling the training after the current batch…" : "No training is running.";
+                    ? "Cancelling the training after the current batch…"
+                    : "No training is running.";
             Replies.send(conversation, Reply.text(text));
             return;
         }
@@ -93,7 +92,8 @@ public final class TrainCommand implements ChatCommand {
         public void onEnd(TrainModel.End end) {
             if (end instanceof TrainModel.Finished f) {
                 edit("Training finished: " + f.progress());
-                send(new Reply(TrainingText.summary(f.outcome()), curves(f.outcome().modelDirectory())));
+                send(new Reply(
+                        TrainingText.summary(f.outcome()), curves(f.outcome().modelDirectory())));
             } else {
                 send(Reply.text(TrainingText.ended(end)));
             }

@@ -3,7 +3,6 @@ package umimegu.chat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import umimegu.model.ModelStore;
 import umimegu.model.ModelStoreException;
 import umimegu.usecase.ChooseModel;
@@ -16,8 +15,12 @@ public final class UseModelCommand implements ChatCommand {
     private final ChatSettings settings;
     private final java.util.function.BooleanSupplier training;
 
-    public UseModelCommand(boolean rollback, ChatWorkers worker, ChooseModel models, ChatSettings settings,
-                    java.util.function.BooleanSupplier training) {
+    public UseModelCommand(
+            boolean rollback,
+            ChatWorkers worker,
+            ChooseModel models,
+            ChatSettings settings,
+            java.util.function.BooleanSupplier training) {
         this.rollback = rollback;
         this.worker = worker;
         this.models = models;
@@ -47,7 +50,9 @@ public final class UseModelCommand implements ChatCommand {
 
     @Override
     public List<CommandOption> options() {
-        return rollback ? List.of() : List.of(new CommandOption("model", "a model id from models", CommandOption.Type.STRING, true));
+        return rollback
+                ? List.of()
+                : List.of(new CommandOption("model", "a model id from models", CommandOption.Type.STRING, true));
     }
 
     @Override
@@ -62,13 +67,17 @@ public final class UseModelCommand implements ChatCommand {
     public void run(CommandCall call) {
         String id = call.option("model");
         if (!rollback && (id == null || !ModelStore.isValidId(id))) {
-            Replies.send(call.conversation(), Reply.text("Usage: `" + settings.prefix() + "use <model>` with an id from `"
-                    + settings.prefix() + "models`."));
+            Replies.send(
+                    call.conversation(),
+                    Reply.text("Usage: `" + settings.prefix() + "use <model>` with an id from `" + settings.prefix()
+                            + "models`."));
             return;
         }
         if (training.getAsBoolean()) {
-            Replies.send(call.conversation(), Reply.text("A training is running and will switch the model when it ends; "
-                    + "try again after it (or `" + settings.prefix() + "train cancel`)."));
+            Replies.send(
+                    call.conversation(),
+                    Reply.text("A training is running and will switch the model when it ends; "
+                            + "try again after it (or `" + settings.prefix() + "train cancel`)."));
             return;
         }
         worker.submit(call.conversation(), () -> {

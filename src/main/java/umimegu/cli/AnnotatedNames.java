@@ -3,7 +3,6 @@ package umimegu.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
-
 import umimegu.common.Sha256;
 
 /**
@@ -16,8 +15,7 @@ final class AnnotatedNames {
     /** Bytes, well under the 255 most file systems allow, so the hash and suffix fit. */
     private static final int MAX_BASE_BYTES = 120;
 
-    private AnnotatedNames() {
-    }
+    private AnnotatedNames() {}
 
     static String next(Path picture, Set<String> used) {
         String name = picture.getFileName().toString();

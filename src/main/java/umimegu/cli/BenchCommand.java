@@ -1,7 +1,6 @@
 package umimegu.cli;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,31 +8,32 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
+import umimegu.app.Application;
 import umimegu.bench.AccuracyBench;
 import umimegu.bench.ChatBench;
 import umimegu.bench.FaceBench;
 import umimegu.bench.Figures;
 import umimegu.bench.HistoryBench;
-import umimegu.bench.ProcessMemory;
 import umimegu.bench.MarginBench;
+import umimegu.bench.ProcessMemory;
 import umimegu.common.CompilerWarmUp;
+import umimegu.demo.SyntheticFaces;
 import umimegu.model.Architecture;
 import umimegu.model.InputSpec;
 import umimegu.model.NetworkSpeed;
-import umimegu.app.Application;
-import umimegu.demo.SyntheticFaces;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure training throughput, inference latency and throughput, and peak memory.",
-                "Prints one name=value line per figure."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure training throughput, inference latency and throughput, and peak memory.",
+            "Prints one name=value line per figure."
+        })
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -41,55 +41,91 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--train-batches", description = "Timed training batches per batch size (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--train-batches",
+            description = "Timed training batches per batch size (default: ${DEFAULT-VALUE}).")
     int trainBatches = 12;
 
-    @Option(names = "--architecture", paramLabel = "NAME",
-            description = "Network of the model part: seed (the PyTorch peer's) or compact (default: the config's model.architecture).")
+    @Option(
+            names = "--architecture",
+            paramLabel = "NAME",
+            description =
+                    "Network of the model part: seed (the PyTorch peer's) or compact (default: the config's model.architecture).")
     String architecture;
 
     @Option(names = "--latency-runs", description = "Timed single-image predictions (default: ${DEFAULT-VALUE}).")
     int latencyRuns = 200;
 
-    @Option(names = "--history-rows", description = "Rows for the history stats benchmark, 0 to skip (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--history-rows",
+            description = "Rows for the history stats benchmark, 0 to skip (default: ${DEFAULT-VALUE}).")
     int historyRows = 1_000_000;
 
-    enum Part { model, history, faces, margin, chat, accuracy, unknown }
+    enum Part {
+        model,
+        history,
+        faces,
+        margin,
+        chat,
+        accuracy,
+        unknown
+    }
 
-    @Option(names = "--only", split = ",", paramLabel = "PART",
+    @Option(
+            names = "--only",
+            split = ",",
+            paramLabel = "PART",
             description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: model, history, faces).")
     Set<Part> only = EnumSet.of(Part.model, Part.history, Part.faces);
 
-    @Option(names = "--face-picture", paramLabel = "FILE",
+    @Option(
+            names = "--face-picture",
+            paramLabel = "FILE",
             description = "Picture with one face, made 1000x1000 for the faces part (default: ${DEFAULT-VALUE}).")
     Path facePicture = Path.of("..", "shared", "data", "millionlive", "tokoro_megumi.png");
 
-    @Option(names = "--margin-data", paramLabel = "DIR",
+    @Option(
+            names = "--margin-data",
+            paramLabel = "DIR",
             description = "Labelled pictures for the margin part (default: ${DEFAULT-VALUE}).")
     Path marginData = Path.of("..", "shared", "data", "anime");
 
-    @Option(names = "--accuracy-data", paramLabel = "DIR",
+    @Option(
+            names = "--accuracy-data",
+            paramLabel = "DIR",
             description = "Labelled face crops for the accuracy and unknown parts (default: ${DEFAULT-VALUE}).")
     Path accuracyData = Path.of("..", "shared", "data", "anime8");
 
-    @Option(names = "--seeds", description = "Seeds per figure in the accuracy and unknown parts (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seeds",
+            description = "Seeds per figure in the accuracy and unknown parts (default: ${DEFAULT-VALUE}).")
     int seeds = 3;
 
-    @Option(names = "--first-seed", description = "The first seed of the accuracy and unknown parts, so runs can be spread "
-            + "over several processes (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--first-seed",
+            description = "The first seed of the accuracy and unknown parts, so runs can be spread "
+                    + "over several processes (default: ${DEFAULT-VALUE}).")
     int firstSeed = 1;
 
-    @Option(names = "--per-label", split = ",", paramLabel = "N",
+    @Option(
+            names = "--per-label",
+            split = ",",
+            paramLabel = "N",
             description = "Training pictures per label in the accuracy part, 0 for all (default: 5,10,0).")
     List<Integer> perLabel = List.of(5, 10, 0);
 
-    @Option(names = "--variants", split = ",", paramLabel = "NAME",
+    @Option(
+            names = "--variants",
+            split = ",",
+            paramLabel = "NAME",
             description = "Trainings compared in the accuracy part: default, seed (the seed's recipe and network), "
                     + "seed-net, no-augment, fixed-rate, wd (default: default,seed).")
     List<String> variants = List.of("default", "seed");
 
-    @Option(names = "--unknown-below", description = "Confidence under which the unknown part counts a face as rejected "
-            + "(default: the config's answer.unknown-below).")
+    @Option(
+            names = "--unknown-below",
+            description = "Confidence under which the unknown part counts a face as rejected "
+                    + "(default: the config's answer.unknown-below).")
     Double unknownBelow;
 
     @Override
@@ -108,7 +144,11 @@ final class BenchCommand implements Callable<Integer> {
                 boolean phasePeak = memory.startPhase();
                 NetworkSpeed.Measurement training = speed.trainingImagesPerSecond(batch, trainBatches);
                 figure(out, "train_img_per_s_batch" + batch, fmt(training.value()));
-                figure(out, "train_warmup_batch" + batch, training.warmUp().rounds() + " steps; " + training.warmUp().describe());
+                figure(
+                        out,
+                        "train_warmup_batch" + batch,
+                        training.warmUp().rounds() + " steps; "
+                                + training.warmUp().describe());
                 figure(out, "train_peak_rss_mb_batch" + batch, phasePeak ? memory.phasePeakMb() : "unknown");
                 figure(out, "rss_mb_after_training_batch" + batch, memory.residentMb());
             }
@@ -116,13 +156,19 @@ final class BenchCommand implements Callable<Integer> {
             figure(out, "infer_single_after50_p50_ms", fmt(percentile(early, 50)));
             figure(out, "infer_single_after50_p90_ms", fmt(percentile(early, 90)));
             CompilerWarmUp.Result warm = speed.warmUpSingleImage();
-            figure(out, "infer_single_warmup", warm.rounds() * NetworkSpeed.CALLS_PER_ROUND + " more calls; " + warm.describe());
+            figure(
+                    out,
+                    "infer_single_warmup",
+                    warm.rounds() * NetworkSpeed.CALLS_PER_ROUND + " more calls; " + warm.describe());
             double[] latencies = speed.singleImageLatenciesMs(latencyRuns);
             figure(out, "infer_single_p50_ms", fmt(percentile(latencies, 50)));
             figure(out, "infer_single_p90_ms", fmt(percentile(latencies, 90)));
             NetworkSpeed.Measurement batched = speed.batchedImagesPerSecond(64);
             figure(out, "infer_batch64_img_per_s", fmt(batched.value()));
-            figure(out, "infer_batch64_warmup", batched.warmUp().rounds() + " batches; " + batched.warmUp().describe());
+            figure(
+                    out,
+                    "infer_batch64_warmup",
+                    batched.warmUp().rounds() + " batches; " + batched.warmUp().describe());
         }
         if (only.contains(Part.faces)) {
             if (Files.isRegularFile(facePicture)) {
@@ -147,17 +193,23 @@ final class BenchCommand implements Callable<Integer> {
             } else {
                 for (String v : variants) {
                     if (!AccuracyBench.VARIANTS.containsKey(v)) {
-                        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown variant " + v
-                                + "; one of " + AccuracyBench.VARIANTS.keySet());
+                        throw new picocli.CommandLine.ParameterException(
+                                spec.commandLine(),
+                                "unknown variant " + v + "; one of " + AccuracyBench.VARIANTS.keySet());
                     }
                 }
-                AccuracyBench bench = new AccuracyBench(main.config(), accuracyData, firstSeed, seeds, (name, value) -> figure(out, name, value));
+                AccuracyBench bench = new AccuracyBench(
+                        main.config(), accuracyData, firstSeed, seeds, (name, value) -> figure(out, name, value));
                 if (only.contains(Part.accuracy)) {
                     bench.accuracy(variants, perLabel);
                 }
                 if (only.contains(Part.unknown)) {
-                    bench.unknown(variants.get(0), 2,
-                            unknownBelow != null ? unknownBelow : main.config().answers().unknownBelow());
+                    bench.unknown(
+                            variants.get(0),
+                            2,
+                            unknownBelow != null
+                                    ? unknownBelow
+                                    : main.config().answers().unknownBelow());
                 }
             }
         }

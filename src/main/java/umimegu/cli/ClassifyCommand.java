@@ -8,22 +8,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import umimegu.app.Application;
-import umimegu.usecase.AnswerPicture;
-import umimegu.usecase.HistorySession;
 import umimegu.model.Classifier;
 import umimegu.recognition.Origin;
+import umimegu.usecase.AnswerPicture;
+import umimegu.usecase.HistorySession;
 import umimegu.vision.ImageDecodeException;
 
-@Command(name = "classify", mixinStandardHelpOptions = true,
+@Command(
+        name = "classify",
+        mixinStandardHelpOptions = true,
         description = "Say which label each picture shows, e.g. \"This is Megumi: 56.1%%\".")
 final class ClassifyCommand implements Callable<Integer> {
     @ParentCommand
@@ -41,7 +41,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "ID", description = "Model id (default: the current one).")
     String modelId;
 
-    @Option(names = "--annotated", paramLabel = "DIR",
+    @Option(
+            names = "--annotated",
+            paramLabel = "DIR",
             description = "Where pictures with several faces are saved with boxes drawn (default: ${DEFAULT-VALUE}).")
     Path annotatedDir = Path.of("data", "annotated");
 
@@ -61,8 +63,8 @@ final class ClassifyCommand implements Callable<Integer> {
             AnswerPicture answering = app.answerPicture(() -> classifier, history);
             for (Path file : files) {
                 try {
-                    AnswerPicture.Answer answer = answering.answer(app.decoder().read(file), file.toString(), Origin.cli(),
-                            annotateAlways);
+                    AnswerPicture.Answer answer =
+                            answering.answer(app.decoder().read(file), file.toString(), Origin.cli(), annotateAlways);
                     if (files.size() == 1) {
                         answer.lines().forEach(out::println);
                     } else {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-
 import umimegu.model.EpochStats;
 import umimegu.model.TrainingListener;
 
@@ -26,8 +25,9 @@ final class ConsoleProgress implements TrainingListener {
 
     @Override
     public void onStart(Path workDirectory, int trainingImages, int validationImages) {
-        out.printf("Training on %d images, validating on %d; curves are updated in %s%n", trainingImages,
-                validationImages, workDirectory);
+        out.printf(
+                "Training on %d images, validating on %d; curves are updated in %s%n",
+                trainingImages, validationImages, workDirectory);
     }
 
     @Override
@@ -36,8 +36,9 @@ final class ConsoleProgress implements TrainingListener {
             return;
         }
         int filled = BAR_WIDTH * batchesDone / batchesInEpoch;
-        out.printf("\rEpoch %d/%d [%s%s] %d/%d", epoch, maxEpochs, "=".repeat(filled), " ".repeat(BAR_WIDTH - filled),
-                batchesDone, batchesInEpoch);
+        out.printf(
+                "\rEpoch %d/%d [%s%s] %d/%d",
+                epoch, maxEpochs, "=".repeat(filled), " ".repeat(BAR_WIDTH - filled), batchesDone, batchesInEpoch);
         out.flush();
     }
 
@@ -46,9 +47,16 @@ final class ConsoleProgress implements TrainingListener {
         if (terminal) {
             out.print("\r" + " ".repeat(BAR_WIDTH + 30) + "\r");
         }
-        out.println(String.format(Locale.ROOT,
+        out.println(String.format(
+                Locale.ROOT,
                 "Epoch %d/%d - loss: %.4f - acc: %.4f - val_loss: %.4f - val_acc: %.4f - %.1fs",
-                s.epoch(), maxEpochs, s.loss(), s.accuracy(), s.valLoss(), s.valAccuracy(), s.seconds()));
+                s.epoch(),
+                maxEpochs,
+                s.loss(),
+                s.accuracy(),
+                s.valLoss(),
+                s.valAccuracy(),
+                s.seconds()));
         out.flush();
     }
 }

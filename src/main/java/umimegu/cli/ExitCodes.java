@@ -8,6 +8,5 @@ public final class ExitCodes {
     /** Bad usage, config or data folder: nothing was done. */
     public static final int USAGE = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

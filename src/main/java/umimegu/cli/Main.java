@@ -2,11 +2,9 @@ package umimegu.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
 import umimegu.chat.discord.DiscordLoginException;
 import umimegu.config.AppConfig;
 import umimegu.config.ConfigException;
@@ -15,13 +13,32 @@ import umimegu.dataset.DatasetException;
 import umimegu.history.HistoryException;
 import umimegu.model.ModelStoreException;
 
-@Command(name = "umimegu", mixinStandardHelpOptions = true, version = "umimegu 0.1.0",
+@Command(
+        name = "umimegu",
+        mixinStandardHelpOptions = true,
+        version = "umimegu 0.1.0",
         description = "Tells which character a picture shows.",
-        subcommands = {TrainCommand.class, TestCommand.class, ClassifyCommand.class, CropCommand.class, ConsoleCommand.class, BotCommand.class, StatsCommand.class, ModelsCommand.class, UseCommand.class, ServeCommand.class, DemoCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            TrainCommand.class,
+            TestCommand.class,
+            ClassifyCommand.class,
+            CropCommand.class,
+            ConsoleCommand.class,
+            BotCommand.class,
+            StatsCommand.class,
+            ModelsCommand.class,
+            UseCommand.class,
+            ServeCommand.class,
+            DemoCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main {
 
-    @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Config file (default: config/umimegu.properties when present).")
     Path configFile;
 
@@ -43,8 +60,11 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConfigException || e instanceof DatasetException || e instanceof ModelStoreException
-                    || e instanceof HistoryException || e instanceof IllegalArgumentException) {
+            if (e instanceof ConfigException
+                    || e instanceof DatasetException
+                    || e instanceof ModelStoreException
+                    || e instanceof HistoryException
+                    || e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }

@@ -1,18 +1,18 @@
 package umimegu.cli;
 
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import umimegu.app.Application;
 import umimegu.report.ModelsText;
 import umimegu.usecase.HistorySession;
 
-@Command(name = "models", mixinStandardHelpOptions = true,
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
         description = "List the stored models, newest first, with their figures and what users said of them.")
 final class ModelsCommand implements Callable<Integer> {
     @ParentCommand
@@ -29,7 +29,9 @@ final class ModelsCommand implements Callable<Integer> {
         Application app = new Application(main.config());
         try (HistorySession history = app.historySession()) {
             var rows = app.teaching(app.liveModel(), history).models().newest(last);
-            spec.commandLine().getOut().println(ModelsText.table(rows, "umimegu ").replace("`", ""));
+            spec.commandLine()
+                    .getOut()
+                    .println(ModelsText.table(rows, "umimegu ").replace("`", ""));
         }
         return ExitCodes.OK;
     }

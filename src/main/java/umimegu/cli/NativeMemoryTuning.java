@@ -39,8 +39,10 @@ final class NativeMemoryTuning {
      */
     static final Map<String, String> OPENMP = Map.of("GOMP_SPINCOUNT", "10000");
 
-    static final List<Path> TCMALLOC = List.of(Path.of("/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4"),
-            Path.of("/usr/lib64/libtcmalloc_minimal.so.4"), Path.of("/usr/lib/libtcmalloc_minimal.so.4"));
+    static final List<Path> TCMALLOC = List.of(
+            Path.of("/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4"),
+            Path.of("/usr/lib64/libtcmalloc_minimal.so.4"),
+            Path.of("/usr/lib/libtcmalloc_minimal.so.4"));
 
     static final String MAX_BYTES = "org.bytedeco.javacpp.maxbytes";
     static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
@@ -49,8 +51,7 @@ final class NativeMemoryTuning {
     /** Live heap is tens of MB; the rest is for decoding large pictures (40 MP is 120 MB) on several workers at once. */
     private static final long MAX_HEAP = 2048 * MB;
 
-    private NativeMemoryTuning() {
-    }
+    private NativeMemoryTuning() {}
 
     /**
      * The child's memory limits, from the machine's memory (a container's limit, where there is one),
@@ -68,13 +69,16 @@ final class NativeMemoryTuning {
             return options; // unknown: the JVM's and JavaCPP's defaults
         }
         long heap;
-        if (given.stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM")
-                || a.startsWith("-XX:MaxHeapSize"))) {
+        if (given.stream()
+                .noneMatch(
+                        a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM") || a.startsWith("-XX:MaxHeapSize"))) {
             heap = Math.max(MIN_HEAP, Math.min(MAX_HEAP, machineBytes / 4 / MB * MB));
             options.add("-Xmx" + heap / MB + "m");
         } else {
             // set on the command line; this JVM was started with the same options
-            heap = last(given, "-Xmx").map(NativeMemoryTuning::bytes).filter(h -> h > 0)
+            heap = last(given, "-Xmx")
+                    .map(NativeMemoryTuning::bytes)
+                    .filter(h -> h > 0)
                     .orElse(Runtime.getRuntime().maxMemory());
         }
         long process = machineBytes - Math.max(256 * MB, machineBytes / 20);
@@ -93,12 +97,16 @@ final class NativeMemoryTuning {
     /** The memory the JVM sees: physical memory, or the container's limit; 0 where the JVM does not say. */
     static long machineBytes() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getTotalMemorySize() : 0;
+                ? os.getTotalMemorySize()
+                : 0;
     }
 
     /** What the last option starting with {@code prefix} sets (the JVM, like JavaCPP, takes the last). */
     private static Optional<String> last(List<String> given, String prefix) {
-        return given.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).reduce((a, b) -> b);
+        return given.stream()
+                .filter(a -> a.startsWith(prefix))
+                .map(a -> a.substring(prefix.length()))
+                .reduce((a, b) -> b);
     }
 
     /** A JVM size: bytes, or with k, m, g, t (either case); -1 for anything else. */

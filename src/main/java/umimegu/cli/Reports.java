@@ -3,28 +3,32 @@ package umimegu.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-
 import umimegu.chart.LearningCurves;
-import umimegu.report.TestText;
 import umimegu.model.EpochStats;
 import umimegu.model.EvaluationResult;
 import umimegu.model.TrainingOutcome;
+import umimegu.report.TestText;
 
 /** Text renderings of training and test results for the terminal. */
 final class Reports {
     /** A folder of 10,000 broken files must not print 10,000 lines. */
     static final int SKIPPED_SHOWN = 10;
 
-    private Reports() {
-    }
+    private Reports() {}
 
     static void printTraining(PrintWriter out, TrainingOutcome outcome) {
         var report = outcome.report();
         EpochStats best = report.best();
-        out.printf(Locale.ROOT, "Stopped after %d epochs (%s). Best epoch: %d (val_loss %.4f, val_acc %.4f), its weights are kept.%n",
-                report.epochsRun(), report.stopReason() == umimegu.model.TrainingReport.StopReason.EARLY_STOPPING
-                        ? "early stopping" : "epoch limit",
-                report.bestEpoch(), best.valLoss(), best.valAccuracy());
+        out.printf(
+                Locale.ROOT,
+                "Stopped after %d epochs (%s). Best epoch: %d (val_loss %.4f, val_acc %.4f), its weights are kept.%n",
+                report.epochsRun(),
+                report.stopReason() == umimegu.model.TrainingReport.StopReason.EARLY_STOPPING
+                        ? "early stopping"
+                        : "epoch limit",
+                report.bestEpoch(),
+                best.valLoss(),
+                best.valAccuracy());
         if (!report.skippedFiles().isEmpty()) {
             out.printf("Skipped %d unreadable file(s):%n", report.skippedFiles().size());
             report.skippedFiles().stream().limit(SKIPPED_SHOWN).forEach(s -> out.println("  " + s));
@@ -32,12 +36,22 @@ final class Reports {
                 out.printf("  … and %d more%n", report.skippedFiles().size() - SKIPPED_SHOWN);
             }
         }
-        out.printf(Locale.ROOT, "Batches of %d, at least %d epochs, %d warm-up steps%s. Calibration: temperature %.3f, "
-                        + "validation ECE %.4f (%.4f before)%n", report.plan().batchSize(), report.plan().minEpochs(),
-                report.plan().warmupSteps(), report.rateDrops().isEmpty() ? ""
-                        : ", learning rate cut to a fifth after epoch " + report.rateDrops().stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", ")),
-                report.temperature(), report.validationEce(), report.validationEceBefore());
+        out.printf(
+                Locale.ROOT,
+                "Batches of %d, at least %d epochs, %d warm-up steps%s. Calibration: temperature %.3f, "
+                        + "validation ECE %.4f (%.4f before)%n",
+                report.plan().batchSize(),
+                report.plan().minEpochs(),
+                report.plan().warmupSteps(),
+                report.rateDrops().isEmpty()
+                        ? ""
+                        : ", learning rate cut to a fifth after epoch "
+                                + report.rateDrops().stream()
+                                        .map(String::valueOf)
+                                        .collect(java.util.stream.Collectors.joining(", ")),
+                report.temperature(),
+                report.validationEce(),
+                report.validationEceBefore());
         report.hints().forEach(h -> out.println("Hint: " + h));
         outcome.test().ifPresent(t -> printTestLine(out, t));
         out.println("Model: " + outcome.modelDirectory() + " (now current)");

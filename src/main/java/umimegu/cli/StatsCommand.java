@@ -10,25 +10,26 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import umimegu.app.Application;
 import umimegu.chart.DailyPredictionsChart;
-import umimegu.report.FeedbackText;
-import umimegu.report.StatsText;
-import umimegu.teaching.FeedbackReport;
 import umimegu.history.HistoryStore;
 import umimegu.history.Period;
 import umimegu.history.StatsQuery;
 import umimegu.history.StatsReport;
+import umimegu.report.FeedbackText;
+import umimegu.report.StatsText;
+import umimegu.teaching.FeedbackReport;
 
-@Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Summarise the prediction history: totals per label, mean confidence, unsure answers, top users, last predictions.")
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        description =
+                "Summarise the prediction history: totals per label, mean confidence, unsure answers, top users, last predictions.")
 final class StatsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -58,7 +59,10 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--last", description = "How many recent predictions to list (default: ${DEFAULT-VALUE}).")
     int last = 10;
 
-    @Option(names = "--chart", paramLabel = "FILE", description = "Also write a PNG chart of predictions per label per day.")
+    @Option(
+            names = "--chart",
+            paramLabel = "FILE",
+            description = "Also write a PNG chart of predictions per label per day.")
     Path chart;
 
     @Override
@@ -86,8 +90,9 @@ final class StatsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("use --since or --from, not both");
         }
         if (since != null) {
-            Duration d = Period.parse(since).orElseThrow(() ->
-                    new IllegalArgumentException("--since takes a period like 12h, 7d or 4w, got '" + since + "'"));
+            Duration d = Period.parse(since)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "--since takes a period like 12h, 7d or 4w, got '" + since + "'"));
             return Instant.now().minus(d);
         }
         return from == null ? null : date("--from", from).atStartOfDay().toInstant(ZoneOffset.UTC);

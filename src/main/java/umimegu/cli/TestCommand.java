@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import umimegu.app.Application;
 import umimegu.chart.ConfusionMatrixChart;
 import umimegu.chart.ReliabilityDiagram;
 import umimegu.model.TestService;
 
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
         description = "Score the current model on the held-out set images-test/<label>/.")
 final class TestCommand implements Callable<Integer> {
     @ParentCommand
@@ -42,7 +42,11 @@ final class TestCommand implements Callable<Integer> {
         TestService.TestOutcome outcome = app.testService().test(model);
         var out = spec.commandLine().getOut();
         outcome.skippedFiles().forEach(s -> spec.commandLine().getErr().println("skipped: " + s));
-        Reports.printEvaluation(out, outcome.result(), model.info().temperature(), config.answers().unsureBelow());
+        Reports.printEvaluation(
+                out,
+                outcome.result(),
+                model.info().temperature(),
+                config.answers().unsureBelow());
         Path matrix = model.directory().resolve(ConfusionMatrixChart.FILE);
         Path reliability = model.directory().resolve(ReliabilityDiagram.FILE);
         try {

@@ -1,20 +1,20 @@
 package umimegu.cli;
 
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import umimegu.app.Application;
 import umimegu.dataset.DatasetException;
 import umimegu.model.TrainingListener;
 import umimegu.model.TrainingOutcome;
 import umimegu.usecase.TrainModel;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
         description = "Train a model from images/<label>/ and make it current.")
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
@@ -30,8 +30,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Application app = new Application(options.apply(main.config()));
         var out = spec.commandLine().getOut();
-        TrainingOutcome outcome = trainHere(app,
-                new ConsoleProgress(out, System.console() != null, app.config().training().maxEpochs()));
+        TrainingOutcome outcome = trainHere(
+                app,
+                new ConsoleProgress(
+                        out, System.console() != null, app.config().training().maxEpochs()));
         Reports.printTraining(out, outcome);
         return ExitCodes.OK;
     }
@@ -48,8 +50,7 @@ final class TrainCommand implements Callable<Integer> {
             }
 
             @Override
-            public void onEnd(TrainModel.End end) {
-            }
+            public void onEnd(TrainModel.End end) {}
         });
         if (outcome instanceof TrainModel.Finished finished) {
             return finished.outcome();

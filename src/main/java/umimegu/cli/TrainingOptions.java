@@ -1,15 +1,16 @@
 package umimegu.cli;
 
 import java.nio.file.Path;
-
 import picocli.CommandLine.Option;
-
 import umimegu.config.AppConfig;
 import umimegu.model.TrainingSettings;
 
 /** Flags that override the training part of the config. */
 final class TrainingOptions {
-    @Option(names = "--images", paramLabel = "DIR", description = "Labelled images, one folder per label (default: images.dir).")
+    @Option(
+            names = "--images",
+            paramLabel = "DIR",
+            description = "Labelled images, one folder per label (default: images.dir).")
     Path images;
 
     @Option(names = "--test-images", paramLabel = "DIR", description = "Held-out images (default: images.test-dir).")
@@ -24,16 +25,23 @@ final class TrainingOptions {
     @Option(names = "--batch", description = "Batch size (default: train.batch-size).")
     Integer batch;
 
-    @Option(names = "--patience", description = "Epochs without val_loss improvement before stopping (default: train.patience).")
+    @Option(
+            names = "--patience",
+            description = "Epochs without val_loss improvement before stopping (default: train.patience).")
     Integer patience;
 
-    @Option(names = "--val-split", description = "Share of each label kept for validation (default: train.validation-split).")
+    @Option(
+            names = "--val-split",
+            description = "Share of each label kept for validation (default: train.validation-split).")
     Double validationSplit;
 
     @Option(names = "--seed", description = "Seed for split, shuffles and weights (default: train.seed).")
     Long seed;
 
-    @Option(names = "--augment", negatable = true, description = "Flip, rotate, scale, shift and brighten training images (default: train.augment).")
+    @Option(
+            names = "--augment",
+            negatable = true,
+            description = "Flip, rotate, scale, shift and brighten training images (default: train.augment).")
     Boolean augment;
 
     AppConfig apply(AppConfig config) {

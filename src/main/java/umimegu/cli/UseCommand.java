@@ -1,19 +1,19 @@
 package umimegu.cli;
 
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import umimegu.app.Application;
 import umimegu.usecase.ChooseModel;
 import umimegu.usecase.HistorySession;
 
-@Command(name = "use", mixinStandardHelpOptions = true,
+@Command(
+        name = "use",
+        mixinStandardHelpOptions = true,
         description = "Make a stored model the one that answers (models/current), or --rollback to the one before.")
 final class UseCommand implements Callable<Integer> {
     @ParentCommand

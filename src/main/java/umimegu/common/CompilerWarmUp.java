@@ -38,7 +38,8 @@ public final class CompilerWarmUp {
     public record Result(int rounds, double lastCompilerShare) {
         /** For a benchmark's printout. */
         public String describe() {
-            return lastCompilerShare < 0 ? "compiler time not reported by this JVM"
+            return lastCompilerShare < 0
+                    ? "compiler time not reported by this JVM"
                     : String.format(Locale.ROOT, "compilers %.1f%% of the last round's time", 100 * lastCompilerShare);
         }
     }
@@ -70,6 +71,8 @@ public final class CompilerWarmUp {
 
     private static LongSupplier compilerTime() {
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler::getTotalCompilationTime : null;
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported()
+                ? compiler::getTotalCompilationTime
+                : null;
     }
 }

@@ -12,8 +12,7 @@ import java.util.Optional;
  * and read back only by a well-formed name (so no name from a request reaches elsewhere).
  */
 public final class ContentFiles {
-    private ContentFiles() {
-    }
+    private ContentFiles() {}
 
     /** Writes {@code png} as {@code dir/<sha256>.png} unless it is there already; returns the SHA-256. */
     public static String keep(Path dir, byte[] png) throws IOException {

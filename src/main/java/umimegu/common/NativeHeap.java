@@ -1,11 +1,10 @@
 package umimegu.common;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands the native allocator's free memory back to the operating system.
@@ -20,8 +19,7 @@ public final class NativeHeap {
     private static final Logger log = LoggerFactory.getLogger(NativeHeap.class);
     private static final Release RELEASE = find();
 
-    private NativeHeap() {
-    }
+    private NativeHeap() {}
 
     /** The allocator's call that was found: "tcmalloc", "glibc" or "none". */
     public static String allocator() {
@@ -44,8 +42,7 @@ public final class NativeHeap {
         }
     }
 
-    private record Release(String allocator, Function function, boolean takesPad) {
-    }
+    private record Release(String allocator, Function function, boolean takesPad) {}
 
     private static Release find() {
         if (!Platform.isLinux()) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-
 import javax.imageio.ImageIO;
 
 /** PNG bytes of a picture, for posting or writing. */
@@ -18,8 +17,7 @@ public final class Png {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int FILTER_SUB = 1;
 
-    private Png() {
-    }
+    private Png() {}
 
     /** ImageIO's encoder: small files, for pictures that are posted or kept as they are. */
     public static byte[] encode(BufferedImage image) {

@@ -6,8 +6,7 @@ import java.util.HexFormat;
 
 /** Identifies a picture by content, so no expiring URL or file name is needed. */
 public final class Sha256 {
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String hex(byte[] bytes) {
         try {

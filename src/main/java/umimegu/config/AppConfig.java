@@ -3,13 +3,12 @@ package umimegu.config;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
-
-import umimegu.recognition.AnswerSettings;
 import umimegu.chat.ChatSettings;
 import umimegu.history.HistorySettings;
 import umimegu.model.InputSpec;
-import umimegu.recognition.CropFolder;
 import umimegu.model.TrainingSettings;
+import umimegu.recognition.AnswerSettings;
+import umimegu.recognition.CropFolder;
 import umimegu.vision.DecodeLimits;
 import umimegu.vision.FaceSettings;
 
@@ -19,27 +18,96 @@ import umimegu.vision.FaceSettings;
  * pictures from the chat waiting for an admin's review;
  * {@code discordGuildIds} are servers that get slash commands registered directly (empty: global).
  */
-public record AppConfig(Paths paths, InputSpec input, TrainingSettings training, AnswerSettings answers,
-                        HistorySettings history, DecodeLimits decode, FaceSettings faces, CropFolder crops,
-                        Path reviewDir,
-                        ChatSettings chat, Set<String> discordGuildIds, Cluster cluster, WebSettings web,
-                        boolean mirrorAverage, Properties source) {
+public record AppConfig(
+        Paths paths,
+        InputSpec input,
+        TrainingSettings training,
+        AnswerSettings answers,
+        HistorySettings history,
+        DecodeLimits decode,
+        FaceSettings faces,
+        CropFolder crops,
+        Path reviewDir,
+        ChatSettings chat,
+        Set<String> discordGuildIds,
+        Cluster cluster,
+        WebSettings web,
+        boolean mirrorAverage,
+        Properties source) {
 
     public AppConfig withTraining(TrainingSettings newTraining) {
-        return new AppConfig(paths, input, newTraining, answers, history, decode, faces, crops, reviewDir, chat, discordGuildIds, cluster, web, mirrorAverage, source);
+        return new AppConfig(
+                paths,
+                input,
+                newTraining,
+                answers,
+                history,
+                decode,
+                faces,
+                crops,
+                reviewDir,
+                chat,
+                discordGuildIds,
+                cluster,
+                web,
+                mirrorAverage,
+                source);
     }
 
     public AppConfig withCluster(Cluster newCluster) {
-        return new AppConfig(paths, input, training, answers, history, decode, faces, crops, reviewDir, chat, discordGuildIds,
-                newCluster, web, mirrorAverage, source);
+        return new AppConfig(
+                paths,
+                input,
+                training,
+                answers,
+                history,
+                decode,
+                faces,
+                crops,
+                reviewDir,
+                chat,
+                discordGuildIds,
+                newCluster,
+                web,
+                mirrorAverage,
+                source);
     }
 
     public AppConfig withWeb(WebSettings newWeb) {
-        return new AppConfig(paths, input, training, answers, history, decode, faces, crops, reviewDir, chat, discordGuildIds,
-                cluster, newWeb, mirrorAverage, source);
+        return new AppConfig(
+                paths,
+                input,
+                training,
+                answers,
+                history,
+                decode,
+                faces,
+                crops,
+                reviewDir,
+                chat,
+                discordGuildIds,
+                cluster,
+                newWeb,
+                mirrorAverage,
+                source);
     }
 
     public AppConfig withPaths(Paths newPaths) {
-        return new AppConfig(newPaths, input, training, answers, history, decode, faces, crops, reviewDir, chat, discordGuildIds, cluster, web, mirrorAverage, source);
+        return new AppConfig(
+                newPaths,
+                input,
+                training,
+                answers,
+                history,
+                decode,
+                faces,
+                crops,
+                reviewDir,
+                chat,
+                discordGuildIds,
+                cluster,
+                web,
+                mirrorAverage,
+                source);
     }
 }

@@ -10,8 +10,8 @@ import java.time.Duration;
 public record Cluster(int shard, int shards, Duration followModelsEvery) {
     public Cluster {
         if (shards < 1 || shard < 0 || shard >= shards) {
-            throw new IllegalArgumentException("discord.shard must be 0.." + (shards - 1) + " and discord.shards >= 1, got shard "
-                    + shard + " of " + shards);
+            throw new IllegalArgumentException("discord.shard must be 0.." + (shards - 1)
+                    + " and discord.shards >= 1, got shard " + shard + " of " + shards);
         }
         if (followModelsEvery.isNegative() || followModelsEvery.isZero()) {
             throw new IllegalArgumentException("models.follow-seconds must be positive");

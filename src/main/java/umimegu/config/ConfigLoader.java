@@ -4,9 +4,9 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,14 +15,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
-
-import umimegu.recognition.AnswerSettings;
 import umimegu.chat.ChatSettings;
 import umimegu.history.HistorySettings;
 import umimegu.model.Architecture;
 import umimegu.model.InputSpec;
-import umimegu.recognition.CropFolder;
 import umimegu.model.TrainingSettings;
+import umimegu.recognition.AnswerSettings;
+import umimegu.recognition.CropFolder;
 import umimegu.vision.DecodeLimits;
 import umimegu.vision.FaceSettings;
 
@@ -35,12 +34,12 @@ public final class ConfigLoader {
     private static final String DEFAULTS_RESOURCE = "/umimegu-defaults.properties";
     /** A database password may come from the environment instead of a file. */
     public static final String HISTORY_PASSWORD_ENV = "UMIMEGU_HISTORY_PASSWORD";
+
     private static final String DISPLAY_NAME_PREFIX = "answer.display-name.";
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConfigLoader.class);
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /** Loads the defaults overlaid with {@code file}; {@code null} means the default file if present. */
     public static AppConfig load(Path file) {
@@ -78,8 +77,13 @@ public final class ConfigLoader {
             fromFile.load(reader);
             for (String key : fromFile.stringPropertyNames()) {
                 if (!properties.containsKey(key) && !key.startsWith(DISPLAY_NAME_PREFIX)) {
-                    log.warn("Unknown config key '{}' in {} is ignored{}", key, file, closest(key, properties.stringPropertyNames())
-                            .map(k -> " (did you mean '" + k + "'?)").orElse(""));
+                    log.warn(
+                            "Unknown config key '{}' in {} is ignored{}",
+                            key,
+                            file,
+                            closest(key, properties.stringPropertyNames())
+                                    .map(k -> " (did you mean '" + k + "'?)")
+                                    .orElse(""));
                 }
                 properties.setProperty(key, fromFile.getProperty(key).trim());
             }
@@ -130,9 +134,7 @@ public final class ConfigLoader {
                     Path.of(required(p, "images.test-dir")),
                     Path.of(required(p, "models.dir")));
             InputSpec input = new InputSpec(
-                    integer(p, "input.width"),
-                    integer(p, "input.height"),
-                    scaling(required(p, "input.scaling")));
+                    integer(p, "input.width"), integer(p, "input.height"), scaling(required(p, "input.scaling")));
             TrainingSettings training = new TrainingSettings(
                     decimal(p, "train.validation-split"),
                     integerOrAuto(p, "train.batch-size"),
@@ -154,17 +156,26 @@ public final class ConfigLoader {
                 }
             }
             AnswerSettings answers = new AnswerSettings(
-                    required(p, "answer.template"), integer(p, "answer.percent-decimals"), names,
-                    decimal(p, "answer.unsure-below"), required(p, "answer.unsure-template"),
-                    required(p, "answer.face-template"), p.getProperty("answer.no-face-note", "").trim(),
-                    decimal(p, "answer.unknown-below"), required(p, "answer.unknown-template"));
+                    required(p, "answer.template"),
+                    integer(p, "answer.percent-decimals"),
+                    names,
+                    decimal(p, "answer.unsure-below"),
+                    required(p, "answer.unsure-template"),
+                    required(p, "answer.face-template"),
+                    p.getProperty("answer.no-face-note", "").trim(),
+                    decimal(p, "answer.unknown-below"),
+                    required(p, "answer.unknown-template"));
             String password = System.getenv(HISTORY_PASSWORD_ENV);
-            HistorySettings history = new HistorySettings(required(p, "history.jdbc-url"),
+            HistorySettings history = new HistorySettings(
+                    required(p, "history.jdbc-url"),
                     p.getProperty("history.user", ""),
                     password != null ? password : p.getProperty("history.password", ""));
-            DecodeLimits decode = new DecodeLimits(longInteger(p, "images.max-bytes"), longInteger(p, "images.max-pixels"),
+            DecodeLimits decode = new DecodeLimits(
+                    longInteger(p, "images.max-bytes"),
+                    longInteger(p, "images.max-pixels"),
                     color(p, "images.background"));
-            FaceSettings faces = new FaceSettings(required(p, "faces.cascade"),
+            FaceSettings faces = new FaceSettings(
+                    required(p, "faces.cascade"),
                     uri(p, "faces.cascade-url"),
                     required(p, "faces.cascade-sha256").toLowerCase(Locale.ROOT),
                     Path.of(required(p, "faces.cache-dir")),
@@ -176,17 +187,36 @@ public final class ConfigLoader {
                     decimal(p, "faces.margin"),
                     integer(p, "faces.detect-max-side"));
             CropFolder crops = bool(p, "history.keep-crops")
-                    ? new CropFolder(Path.of(required(p, "history.crops-dir")), longInteger(p, "history.crops-max-mb") * 1048576)
+                    ? new CropFolder(
+                            Path.of(required(p, "history.crops-dir")), longInteger(p, "history.crops-max-mb") * 1048576)
                     : null;
-            ChatSettings chat = new ChatSettings(required(p, "chat.prefix"), ids(p, "chat.admin-ids"),
-                    longInteger(p, "chat.max-attachment-bytes"), integer(p, "chat.rate-per-minute"),
-                    integer(p, "chat.workers"), bool(p, "chat.annotate-always"), bool(p, "chat.stats-chart"));
-            return new AppConfig(paths, input, training, answers, history, decode, faces, crops,
-                    Path.of(required(p, "chat.review-dir")), chat,
-                    ids(p, "discord.guild-ids"), new Cluster(integer(p, "discord.shard"), integer(p, "discord.shards"),
+            ChatSettings chat = new ChatSettings(
+                    required(p, "chat.prefix"),
+                    ids(p, "chat.admin-ids"),
+                    longInteger(p, "chat.max-attachment-bytes"),
+                    integer(p, "chat.rate-per-minute"),
+                    integer(p, "chat.workers"),
+                    bool(p, "chat.annotate-always"),
+                    bool(p, "chat.stats-chart"));
+            return new AppConfig(
+                    paths,
+                    input,
+                    training,
+                    answers,
+                    history,
+                    decode,
+                    faces,
+                    crops,
+                    Path.of(required(p, "chat.review-dir")),
+                    chat,
+                    ids(p, "discord.guild-ids"),
+                    new Cluster(
+                            integer(p, "discord.shard"),
+                            integer(p, "discord.shards"),
                             Duration.ofMillis(Math.round(decimal(p, "models.follow-seconds") * 1000))),
                     new WebSettings(required(p, "web.host"), integer(p, "web.port"), integer(p, "web.max-files")),
-                    bool(p, "answer.mirror-average"), p);
+                    bool(p, "answer.mirror-average"),
+                    p);
         } catch (NumberFormatException e) {
             throw new ConfigException("invalid number in config: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -218,7 +248,10 @@ public final class ConfigLoader {
 
     /** A whole number, or {@code auto} ({@link TrainingSettings#AUTO}): sized from the data at training time. */
     private static int integerOrAuto(Properties p, String key) {
-        return parsed(p, key, v -> v.equalsIgnoreCase("auto") ? TrainingSettings.AUTO : Integer.parseInt(v),
+        return parsed(
+                p,
+                key,
+                v -> v.equalsIgnoreCase("auto") ? TrainingSettings.AUTO : Integer.parseInt(v),
                 "a whole number or auto");
     }
 
@@ -235,13 +268,17 @@ public final class ConfigLoader {
     }
 
     private static URI uri(Properties p, String key) {
-        return parsed(p, key, value -> {
-            URI uri = URI.create(value);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("not http(s)");
-            }
-            return uri;
-        }, "an http(s) URL");
+        return parsed(
+                p,
+                key,
+                value -> {
+                    URI uri = URI.create(value);
+                    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                        throw new IllegalArgumentException("not http(s)");
+                    }
+                    return uri;
+                },
+                "an http(s) URL");
     }
 
     private static Set<String> ids(Properties p, String key) {
@@ -249,7 +286,8 @@ public final class ConfigLoader {
         for (String id : p.getProperty(key, "").split("[,\\s]+")) {
             if (!id.isBlank()) {
                 if (!id.matches("\\d+")) {
-                    throw new ConfigException("config key " + key + " takes numeric ids separated by commas, got '" + id + "'");
+                    throw new ConfigException(
+                            "config key " + key + " takes numeric ids separated by commas, got '" + id + "'");
                 }
                 ids.add(id);
             }
@@ -261,7 +299,8 @@ public final class ConfigLoader {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "whole-image" -> FaceSettings.Fallback.WHOLE_IMAGE;
             case "skip" -> FaceSettings.Fallback.SKIP;
-            default -> throw new ConfigException("config key faces.fallback must be whole-image or skip, got '" + value + "'");
+            default ->
+                throw new ConfigException("config key faces.fallback must be whole-image or skip, got '" + value + "'");
         };
     }
 

@@ -37,10 +37,11 @@ public record ImageFolder(Path root, List<String> labels, List<LabelledFile> fil
         if (found.isEmpty()) {
             throw new DatasetException(root + " holds no label folders");
         }
-        List<String> unknown = found.stream().filter(l -> !modelLabels.contains(l)).toList();
+        List<String> unknown =
+                found.stream().filter(l -> !modelLabels.contains(l)).toList();
         if (!unknown.isEmpty()) {
-            throw new DatasetException(root + " has labels the model does not know: " + unknown
-                    + " (model labels: " + modelLabels + ")");
+            throw new DatasetException(
+                    root + " has labels the model does not know: " + unknown + " (model labels: " + modelLabels + ")");
         }
         return scan(root, modelLabels, found);
     }

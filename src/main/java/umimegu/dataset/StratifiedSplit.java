@@ -11,18 +11,16 @@ import java.util.Random;
  */
 public final class StratifiedSplit {
 
-    public record Split<T>(List<T> training, List<T> validation) {
-    }
+    public record Split<T>(List<T> training, List<T> validation) {}
 
-    private StratifiedSplit() {
-    }
+    private StratifiedSplit() {}
 
     /**
      * Each label with at least two items gives round(n × fraction) of them, at least one, to
      * validation; a label with a single item stays in training.
      */
-    public static <T> Split<T> split(List<T> items, java.util.function.ToIntFunction<T> labelOf,
-                                     int labelCount, double fraction, long seed) {
+    public static <T> Split<T> split(
+            List<T> items, java.util.function.ToIntFunction<T> labelOf, int labelCount, double fraction, long seed) {
         Random random = new Random(seed);
         List<List<T>> byLabel = new ArrayList<>();
         for (int i = 0; i < labelCount; i++) {

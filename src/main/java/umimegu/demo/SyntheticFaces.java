@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-
 import javax.imageio.ImageIO;
 
 /**
@@ -37,7 +36,11 @@ public final class SyntheticFaces {
             Path folder = Files.createDirectories(root.resolve(LABELS.get(label)));
             for (int i = 0; i < perLabel; i++) {
                 BufferedImage image = draw(label, random);
-                ImageIO.write(image, "png", folder.resolve(String.format("%s_%04d.png", LABELS.get(label), i)).toFile());
+                ImageIO.write(
+                        image,
+                        "png",
+                        folder.resolve(String.format("%s_%04d.png", LABELS.get(label), i))
+                                .toFile());
             }
         }
     }
@@ -58,9 +61,10 @@ public final class SyntheticFaces {
             g.scale(scale, scale);
 
             Color hair = megumi
-                    ? jitter(new Color(196, 128, 70), random, 40)   // light brown
-                    : jitter(new Color(150, 40, 80), random, 40);   // dark raspberry
-            Color eyes = megumi ? jitter(new Color(40, 150, 140), random, 30) : jitter(new Color(200, 60, 90), random, 30);
+                    ? jitter(new Color(196, 128, 70), random, 40) // light brown
+                    : jitter(new Color(150, 40, 80), random, 40); // dark raspberry
+            Color eyes =
+                    megumi ? jitter(new Color(40, 150, 140), random, 30) : jitter(new Color(200, 60, 90), random, 30);
             Color skin = jitter(new Color(250, 222, 200), random, 12);
 
             g.setColor(hair);
@@ -137,11 +141,14 @@ public final class SyntheticFaces {
     }
 
     private static Color randomColor(Random random, int min, int max) {
-        return new Color(min + random.nextInt(max - min), min + random.nextInt(max - min), min + random.nextInt(max - min));
+        return new Color(
+                min + random.nextInt(max - min), min + random.nextInt(max - min), min + random.nextInt(max - min));
     }
 
     private static Color jitter(Color c, Random random, int amount) {
-        return new Color(clamp(c.getRed() + gauss(random, amount / 2.0)), clamp(c.getGreen() + gauss(random, amount / 2.0)),
+        return new Color(
+                clamp(c.getRed() + gauss(random, amount / 2.0)),
+                clamp(c.getGreen() + gauss(random, amount / 2.0)),
                 clamp(c.getBlue() + gauss(random, amount / 2.0)));
     }
 

@@ -8,7 +8,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +36,7 @@ public final class AsyncHistoryRecorder implements AutoCloseable {
     private final AtomicLong pendingRecords = new AtomicLong();
     /** After a failed write the store is left alone until then (a full disk stays full for a while). */
     private volatile long pausedUntilNanos;
+
     private long pause = FIRST_PAUSE_NANOS;
     private static final long FIRST_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long MAX_PAUSE_NANOS = TimeUnit.MINUTES.toNanos(2);
@@ -163,13 +163,21 @@ public final class AsyncHistoryRecorder implements AutoCloseable {
             return;
         }
         if (++failuresInARow < FAILURES_BEFORE_PAUSE) {
-            log.error("Could not record {} prediction(s) in the history ({} lost so far): {}", records, total,
+            log.error(
+                    "Could not record {} prediction(s) in the history ({} lost so far): {}",
+                    records,
+                    total,
                     cause.getMessage());
             return;
         }
         pausedUntilNanos = System.nanoTime() + pause;
-        log.error("Could not record {} prediction(s) in the history ({} lost so far); {} failures in a row, so not "
-                + "trying again for {} s: {}", records, total, failuresInARow, TimeUnit.NANOSECONDS.toSeconds(pause),
+        log.error(
+                "Could not record {} prediction(s) in the history ({} lost so far); {} failures in a row, so not "
+                        + "trying again for {} s: {}",
+                records,
+                total,
+                failuresInARow,
+                TimeUnit.NANOSECONDS.toSeconds(pause),
                 cause.getMessage());
         pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
     }
@@ -189,8 +197,11 @@ public final class AsyncHistoryRecorder implements AutoCloseable {
         try {
             writer.join(CLOSE_WAIT_MS);
             if (writer.isAlive()) {
-                log.error("History: {} prediction(s) still unwritten after {} s at shutdown and given up; {} lost before",
-                        pendingRecords.get(), CLOSE_WAIT_MS / 1000, lost.get());
+                log.error(
+                        "History: {} prediction(s) still unwritten after {} s at shutdown and given up; {} lost before",
+                        pendingRecords.get(),
+                        CLOSE_WAIT_MS / 1000,
+                        lost.get());
             } else if (lost.get() > 0) {
                 log.error("History: {} prediction(s) could not be recorded in this run", lost.get());
             }

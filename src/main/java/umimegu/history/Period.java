@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 public final class Period {
     private static final Pattern FORM = Pattern.compile("(\\d{1,6})([hdw])");
 
-    private Period() {
-    }
+    private Period() {}
 
     /** The duration, or empty when the text is not a period. */
     public static Optional<Duration> parse(String text) {
@@ -20,10 +19,11 @@ public final class Period {
             return Optional.empty();
         }
         long n = Long.parseLong(m.group(1));
-        return Optional.of(switch (m.group(2)) {
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofDays(7 * n);
-        });
+        return Optional.of(
+                switch (m.group(2)) {
+                    case "h" -> Duration.ofHours(n);
+                    case "d" -> Duration.ofDays(n);
+                    default -> Duration.ofDays(7 * n);
+                });
     }
 }

@@ -29,7 +29,8 @@ public final class Augmenter {
         BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         AffineTransform transform = new AffineTransform();
         double scale = 1 + (random.nextDouble() * 2 - 1) * MAX_SCALE_DELTA;
-        transform.translate(width / 2.0 + (random.nextDouble() * 2 - 1) * MAX_SHIFT * width,
+        transform.translate(
+                width / 2.0 + (random.nextDouble() * 2 - 1) * MAX_SHIFT * width,
                 height / 2.0 + (random.nextDouble() * 2 - 1) * MAX_SHIFT * height);
         transform.rotate((random.nextDouble() * 2 - 1) * MAX_ROTATION_RAD);
         transform.scale(random.nextBoolean() ? -scale : scale, scale);

@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-
 
 /** Cuts loaded images into network batches (features NCHW, one-hot labels). */
 public final class Batches {
@@ -42,7 +40,10 @@ public final class Batches {
 
     public DataSet build(List<Integer> indices, Augmenter augmenter, Random random) {
         List<byte[]> pixels = new ArrayList<>(indices.size());
-        INDArray labels = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, indices.size(), images.labels().size());
+        INDArray labels = Nd4j.zeros(
+                org.nd4j.linalg.api.buffer.DataType.FLOAT,
+                indices.size(),
+                images.labels().size());
         for (int row = 0; row < indices.size(); row++) {
             int index = indices.get(row);
             byte[] raw = images.pixels().get(index);

@@ -14,8 +14,7 @@ public final class Calibration {
     private static final double PRIOR_SD = 0.5;
     private static final int GRID_STEPS = 120;
 
-    private Calibration() {
-    }
+    private Calibration() {}
 
     /** The probabilities the network would give with its logits divided by {@code temperature}. */
     public static double[] scale(double[] probabilities, double temperature) {

@@ -1,14 +1,12 @@
 package umimegu.model;
 
-import umimegu.model.engine.CombinedBatches;
-import umimegu.model.engine.FoldedNetwork;
-
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import umimegu.model.engine.CombinedBatches;
+import umimegu.model.engine.FoldedNetwork;
 
 /**
  * Predicts labels for pictures with a stored model, using the model's own input spec and its
@@ -31,7 +29,13 @@ public final class Classifier implements PictureClassifier {
         this.model = model;
         this.preprocessor = new Preprocessor(model.info().input());
         this.mirror = mirror;
-        this.batches = new CombinedBatches(FoldedNetwork.of(model.network(), model.info().input().height(), model.info().input().width(), InputSpec.CHANNELS), preprocessor::toBatch);
+        this.batches = new CombinedBatches(
+                FoldedNetwork.of(
+                        model.network(),
+                        model.info().input().height(),
+                        model.info().input().width(),
+                        InputSpec.CHANNELS),
+                preprocessor::toBatch);
     }
 
     public StoredModel model() {
@@ -86,7 +90,8 @@ public final class Classifier implements PictureClassifier {
     /** Logits and penultimate features of these pictures (one network run, under the network's lock). */
     public List<NetworkView> inspect(List<BufferedImage> images) {
         MultiLayerNetwork network = model.network();
-        INDArray input = preprocessor.toBatch(images.stream().map(preprocessor::toPixels).toList());
+        INDArray input =
+                preprocessor.toBatch(images.stream().map(preprocessor::toPixels).toList());
         double[][] features;
         double[][] logits;
         synchronized (network) {
@@ -94,7 +99,10 @@ public final class Classifier implements PictureClassifier {
             INDArray penultimate = activations.get(network.getnLayers() - 1);
             org.deeplearning4j.nn.api.Layer output = network.getLayer(network.getnLayers() - 1);
             features = penultimate.toDoubleMatrix();
-            logits = penultimate.mmul(output.getParam("W")).addRowVector(output.getParam("b")).toDoubleMatrix();
+            logits = penultimate
+                    .mmul(output.getParam("W"))
+                    .addRowVector(output.getParam("b"))
+                    .toDoubleMatrix();
         }
         List<NetworkView> views = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
@@ -115,7 +123,11 @@ public final class Classifier implements PictureClassifier {
         byte[] out = new byte[pixels.length];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                System.arraycopy(pixels, (y * w + x) * InputSpec.CHANNELS, out, (y * w + (w - 1 - x)) * InputSpec.CHANNELS,
+                System.arraycopy(
+                        pixels,
+                        (y * w + x) * InputSpec.CHANNELS,
+                        out,
+                        (y * w + (w - 1 - x)) * InputSpec.CHANNELS,
                         InputSpec.CHANNELS);
             }
         }

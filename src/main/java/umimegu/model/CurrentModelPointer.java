@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +21,7 @@ public final class CurrentModelPointer {
     public static final String CURRENT_FILE = "current";
     /** The models that answered before the current one, oldest first: what {@link #rollBack} returns to. */
     public static final String PREVIOUS_FILE = "previous";
+
     private static final Logger log = LoggerFactory.getLogger(CurrentModelPointer.class);
 
     private final Path root;
@@ -34,7 +34,8 @@ public final class CurrentModelPointer {
     public String currentId() {
         Path pointer = root.resolve(CURRENT_FILE);
         if (!Files.isRegularFile(pointer)) {
-            throw new ModelStoreException("no trained model in " + root.toAbsolutePath() + ": run 'train' (or 'demo') first");
+            throw new ModelStoreException(
+                    "no trained model in " + root.toAbsolutePath() + ": run 'train' (or 'demo') first");
         }
         String id;
         try {
@@ -43,8 +44,8 @@ public final class CurrentModelPointer {
             throw new ModelStoreException("cannot read " + pointer + ": " + e.getMessage(), e);
         }
         if (!ModelIds.isValid(id)) {
-            throw new ModelStoreException(pointer + " does not name a model folder in " + root
-                    + " (it says '" + ModelIds.printable(id) + "'); run 'train' again or write a model id into it");
+            throw new ModelStoreException(pointer + " does not name a model folder in " + root + " (it says '"
+                    + ModelIds.printable(id) + "'); run 'train' again or write a model id into it");
         }
         return id;
     }
@@ -55,8 +56,8 @@ public final class CurrentModelPointer {
      */
     public synchronized void makeCurrent(String id) {
         if (!ModelIds.isValid(id) || !isStored(id)) {
-            throw new ModelStoreException("model " + ModelIds.printable(String.valueOf(id)) + " not found in "
-                    + root.toAbsolutePath());
+            throw new ModelStoreException(
+                    "model " + ModelIds.printable(String.valueOf(id)) + " not found in " + root.toAbsolutePath());
         }
         try {
             String old = currentIdOrNull();
@@ -96,7 +97,8 @@ public final class CurrentModelPointer {
         List<String> previous = new ArrayList<>(previousIds());
         previous.subList(previous.lastIndexOf(target.get()), previous.size()).clear();
         try {
-            writeAtomically(root.resolve(PREVIOUS_FILE), String.join("\n", previous) + (previous.isEmpty() ? "" : "\n"));
+            writeAtomically(
+                    root.resolve(PREVIOUS_FILE), String.join("\n", previous) + (previous.isEmpty() ? "" : "\n"));
             writeAtomically(root.resolve(CURRENT_FILE), target.get() + "\n");
         } catch (IOException e) {
             throw new ModelStoreException("cannot roll back to model " + target.get() + ": " + e.getMessage(), e);
@@ -115,7 +117,9 @@ public final class CurrentModelPointer {
             return List.of();
         }
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::trim).filter(ModelIds::isValid)
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .map(String::trim)
+                    .filter(ModelIds::isValid)
                     .toList();
         } catch (IOException e) {
             log.warn("Cannot read {}: {}", file, e.getMessage());

@@ -9,9 +9,8 @@ import java.util.List;
 public interface CurveWriter {
     void write(List<EpochStats> history, Path directory) throws IOException;
 
-    CurveWriter NONE = (history, directory) -> { };
+    CurveWriter NONE = (history, directory) -> {};
 
     /** Charts of the test result (the confusion matrix) into the model's folder; nothing by default. */
-    default void writeTest(EvaluationResult test, Path directory) throws IOException {
-    }
+    default void writeTest(EvaluationResult test, Path directory) throws IOException {}
 }

@@ -6,8 +6,8 @@ import java.util.List;
  * Loss, accuracy and confusion matrix on a set of images; {@code confusion[actual][predicted]};
  * per image, the confidence of the answer given and whether it was right (for calibration).
  */
-public record EvaluationResult(List<String> labels, double loss, double accuracy, int[][] confusion,
-                               double[] confidence, boolean[] correct) {
+public record EvaluationResult(
+        List<String> labels, double loss, double accuracy, int[][] confusion, double[] confidence, boolean[] correct) {
     public static final int CALIBRATION_BINS = 10;
 
     public EvaluationResult {
@@ -15,8 +15,7 @@ public record EvaluationResult(List<String> labels, double loss, double accuracy
     }
 
     /** One confidence bin of a reliability diagram: answers whose confidence fell in [from, to). */
-    public record Bin(double from, double to, int count, double meanConfidence, double accuracy) {
-    }
+    public record Bin(double from, double to, int count, double meanConfidence, double accuracy) {}
 
     public List<Bin> reliability() {
         int bins = CALIBRATION_BINS;
@@ -31,7 +30,10 @@ public record EvaluationResult(List<String> labels, double loss, double accuracy
         }
         java.util.ArrayList<Bin> out = new java.util.ArrayList<>();
         for (int b = 0; b < bins; b++) {
-            out.add(new Bin((double) b / bins, (double) (b + 1) / bins, count[b],
+            out.add(new Bin(
+                    (double) b / bins,
+                    (double) (b + 1) / bins,
+                    count[b],
                     count[b] == 0 ? Double.NaN : confidenceSum[b] / count[b],
                     count[b] == 0 ? Double.NaN : (double) right[b] / count[b]));
         }

@@ -1,7 +1,6 @@
 package umimegu.model;
 
 import java.util.List;
-
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -15,8 +14,7 @@ public final class Evaluator {
     /** Batch size for inference-mode scoring; it changes no figure, only memory and speed. */
     public static final int BATCH = 64;
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
     /** Class probabilities per image, in the order of {@code batches}, as the network gives them. */
     public static double[][] outputs(MultiLayerNetwork network, Batches batches, int batchSize) {
@@ -40,12 +38,17 @@ public final class Evaluator {
         return evaluate(network, batches, batchSize, 1.0);
     }
 
-    public static EvaluationResult evaluate(MultiLayerNetwork network, Batches batches, int batchSize, double temperature) {
-        return score(batches.images().labels(), outputs(network, batches, batchSize), batches.images().labelIndex(),
+    public static EvaluationResult evaluate(
+            MultiLayerNetwork network, Batches batches, int batchSize, double temperature) {
+        return score(
+                batches.images().labels(),
+                outputs(network, batches, batchSize),
+                batches.images().labelIndex(),
                 temperature);
     }
 
-    public static EvaluationResult score(List<String> labels, double[][] probabilities, int[] actual, double temperature) {
+    public static EvaluationResult score(
+            List<String> labels, double[][] probabilities, int[] actual, double temperature) {
         int[][] confusion = new int[labels.size()][labels.size()];
         double[] confidence = new double[probabilities.length];
         boolean[] correct = new boolean[probabilities.length];
@@ -68,7 +71,12 @@ public final class Evaluator {
             }
         }
         int count = probabilities.length;
-        return new EvaluationResult(labels, count == 0 ? Double.NaN : lossSum / count,
-                count == 0 ? Double.NaN : (double) right / count, confusion, confidence, correct);
+        return new EvaluationResult(
+                labels,
+                count == 0 ? Double.NaN : lossSum / count,
+                count == 0 ? Double.NaN : (double) right / count,
+                confusion,
+                confidence,
+                correct);
     }
 }

@@ -3,10 +3,8 @@ package umimegu.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.dataset.LabelledFile;
 import umimegu.vision.ImageDecodeException;
 import umimegu.vision.PictureReader;
@@ -45,9 +43,12 @@ public final class ImageLoader {
             progress.accept(++done);
         }
         if (skipped.size() > LOGGED_SKIPS) {
-            log.warn("... and {} more unreadable files skipped ({} in all)", skipped.size() - LOGGED_SKIPS, skipped.size());
+            log.warn(
+                    "... and {} more unreadable files skipped ({} in all)",
+                    skipped.size() - LOGGED_SKIPS,
+                    skipped.size());
         }
-        return new LoadedImages(labels, pixels, labelIndex.stream().mapToInt(Integer::intValue).toArray(), sources,
-                skipped);
+        return new LoadedImages(
+                labels, pixels, labelIndex.stream().mapToInt(Integer::intValue).toArray(), sources, skipped);
     }
 }

@@ -9,7 +9,8 @@ public record InputSpec(int width, int height, Scaling scaling) {
 
     public InputSpec {
         if (width < 16 || height < 16 || width > 1024 || height > 1024) {
-            throw new IllegalArgumentException("input size must be between 16 and 1024 pixels, got " + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "input size must be between 16 and 1024 pixels, got " + width + "x" + height);
         }
         if (scaling == null) {
             throw new IllegalArgumentException("input scaling is missing");

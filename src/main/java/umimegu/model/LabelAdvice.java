@@ -20,7 +20,10 @@ public record LabelAdvice(String label, int pictures, String confusedWith, int c
                     worst = j;
                 }
             }
-            out.add(new LabelAdvice(labels.get(i), training[i] + validation[i], worst < 0 ? null : labels.get(worst),
+            out.add(new LabelAdvice(
+                    labels.get(i),
+                    training[i] + validation[i],
+                    worst < 0 ? null : labels.get(worst),
                     worst < 0 ? 0 : confusion[i][worst]));
         }
         return out;
@@ -29,12 +32,15 @@ public record LabelAdvice(String label, int pictures, String confusedWith, int c
     /** Lines worth showing: labels with few pictures, then the confusions, most frequent first. */
     public static List<String> hints(List<LabelAdvice> advice) {
         List<String> hints = new ArrayList<>();
-        advice.stream().filter(a -> a.pictures() < ENOUGH_PICTURES)
+        advice.stream()
+                .filter(a -> a.pictures() < ENOUGH_PICTURES)
                 .sorted(java.util.Comparator.comparingInt(LabelAdvice::pictures))
                 .forEach(a -> hints.add(a.label() + " has " + a.pictures() + " picture" + (a.pictures() == 1 ? "" : "s")
                         + "; " + ENOUGH_PICTURES + "+ would help"));
-        advice.stream().filter(a -> a.confusedWith() != null)
-                .sorted(java.util.Comparator.comparingInt(LabelAdvice::confusions).reversed())
+        advice.stream()
+                .filter(a -> a.confusedWith() != null)
+                .sorted(java.util.Comparator.comparingInt(LabelAdvice::confusions)
+                        .reversed())
                 .forEach(a -> hints.add(a.label() + " was taken for " + a.confusedWith() + " " + a.confusions()
                         + " time" + (a.confusions() == 1 ? "" : "s") + " in validation"));
         return hints;

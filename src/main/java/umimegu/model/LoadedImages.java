@@ -7,8 +7,8 @@ import java.util.List;
  * Decoded, resized images held as bytes, with their label indices. {@code skipped} lists the files
  * that could not be decoded, each with the reason.
  */
-public record LoadedImages(List<String> labels, List<byte[]> pixels, int[] labelIndex, List<Path> sources,
-                           List<String> skipped) {
+public record LoadedImages(
+        List<String> labels, List<byte[]> pixels, int[] labelIndex, List<Path> sources, List<String> skipped) {
 
     public LoadedImages {
         labels = List.copyOf(labels);

@@ -5,11 +5,12 @@ public final class ModelIds {
     /** A model folder being written ends so; it is never a model. */
     static final String PARTIAL_SUFFIX = ".partial";
 
-    private ModelIds() {
-    }
+    private ModelIds() {}
 
     public static boolean isValid(String id) {
-        return id != null && id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}") && !id.contains("..")
+        return id != null
+                && id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+                && !id.contains("..")
                 && !id.endsWith(PARTIAL_SUFFIX);
     }
 

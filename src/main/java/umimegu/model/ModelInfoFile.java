@@ -17,8 +17,7 @@ import java.util.Properties;
 public final class ModelInfoFile {
     public static final String NAME = "model.properties";
 
-    private ModelInfoFile() {
-    }
+    private ModelInfoFile() {}
 
     public static ModelInfo read(Path file) throws IOException {
         Properties p = new Properties();
@@ -30,7 +29,8 @@ public final class ModelInfoFile {
         for (int i = 0; i < count; i++) {
             labels.add(p.getProperty("labels." + i));
         }
-        InputSpec input = new InputSpec(Integer.parseInt(p.getProperty("input.width")),
+        InputSpec input = new InputSpec(
+                Integer.parseInt(p.getProperty("input.width")),
                 Integer.parseInt(p.getProperty("input.height")),
                 InputSpec.Scaling.valueOf(p.getProperty("input.scaling")));
         return new ModelInfo(labels, input, Double.parseDouble(p.getProperty("calibration.temperature", "1")));

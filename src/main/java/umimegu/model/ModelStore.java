@@ -1,8 +1,5 @@
 package umimegu.model;
 
-import umimegu.model.engine.FasterLayers;
-import umimegu.model.engine.OneDnn;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
-
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import umimegu.model.engine.FasterLayers;
+import umimegu.model.engine.OneDnn;
 
 /**
  * Keeps models as {@code models/<timestamp>/} folders. A model is written under
@@ -33,8 +31,8 @@ public final class ModelStore {
     public static final String CURRENT_FILE = CurrentModelPointer.CURRENT_FILE;
     private static final String TRAINED_SIZE_ENTRY = "umimegu-input-size";
     private static final String PARTIAL_SUFFIX = ModelIds.PARTIAL_SUFFIX;
-    private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID_FORMAT =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModelStore.class);
     /** A draft untouched this long belongs to a training that was killed. */
@@ -94,7 +92,9 @@ public final class ModelStore {
         for (Path partial : partials) {
             java.time.Instant last;
             try (Stream<Path> files = Files.walk(partial)) {
-                last = files.map(ModelStore::modified).max(java.time.Instant::compareTo).orElse(java.time.Instant.EPOCH);
+                last = files.map(ModelStore::modified)
+                        .max(java.time.Instant::compareTo)
+                        .orElse(java.time.Instant.EPOCH);
             }
             if (last.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
                 try (Stream<Path> files = Files.walk(partial)) {
@@ -102,7 +102,8 @@ public final class ModelStore {
                         Files.deleteIfExists(f);
                     }
                 }
-                log.info("Removed {}, left by a training that did not finish (nothing written since {})", partial, last);
+                log.info(
+                        "Removed {}, left by a training that did not finish (nothing written since {})", partial, last);
             }
         }
     }
@@ -144,13 +145,14 @@ public final class ModelStore {
         }
         try {
             OneDnn.enable();
-            MultiLayerNetwork network = FasterLayers.install(ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), false));
+            MultiLayerNetwork network =
+                    FasterLayers.install(ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), false));
             ModelInfo info;
             try {
                 info = ModelInfoFile.read(dir.resolve(INFO_FILE));
             } catch (IOException | RuntimeException e) {
-                throw new ModelStoreException("cannot load model " + id + ": " + INFO_FILE + " is missing or damaged ("
-                        + e + ")", e);
+                throw new ModelStoreException(
+                        "cannot load model " + id + ": " + INFO_FILE + " is missing or damaged (" + e + ")", e);
             }
             checkMatches(id, network, info);
             checkTrainedSize(id, networkFile, info);
@@ -181,12 +183,14 @@ public final class ModelStore {
     private static void checkMatches(String id, MultiLayerNetwork network, ModelInfo info) {
         InputSpec in = info.input();
         long outputs;
-        try (var blank = org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1,
-                InputSpec.CHANNELS, in.height(), in.width())) {
+        try (var blank = org.nd4j.linalg.factory.Nd4j.zeros(
+                org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, InputSpec.CHANNELS, in.height(), in.width())) {
             outputs = network.output(blank, false).size(1);
         } catch (RuntimeException e) {
-            throw new ModelStoreException("model " + id + " does not match its " + INFO_FILE + ": the network does not take "
-                    + in.width() + "x" + in.height() + " pictures (" + e.getMessage() + ")", e);
+            throw new ModelStoreException(
+                    "model " + id + " does not match its " + INFO_FILE + ": the network does not take " + in.width()
+                            + "x" + in.height() + " pictures (" + e.getMessage() + ")",
+                    e);
         }
         if (outputs != info.labels().size()) {
             throw new ModelStoreException("model " + id + " does not match its " + INFO_FILE + ": the network answers "
@@ -203,8 +207,8 @@ public final class ModelStore {
         }
         String declared = info.input().width() + "x" + info.input().height();
         if (!declared.equals(trained)) {
-            throw new ModelStoreException("model " + id + " does not match its " + INFO_FILE + ": the network was trained on "
-                    + trained + " pictures, the file says " + declared);
+            throw new ModelStoreException("model " + id + " does not match its " + INFO_FILE
+                    + ": the network was trained on " + trained + " pictures, the file says " + declared);
         }
     }
 
@@ -246,12 +250,16 @@ public final class ModelStore {
         /** Writes the network and its description, publishes the folder and makes it current. */
         public Path commit(MultiLayerNetwork network, ModelInfo info, Properties config, Properties metrics) {
             try {
-                ModelSerializer.writeModel(network, directory.resolve(NETWORK_FILE).toFile(), false);
+                ModelSerializer.writeModel(
+                        network, directory.resolve(NETWORK_FILE).toFile(), false);
                 // a network that pools globally takes any size, so the size it was trained on travels inside it too
-                ModelSerializer.addObjectToFile(directory.resolve(NETWORK_FILE).toFile(), TRAINED_SIZE_ENTRY,
+                ModelSerializer.addObjectToFile(
+                        directory.resolve(NETWORK_FILE).toFile(),
+                        TRAINED_SIZE_ENTRY,
                         info.input().width() + "x" + info.input().height());
                 ModelInfoFile.write(directory.resolve(INFO_FILE), info);
-                ModelInfoFile.store(directory.resolve(CONFIG_FILE), config, "configuration this model was trained with");
+                ModelInfoFile.store(
+                        directory.resolve(CONFIG_FILE), config, "configuration this model was trained with");
                 ModelInfoFile.store(directory.resolve(METRICS_FILE), metrics, "training and test figures");
                 Path published = root.resolve(id);
                 Files.move(directory, published, StandardCopyOption.ATOMIC_MOVE);

@@ -16,8 +16,14 @@ import java.util.Properties;
  * network: when it was made, its labels, how many pictures trained and validated it, its epochs,
  * best validation accuracy and test accuracy (NaN when it had no test set).
  */
-public record ModelSummary(String id, Instant created, List<String> labels, int pictures, int epochs,
-                           double validationAccuracy, double testAccuracy) {
+public record ModelSummary(
+        String id,
+        Instant created,
+        List<String> labels,
+        int pictures,
+        int epochs,
+        double validationAccuracy,
+        double testAccuracy) {
     public ModelSummary {
         labels = List.copyOf(labels);
     }
@@ -32,22 +38,31 @@ public record ModelSummary(String id, Instant created, List<String> labels, int 
                 // a model without readable metadata cannot be described; 'models' lists the others
             }
         }
-        all.sort(Comparator.comparing(ModelSummary::created).thenComparing(ModelSummary::id).reversed());
+        all.sort(Comparator.comparing(ModelSummary::created)
+                .thenComparing(ModelSummary::id)
+                .reversed());
         return all.subList(0, Math.min(limit, all.size()));
     }
 
     static ModelSummary read(Path dir, String id) throws IOException {
         Properties info = load(dir.resolve(ModelStore.INFO_FILE));
         Properties metrics = Files.isRegularFile(dir.resolve(ModelStore.METRICS_FILE))
-                ? load(dir.resolve(ModelStore.METRICS_FILE)) : new Properties();
+                ? load(dir.resolve(ModelStore.METRICS_FILE))
+                : new Properties();
         int count = Integer.parseInt(info.getProperty("labels.count"));
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             labels.add(info.getProperty("labels." + i));
         }
         int pictures = integer(metrics, "train_images") + integer(metrics, "validation_images");
-        return new ModelSummary(id, Files.getLastModifiedTime(dir.resolve(ModelStore.NETWORK_FILE)).toInstant(), labels,
-                pictures, integer(metrics, "epochs"), decimal(metrics, "val_accuracy"), decimal(metrics, "test_accuracy"));
+        return new ModelSummary(
+                id,
+                Files.getLastModifiedTime(dir.resolve(ModelStore.NETWORK_FILE)).toInstant(),
+                labels,
+                pictures,
+                integer(metrics, "epochs"),
+                decimal(metrics, "val_accuracy"),
+                decimal(metrics, "test_accuracy"));
     }
 
     private static Properties load(Path file) throws IOException {

@@ -1,11 +1,7 @@
 package umimegu.model;
 
-import umimegu.model.engine.FasterLayers;
-import umimegu.model.engine.OneDnn;
-
 import java.util.HashMap;
 import java.util.Map;
-
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -29,14 +25,15 @@ import org.nd4j.linalg.schedule.FixedSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
+import umimegu.model.engine.FasterLayers;
+import umimegu.model.engine.OneDnn;
 
 /** Builds the networks of {@link Architecture}: the seed's Keras CNN layer for layer, or the compact one. */
 public final class NetworkFactory {
     /** DL4J's dropOut(p) takes the probability of keeping an activation; Keras' Dropout(0.5) drops half. */
     private static final double KEEP_HALF = 0.5;
 
-    private NetworkFactory() {
-    }
+    private NetworkFactory() {}
 
     /** The seed network with a fixed learning rate (benchmarks, tests). */
     public static MultiLayerNetwork create(InputSpec input, int labelCount, double learningRate, long seed) {
@@ -44,7 +41,8 @@ public final class NetworkFactory {
     }
 
     /** The network {@code settings} names, with its learning-rate warm-up and weight decay. */
-    public static MultiLayerNetwork create(InputSpec input, int labelCount, TrainingSettings settings, TrainingPlan plan) {
+    public static MultiLayerNetwork create(
+            InputSpec input, int labelCount, TrainingSettings settings, TrainingPlan plan) {
         ISchedule rate = new FixedSchedule(settings.learningRate());
         if (plan.warmupSteps() > 0) {
             rate = warmup(settings.learningRate(), plan.warmupSteps());
@@ -64,8 +62,8 @@ public final class NetworkFactory {
         return new MapSchedule(ScheduleType.ITERATION, values);
     }
 
-    private static MultiLayerNetwork create(InputSpec input, int labelCount, Architecture architecture, ISchedule rate,
-                                            double weightDecay, long seed) {
+    private static MultiLayerNetwork create(
+            InputSpec input, int labelCount, Architecture architecture, ISchedule rate, double weightDecay, long seed) {
         if (labelCount < 2) {
             throw new IllegalArgumentException("a classifier needs at least 2 labels, got " + labelCount);
         }
@@ -85,12 +83,12 @@ public final class NetworkFactory {
             compact(layers);
         }
         OutputLayer.Builder output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .nOut(labelCount).activation(Activation.SOFTMAX);
+                .nOut(labelCount)
+                .activation(Activation.SOFTMAX);
         if (architecture != Architecture.SEED) {
             output.weightInit(WeightInit.XAVIER);
         }
-        MultiLayerConfiguration conf = layers
-                .layer(output.build())
+        MultiLayerConfiguration conf = layers.layer(output.build())
                 .setInputType(InputType.convolutional(input.height(), input.width(), InputSpec.CHANNELS))
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
@@ -106,7 +104,10 @@ public final class NetworkFactory {
                 .layer(conv(96, ConvolutionMode.Truncate, Activation.RELU))
                 .layer(maxPool())
                 .layer(new DropoutLayer(KEEP_HALF))
-                .layer(new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder()
+                        .nOut(128)
+                        .activation(Activation.RELU)
+                        .build())
                 .layer(new DropoutLayer(KEEP_HALF));
     }
 
@@ -116,13 +117,14 @@ public final class NetworkFactory {
         for (int i = 0; i < filters.length; i++) {
             layers.layer(conv(filters[i], ConvolutionMode.Same, Activation.IDENTITY))
                     .layer(new BatchNormalization.Builder().build())
-                    .layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+                    .layer(new ActivationLayer.Builder()
+                            .activation(Activation.RELU)
+                            .build());
             if (i < filters.length - 1) {
                 layers.layer(maxPool());
             }
         }
-        layers.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
-                .layer(new DropoutLayer(KEEP_HALF));
+        layers.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build()).layer(new DropoutLayer(KEEP_HALF));
     }
 
     private static ConvolutionLayer conv(int filters, ConvolutionMode mode, Activation activation) {
@@ -136,6 +138,9 @@ public final class NetworkFactory {
 
     private static SubsamplingLayer maxPool() {
         return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                .kernelSize(2, 2).stride(2, 2).convolutionMode(ConvolutionMode.Truncate).build();
+                .kernelSize(2, 2)
+                .stride(2, 2)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .build();
     }
 }

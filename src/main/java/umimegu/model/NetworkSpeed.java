@@ -1,18 +1,15 @@
 package umimegu.model;
 
-import umimegu.model.engine.FoldedNetwork;
-import umimegu.model.engine.OneDnn;
-import umimegu.model.engine.TrainingMemory;
-
 import java.util.Arrays;
-
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-
 import umimegu.common.CompilerWarmUp;
+import umimegu.model.engine.FoldedNetwork;
+import umimegu.model.engine.OneDnn;
+import umimegu.model.engine.TrainingMemory;
 
 /**
  * Speed of a freshly built network on random pictures, for {@code bench}: training throughput,
@@ -30,13 +27,15 @@ public final class NetworkSpeed {
     private static final int PEER_WARMUP_BATCHES = 5;
     /** Single-picture calls per warm-up round, and before every latency measurement (as the peer). */
     public static final int CALLS_PER_ROUND = 50;
+
     private final InputSpec input;
     private final MultiLayerNetwork network;
     private MultiLayerNetwork answering;
 
     public NetworkSpeed(InputSpec input, Architecture architecture) {
         this.input = input;
-        TrainingSettings settings = new TrainingSettings(0.2, 32, 1, 1, 0, 1e-3, 0, 0, 0, 1, false, false, architecture);
+        TrainingSettings settings =
+                new TrainingSettings(0.2, 32, 1, 1, 0, 1e-3, 0, 0, 0, 1, false, false, architecture);
         this.network = NetworkFactory.create(input, 2, settings, new TrainingPlan(32, 1, 0, 0));
     }
 
@@ -49,8 +48,7 @@ public final class NetworkSpeed {
     }
 
     /** A speed, and the warm-up before it. */
-    public record Measurement(double value, CompilerWarmUp.Result warmUp) {
-    }
+    public record Measurement(double value, CompilerWarmUp.Result warmUp) {}
 
     /** Images a second over {@code batches} training steps, after steps until the JIT compilers are quiet. */
     public Measurement trainingImagesPerSecond(int batch, int batches) {

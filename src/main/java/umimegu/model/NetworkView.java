@@ -5,5 +5,4 @@ package umimegu.model;
  * order) and the features the output layer reads (after global pooling). Open-set scores, which
  * tell a character the model knows from one it does not, are computed from these.
  */
-public record NetworkView(double[] logits, double[] features) {
-}
+public record NetworkView(double[] logits, double[] features) {}

@@ -4,7 +4,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
-
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -69,8 +68,8 @@ public final class Preprocessor {
             base += perImage;
         }
         // one bulk copy: Nd4j.create(float[], ...) stores the values one put() at a time
-        INDArray batch = Nd4j.createUninitialized(DataType.FLOAT,
-                new long[] {images.size(), InputSpec.CHANNELS, spec.height(), spec.width()}, 'c');
+        INDArray batch = Nd4j.createUninitialized(
+                DataType.FLOAT, new long[] {images.size(), InputSpec.CHANNELS, spec.height(), spec.width()}, 'c');
         batch.data().asNioFloat().put(values);
         return batch;
     }

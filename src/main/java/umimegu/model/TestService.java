@@ -17,9 +17,8 @@ public final class TestService {
     }
 
     /** The scores, and the model's calibration temperature (the answers' percentages were scaled by it). */
-    public record TestOutcome(String modelId, EvaluationResult result, java.util.List<String> skippedFiles,
-                              double temperature) {
-    }
+    public record TestOutcome(
+            String modelId, EvaluationResult result, java.util.List<String> skippedFiles, double temperature) {}
 
     /** Tests the stored model with this id (the one answering, for the chat). */
     public TestOutcome test(String modelId) {
@@ -29,13 +28,17 @@ public final class TestService {
     public TestOutcome test(StoredModel model) {
         ImageFolder folder = ImageFolder.scanAgainst(testImages, model.info().labels());
         Preprocessor preprocessor = new Preprocessor(model.info().input());
-        LoadedImages images = new ImageLoader(decoder, preprocessor).load(model.info().labels(), folder.files(),
-                done -> { });
+        LoadedImages images =
+                new ImageLoader(decoder, preprocessor).load(model.info().labels(), folder.files(), done -> {});
         if (images.size() == 0) {
             throw new DatasetException("no readable image in " + testImages);
         }
-        EvaluationResult result = Evaluator.evaluate(model.network(), new Batches(images, preprocessor),
-                Evaluator.BATCH, model.info().temperature());
-        return new TestOutcome(model.id(), result, images.skipped(), model.info().temperature());
+        EvaluationResult result = Evaluator.evaluate(
+                model.network(),
+                new Batches(images, preprocessor),
+                Evaluator.BATCH,
+                model.info().temperature());
+        return new TestOutcome(
+                model.id(), result, images.skipped(), model.info().temperature());
     }
 }

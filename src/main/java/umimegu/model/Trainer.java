@@ -1,16 +1,14 @@
 package umimegu.model;
 
-import umimegu.model.engine.TrainingMemory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
-
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import umimegu.model.engine.TrainingMemory;
 
 /**
  * The training loop: seeded shuffles, optional augmentation, per-epoch metrics on training and
@@ -28,12 +26,16 @@ public final class Trainer {
     }
 
     /** {@code rateDrops}: the epochs after which the learning rate was cut. */
-    public record Result(List<EpochStats> history, int bestEpoch, TrainingReport.StopReason stopReason,
-                         List<Integer> rateDrops) {
-    }
+    public record Result(
+            List<EpochStats> history, int bestEpoch, TrainingReport.StopReason stopReason, List<Integer> rateDrops) {}
 
-    public Result train(MultiLayerNetwork network, Batches training, Batches validation, Augmenter augmenter,
-                        TrainingListener listener, BooleanSupplier cancelled) {
+    public Result train(
+            MultiLayerNetwork network,
+            Batches training,
+            Batches validation,
+            Augmenter augmenter,
+            TrainingListener listener,
+            BooleanSupplier cancelled) {
         try {
             return epochs(network, training, validation, augmenter, listener, cancelled);
         } finally {
@@ -41,13 +43,18 @@ public final class Trainer {
         }
     }
 
-    private Result epochs(MultiLayerNetwork network, Batches training, Batches validation, Augmenter augmenter,
-                          TrainingListener listener, BooleanSupplier cancelled) {
+    private Result epochs(
+            MultiLayerNetwork network,
+            Batches training,
+            Batches validation,
+            Augmenter augmenter,
+            TrainingListener listener,
+            BooleanSupplier cancelled) {
         Random random = new Random(settings.seed());
         EarlyStopping stopping = new EarlyStopping(settings.patience(), plan.minEpochs(), plan.firstCandidateEpoch());
         List<EpochStats> history = new ArrayList<>();
-        LearningRateDrops drops = new LearningRateDrops(settings.learningRateDrops(), settings.patience(),
-                settings.learningRate());
+        LearningRateDrops drops =
+                new LearningRateDrops(settings.learningRateDrops(), settings.patience(), settings.learningRate());
         List<Integer> dropEpochs = new ArrayList<>();
         INDArray bestParams = null;
         for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
@@ -62,8 +69,13 @@ public final class Trainer {
             }
             EvaluationResult onTraining = Evaluator.evaluate(network, training, Evaluator.BATCH);
             EvaluationResult onValidation = Evaluator.evaluate(network, validation, Evaluator.BATCH);
-            EpochStats stats = new EpochStats(epoch, onTraining.loss(), onTraining.accuracy(),
-                    onValidation.loss(), onValidation.accuracy(), (System.nanoTime() - start) / 1e9);
+            EpochStats stats = new EpochStats(
+                    epoch,
+                    onTraining.loss(),
+                    onTraining.accuracy(),
+                    onValidation.loss(),
+                    onValidation.accuracy(),
+                    (System.nanoTime() - start) / 1e9);
             history.add(stats);
             if (stopping.record(epoch, stats.valLoss())) {
                 bestParams = network.params().dup();

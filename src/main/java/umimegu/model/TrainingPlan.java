@@ -17,13 +17,16 @@ public record TrainingPlan(int batchSize, int stepsPerEpoch, int minEpochs, int 
 
     public static TrainingPlan of(TrainingSettings settings, int trainingImages) {
         int n = Math.max(1, trainingImages);
-        int batch = settings.batchSize() != TrainingSettings.AUTO ? settings.batchSize()
+        int batch = settings.batchSize() != TrainingSettings.AUTO
+                ? settings.batchSize()
                 : Math.max(8, Math.min(32, Integer.highestOneBit(Math.max(1, n / 8))));
         int steps = (n + batch - 1) / batch;
-        int minEpochs = settings.minEpochs() != TrainingSettings.AUTO ? settings.minEpochs()
+        int minEpochs = settings.minEpochs() != TrainingSettings.AUTO
+                ? settings.minEpochs()
                 : Math.max(10, (MIN_STEPS + steps - 1) / steps);
         minEpochs = Math.min(minEpochs, settings.maxEpochs());
-        int warmup = settings.warmupSteps() != TrainingSettings.AUTO ? settings.warmupSteps()
+        int warmup = settings.warmupSteps() != TrainingSettings.AUTO
+                ? settings.warmupSteps()
                 : Math.max(10, Math.min(100, 2 * steps));
         return new TrainingPlan(batch, steps, minEpochs, warmup);
     }

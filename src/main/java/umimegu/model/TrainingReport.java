@@ -8,10 +8,20 @@ import java.util.List;
  * calibration (temperature, and the validation split's expected calibration error before and
  * after it), per-label advice, and the epochs after which the learning rate was cut.
  */
-public record TrainingReport(List<String> labels, int trainingImages, int validationImages, List<EpochStats> history,
-                             int bestEpoch, StopReason stopReason, List<String> skippedFiles, TrainingPlan plan,
-                             double temperature, double validationEceBefore, double validationEce,
-                             List<LabelAdvice> advice, List<Integer> rateDrops) {
+public record TrainingReport(
+        List<String> labels,
+        int trainingImages,
+        int validationImages,
+        List<EpochStats> history,
+        int bestEpoch,
+        StopReason stopReason,
+        List<String> skippedFiles,
+        TrainingPlan plan,
+        double temperature,
+        double validationEceBefore,
+        double validationEce,
+        List<LabelAdvice> advice,
+        List<Integer> rateDrops) {
 
     public TrainingReport {
         labels = List.copyOf(labels);
@@ -33,5 +43,8 @@ public record TrainingReport(List<String> labels, int trainingImages, int valida
         return history.size();
     }
 
-    public enum StopReason { MAX_EPOCHS, EARLY_STOPPING }
+    public enum StopReason {
+        MAX_EPOCHS,
+        EARLY_STOPPING
+    }
 }

@@ -7,9 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
-
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-
 import umimegu.dataset.DatasetException;
 import umimegu.dataset.ImageFolder;
 import umimegu.dataset.LabelledFile;
@@ -55,15 +53,15 @@ public final class TrainingService implements ModelTrainer {
         TrainingSettings settings = config.settings();
         ImageFolder folder = ImageFolder.scan(config.images());
         List<String> labels = folder.labels();
-        StratifiedSplit.Split<LabelledFile> split = StratifiedSplit.split(folder.files(), LabelledFile::label,
-                labels.size(), settings.validationSplit(), settings.seed());
+        StratifiedSplit.Split<LabelledFile> split = StratifiedSplit.split(
+                folder.files(), LabelledFile::label, labels.size(), settings.validationSplit(), settings.seed());
         Preprocessor preprocessor = new Preprocessor(config.input());
         ImageLoader loader = new ImageLoader(decoder, preprocessor);
         int total = folder.files().size();
         LoadedImages training = loader.load(labels, split.training(), done -> listener.onLoading(done, total));
         int trainingCount = split.training().size();
-        LoadedImages validation = loader.load(labels, split.validation(),
-                done -> listener.onLoading(trainingCount + done, total));
+        LoadedImages validation =
+                loader.load(labels, split.validation(), done -> listener.onLoading(trainingCount + done, total));
         requireEveryLabel(training, validation);
 
         ModelStore.Draft draft = store.begin();
@@ -73,9 +71,14 @@ public final class TrainingService implements ModelTrainer {
             TrainingListener withFiles = new FileWritingListener(listener, draft, curves);
             listener.onStart(draft.directory(), training.size(), validation.size());
             Batches validationBatches = new Batches(validation, preprocessor);
-            Trainer.Result result = new Trainer(settings, plan).train(network,
-                    new Batches(training, preprocessor), validationBatches,
-                    settings.augment() ? new Augmenter(config.input()) : null, withFiles, cancelled);
+            Trainer.Result result = new Trainer(settings, plan)
+                    .train(
+                            network,
+                            new Batches(training, preprocessor),
+                            validationBatches,
+                            settings.augment() ? new Augmenter(config.input()) : null,
+                            withFiles,
+                            cancelled);
             List<String> skipped = new java.util.ArrayList<>(training.skipped());
             skipped.addAll(validation.skipped());
 
@@ -83,9 +86,18 @@ public final class TrainingService implements ModelTrainer {
             double temperature = Calibration.fit(validationOutputs, validation.labelIndex());
             EvaluationResult before = Evaluator.score(labels, validationOutputs, validation.labelIndex(), 1.0);
             EvaluationResult after = Evaluator.score(labels, validationOutputs, validation.labelIndex(), temperature);
-            TrainingReport report = new TrainingReport(labels, training.size(), validation.size(), result.history(),
-                    result.bestEpoch(), result.stopReason(), skipped, plan, temperature,
-                    before.expectedCalibrationError(), after.expectedCalibrationError(),
+            TrainingReport report = new TrainingReport(
+                    labels,
+                    training.size(),
+                    validation.size(),
+                    result.history(),
+                    result.bestEpoch(),
+                    result.stopReason(),
+                    skipped,
+                    plan,
+                    temperature,
+                    before.expectedCalibrationError(),
+                    after.expectedCalibrationError(),
                     LabelAdvice.of(labels, training.countPerLabel(), validation.countPerLabel(), after.confusion()),
                     result.rateDrops());
             ModelInfo info = new ModelInfo(labels, config.input(), temperature);
@@ -105,15 +117,15 @@ public final class TrainingService implements ModelTrainer {
         }
     }
 
-    private Optional<EvaluationResult> testIfPresent(MultiLayerNetwork network, ModelInfo info,
-                                                     Preprocessor preprocessor) {
+    private Optional<EvaluationResult> testIfPresent(
+            MultiLayerNetwork network, ModelInfo info, Preprocessor preprocessor) {
         if (!ImageFolder.hasLabelFolders(config.testImages())) {
             return Optional.empty();
         }
         ImageFolder testFolder = ImageFolder.scanAgainst(config.testImages(), info.labels());
-        LoadedImages test = new ImageLoader(decoder, preprocessor).load(info.labels(), testFolder.files(), done -> { });
-        return Optional.of(Evaluator.evaluate(network, new Batches(test, preprocessor), Evaluator.BATCH,
-                info.temperature()));
+        LoadedImages test = new ImageLoader(decoder, preprocessor).load(info.labels(), testFolder.files(), done -> {});
+        return Optional.of(
+                Evaluator.evaluate(network, new Batches(test, preprocessor), Evaluator.BATCH, info.temperature()));
     }
 
     private static void requireEveryLabel(LoadedImages training, LoadedImages validation) {
@@ -169,8 +181,9 @@ public final class TrainingService implements ModelTrainer {
         p.setProperty("batch_size", String.valueOf(report.plan().batchSize()));
         p.setProperty("min_epochs", String.valueOf(report.plan().minEpochs()));
         p.setProperty("warmup_steps", String.valueOf(report.plan().warmupSteps()));
-        p.setProperty("learning_rate_cut_after_epochs", report.rateDrops().stream().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(",")));
+        p.setProperty(
+                "learning_rate_cut_after_epochs",
+                report.rateDrops().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
         p.setProperty("temperature", String.valueOf(report.temperature()));
         p.setProperty("val_ece_uncalibrated", String.valueOf(report.validationEceBefore()));
         p.setProperty("val_ece", String.valueOf(report.validationEce()));

@@ -63,47 +63,143 @@ public record TrainingSettings(
      * learning rate, stop at any epoch.
      */
     public TrainingSettings asSeedRecipe() {
-        return new TrainingSettings(validationSplit, 128, maxEpochs, 10, 0, 1e-3, 0, 0, 0, seed, false, cropFaces,
-                Architecture.SEED);
+        return new TrainingSettings(
+                validationSplit, 128, maxEpochs, 10, 0, 1e-3, 0, 0, 0, seed, false, cropFaces, Architecture.SEED);
     }
 
     public TrainingSettings withMaxEpochs(int epochs) {
-        return new TrainingSettings(validationSplit, batchSize, epochs, patience, minEpochs, learningRate, warmupSteps,
-                weightDecay, learningRateDrops, seed, augment, cropFaces, architecture);
+        return new TrainingSettings(
+                validationSplit,
+                batchSize,
+                epochs,
+                patience,
+                minEpochs,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                learningRateDrops,
+                seed,
+                augment,
+                cropFaces,
+                architecture);
     }
 
     public TrainingSettings withBatchSize(int size) {
-        return new TrainingSettings(validationSplit, size, maxEpochs, patience, minEpochs, learningRate, warmupSteps,
-                weightDecay, learningRateDrops, seed, augment, cropFaces, architecture);
+        return new TrainingSettings(
+                validationSplit,
+                size,
+                maxEpochs,
+                patience,
+                minEpochs,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                learningRateDrops,
+                seed,
+                augment,
+                cropFaces,
+                architecture);
     }
 
     public TrainingSettings withPatience(int epochs) {
-        return new TrainingSettings(validationSplit, batchSize, maxEpochs, epochs, minEpochs, learningRate, warmupSteps,
-                weightDecay, learningRateDrops, seed, augment, cropFaces, architecture);
+        return new TrainingSettings(
+                validationSplit,
+                batchSize,
+                maxEpochs,
+                epochs,
+                minEpochs,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                learningRateDrops,
+                seed,
+                augment,
+                cropFaces,
+                architecture);
     }
 
     public TrainingSettings withMinEpochs(int epochs) {
-        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, epochs, learningRate, warmupSteps,
-                weightDecay, learningRateDrops, seed, augment, cropFaces, architecture);
+        return new TrainingSettings(
+                validationSplit,
+                batchSize,
+                maxEpochs,
+                patience,
+                epochs,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                learningRateDrops,
+                seed,
+                augment,
+                cropFaces,
+                architecture);
     }
 
     public TrainingSettings withSeed(long newSeed) {
-        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, minEpochs, learningRate, warmupSteps,
-                weightDecay, learningRateDrops, newSeed, augment, cropFaces, architecture);
+        return new TrainingSettings(
+                validationSplit,
+                batchSize,
+                maxEpochs,
+                patience,
+                minEpochs,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                learningRateDrops,
+                newSeed,
+                augment,
+                cropFaces,
+                architecture);
     }
 
     public TrainingSettings withAugment(boolean on) {
-        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, minEpochs, learningRate, warmupSteps,
-                weightDecay, learningRateDrops, seed, on, cropFaces, architecture);
+        return new TrainingSettings(
+                validationSplit,
+                batchSize,
+                maxEpochs,
+                patience,
+                minEpochs,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                learningRateDrops,
+                seed,
+                on,
+                cropFaces,
+                architecture);
     }
 
     public TrainingSettings withValidationSplit(double split) {
-        return new TrainingSettings(split, batchSize, maxEpochs, patience, minEpochs, learningRate, warmupSteps,
-                weightDecay, learningRateDrops, seed, augment, cropFaces, architecture);
+        return new TrainingSettings(
+                split,
+                batchSize,
+                maxEpochs,
+                patience,
+                minEpochs,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                learningRateDrops,
+                seed,
+                augment,
+                cropFaces,
+                architecture);
     }
 
     public TrainingSettings withArchitecture(Architecture network) {
-        return new TrainingSettings(validationSplit, batchSize, maxEpochs, patience, minEpochs, learningRate, warmupSteps,
-                weightDecay, learningRateDrops, seed, augment, cropFaces, network);
+        return new TrainingSettings(
+                validationSplit,
+                batchSize,
+                maxEpochs,
+                patience,
+                minEpochs,
+                learningRate,
+                warmupSteps,
+                weightDecay,
+                learningRateDrops,
+                seed,
+                augment,
+                cropFaces,
+                network);
     }
 }

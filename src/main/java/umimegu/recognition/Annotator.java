@@ -10,7 +10,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-
 import umimegu.common.Png;
 
 /**
@@ -26,24 +25,28 @@ public final class Annotator {
     /** Text height as a share of the picture width: at 400 px shown, about 14 px. */
     private static final double TEXT_SHARE = 1 / 28.0;
 
-    private Annotator() {
-    }
+    private Annotator() {}
 
     /** Where each number tag and each name went, in picture pixels (the strip starts at {@code stripTop}). */
-    public record Layout(int width, int height, int stripTop, List<Rectangle> faces, List<Rectangle> tags,
-                         List<Rectangle> names) {
-    }
+    public record Layout(
+            int width, int height, int stripTop, List<Rectangle> faces, List<Rectangle> tags, List<Rectangle> names) {}
 
     public static BufferedImage draw(Recognition r, AnswerFormatter answers) {
         BufferedImage picture = r.picture();
         List<FaceAnswer> boxed = r.faces().stream().filter(f -> f.box() != null).toList();
-        Font font = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(13, (int) Math.round(picture.getWidth() * TEXT_SHARE)));
+        Font font =
+                new Font(Font.SANS_SERIF, Font.BOLD, Math.max(13, (int) Math.round(picture.getWidth() * TEXT_SHARE)));
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D pg = probe.createGraphics();
         Layout layout;
         List<String> names = boxed.stream().map(f -> name(f, answers)).toList();
         try {
-            layout = layout(picture.getWidth(), picture.getHeight(), boxed, names, pg.getFontMetrics(font),
+            layout = layout(
+                    picture.getWidth(),
+                    picture.getHeight(),
+                    boxed,
+                    names,
+                    pg.getFontMetrics(font),
                     pg.getFontMetrics(tagFont(font, picture)));
         } finally {
             pg.dispose();
@@ -95,27 +98,30 @@ public final class Annotator {
     }
 
     private static String name(FaceAnswer f, AnswerFormatter answers) {
-        return answers.displayName(f.prediction().label()) + " " + answers.percent(f.prediction().probability()) + "%"
-                + (f.unsure() ? "?" : "");
+        return answers.displayName(f.prediction().label()) + " "
+                + answers.percent(f.prediction().probability()) + "%" + (f.unsure() ? "?" : "");
     }
 
     private static void centred(Graphics2D g, String text, Rectangle r) {
         FontMetrics m = g.getFontMetrics();
-        g.drawString(text, r.x + (r.width - m.stringWidth(text)) / 2, r.y + (r.height - m.getHeight()) / 2 + m.getAscent());
+        g.drawString(
+                text, r.x + (r.width - m.stringWidth(text)) / 2, r.y + (r.height - m.getHeight()) / 2 + m.getAscent());
     }
 
     /**
      * Number tags sit inside each box's top-left corner (so they cover only their own face); names
      * flow left to right in the strip under the picture, wrapping to new rows.
      */
-    static Layout layout(int width, int height, List<FaceAnswer> faces, List<String> names, FontMetrics text,
-                         FontMetrics tagText) {
+    static Layout layout(
+            int width, int height, List<FaceAnswer> faces, List<String> names, FontMetrics text, FontMetrics tagText) {
         List<Rectangle> boxes = new ArrayList<>();
         List<Rectangle> tags = new ArrayList<>();
         for (FaceAnswer f : faces) {
-            Rectangle box = new Rectangle(f.box().x(), f.box().y(), f.box().width(), f.box().height());
+            Rectangle box = new Rectangle(
+                    f.box().x(), f.box().y(), f.box().width(), f.box().height());
             boxes.add(box);
-            int side = Math.min(Math.min(box.width, box.height) / 2,
+            int side = Math.min(
+                    Math.min(box.width, box.height) / 2,
                     Math.max(tagText.getHeight(), tagText.stringWidth(String.valueOf(f.number())) + 6));
             tags.add(new Rectangle(box.x, box.y, Math.max(1, side), Math.max(1, side)));
         }

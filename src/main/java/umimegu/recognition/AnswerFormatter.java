@@ -3,7 +3,6 @@ package umimegu.recognition;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
 import umimegu.model.Prediction;
 
 /** Turns a prediction into the sentence a user reads, e.g. "This is Megumi: 56.1%". */
@@ -21,10 +20,10 @@ public final class AnswerFormatter {
      * unsure wording below the unsure threshold, else the plain answer.
      */
     public String format(Prediction prediction) {
-        String template = isUnknown(prediction) ? settings.unknownTemplate()
+        String template = isUnknown(prediction)
+                ? settings.unknownTemplate()
                 : isUnsure(prediction) ? settings.unsureTemplate() : settings.template();
-        return template
-                .replace("{label}", displayName(prediction.label()))
+        return template.replace("{label}", displayName(prediction.label()))
                 .replace("{percent}", percent(prediction.probability()));
     }
 
@@ -39,7 +38,8 @@ public final class AnswerFormatter {
      * unsure wording already says.
      */
     public boolean isUnknown(Prediction prediction) {
-        return prediction.probabilities().size() >= MIN_LABELS_FOR_UNKNOWN && prediction.probability() < settings.unknownBelow();
+        return prediction.probabilities().size() >= MIN_LABELS_FOR_UNKNOWN
+                && prediction.probability() < settings.unknownBelow();
     }
 
     public double unsureBelow() {

@@ -3,11 +3,9 @@ package umimegu.recognition;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /** The text a user reads for a picture: one line per face, or one line with a note. */
 public final class AnswerLines {
-    private AnswerLines() {
-    }
+    private AnswerLines() {}
 
     public static List<String> of(Recognition r, AnswerFormatter answers) {
         List<String> lines = new ArrayList<>();
@@ -17,7 +15,8 @@ public final class AnswerLines {
                 String note = answers.noFaceNote();
                 lines.add(answers.format(r.faces().get(0).prediction()) + (note.isEmpty() ? "" : " " + note));
             }
-            case DETECTION_UNAVAILABLE -> lines.add(answers.format(r.faces().get(0).prediction()));
+            case DETECTION_UNAVAILABLE ->
+                lines.add(answers.format(r.faces().get(0).prediction()));
             case FACES -> {
                 if (r.severalFaces()) {
                     r.faces().forEach(f -> lines.add(answers.formatFace(f.number(), f.prediction())));

@@ -11,16 +11,24 @@ import java.util.Map;
  * (calibrated, so it reads as a probability; 0 to switch off) the answer says the character is
  * probably not one the model knows, in {@code unknownTemplate}.
  */
-public record AnswerSettings(String template, int percentDecimals, Map<String, String> displayNames,
-                             double unsureBelow, String unsureTemplate, String faceTemplate, String noFaceNote,
-                             double unknownBelow, String unknownTemplate) {
+public record AnswerSettings(
+        String template,
+        int percentDecimals,
+        Map<String, String> displayNames,
+        double unsureBelow,
+        String unsureTemplate,
+        String faceTemplate,
+        String noFaceNote,
+        double unknownBelow,
+        String unknownTemplate) {
 
     public AnswerSettings {
         requirePlaceholders("answer.template", template, "{label}", "{percent}");
         requirePlaceholders("answer.unsure-template", unsureTemplate, "{label}", "{percent}");
         requirePlaceholders("answer.face-template", faceTemplate, "{n}", "{answer}");
         if (percentDecimals < 0 || percentDecimals > 6) {
-            throw new IllegalArgumentException("answer.percent-decimals must be between 0 and 6, got " + percentDecimals);
+            throw new IllegalArgumentException(
+                    "answer.percent-decimals must be between 0 and 6, got " + percentDecimals);
         }
         if (unsureBelow < 0 || unsureBelow > 1) {
             throw new IllegalArgumentException("answer.unsure-below must be between 0 and 1, got " + unsureBelow);
@@ -35,16 +43,23 @@ public record AnswerSettings(String template, int percentDecimals, Map<String, S
 
     /** The seed's single-sentence answers with the default wording for the rest. */
     public static AnswerSettings of(String template, int percentDecimals, Map<String, String> displayNames) {
-        return new AnswerSettings(template, percentDecimals, displayNames, 0.6, "Not sure — closest is {label}: {percent}%",
-                "Face {n}: {answer}", "(no face found, so the whole picture was classified)", 0,
+        return new AnswerSettings(
+                template,
+                percentDecimals,
+                displayNames,
+                0.6,
+                "Not sure — closest is {label}: {percent}%",
+                "Face {n}: {answer}",
+                "(no face found, so the whole picture was classified)",
+                0,
                 "I don't know this one (closest: {label}, {percent}%)");
     }
 
     private static void requirePlaceholders(String key, String value, String... placeholders) {
         for (String p : placeholders) {
             if (value == null || !value.contains(p)) {
-                throw new IllegalArgumentException(key + " must contain " + String.join(" and ", placeholders)
-                        + ", got: " + value);
+                throw new IllegalArgumentException(
+                        key + " must contain " + String.join(" and ", placeholders) + ", got: " + value);
             }
         }
     }

@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import umimegu.common.Png;
 import umimegu.common.ContentFiles;
+import umimegu.common.Png;
 
 /**
  * The kept face crops, {@code <sha256>.png} each, so that an answer judged wrong later can become
@@ -69,7 +67,8 @@ public final class CropFolder {
         }
         List<Path> crops;
         try (Stream<Path> files = Files.list(dir)) {
-            crops = new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith(".png")).toList());
+            crops = new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith(".png"))
+                    .toList());
         } catch (IOException e) {
             log.warn("Could not list the face crops in {}: {}", dir, e.getMessage());
             return 0;
@@ -96,8 +95,12 @@ public final class CropFolder {
                 log.warn("Could not drop the face crop {}: {}", crop, e.getMessage());
             }
         }
-        log.info("Dropped the {} oldest face crops ({} KiB) to keep {} under its cap of {} MiB (history.crops-max-mb)",
-                dropped, droppedBytes / 1024, dir, maxBytes / 1048576);
+        log.info(
+                "Dropped the {} oldest face crops ({} KiB) to keep {} under its cap of {} MiB (history.crops-max-mb)",
+                dropped,
+                droppedBytes / 1024,
+                dir,
+                maxBytes / 1048576);
         return dropped;
     }
 

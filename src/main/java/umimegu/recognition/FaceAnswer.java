@@ -1,7 +1,6 @@
 package umimegu.recognition;
 
 import java.awt.image.BufferedImage;
-
 import umimegu.model.Prediction;
 import umimegu.vision.FaceBox;
 
@@ -10,5 +9,4 @@ import umimegu.vision.FaceBox;
  * was classified), the crop the classifier saw, the prediction and whether it was below the
  * confidence threshold.
  */
-public record FaceAnswer(int number, FaceBox box, BufferedImage crop, Prediction prediction, boolean unsure) {
-}
+public record FaceAnswer(int number, FaceBox box, BufferedImage crop, Prediction prediction, boolean unsure) {}

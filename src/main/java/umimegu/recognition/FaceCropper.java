@@ -7,10 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.vision.ImageDecodeException;
 import umimegu.vision.ImageDecoder;
 
@@ -22,8 +20,7 @@ import umimegu.vision.ImageDecoder;
 public final class FaceCropper {
     private static final Logger log = LoggerFactory.getLogger(FaceCropper.class);
 
-    public record Report(int files, int faces, int noFace, int unreadable, int alreadyCropped) {
-    }
+    public record Report(int files, int faces, int noFace, int unreadable, int alreadyCropped) {}
 
     private final ImageDecoder decoder;
     private final FaceDetection detection;
@@ -64,7 +61,9 @@ public final class FaceCropper {
                     continue;
                 }
                 List<PictureFaces.Face> leftToRight = found.faces().stream()
-                        .sorted(Comparator.comparingInt((PictureFaces.Face f) -> f.box().x())).toList();
+                        .sorted(Comparator.comparingInt(
+                                (PictureFaces.Face f) -> f.box().x()))
+                        .toList();
                 if (leftToRight.isEmpty()) {
                     noFace++;
                     continue;
@@ -75,7 +74,10 @@ public final class FaceCropper {
                     Path out = target.resolve(cropName(source, i));
                     Path tmp = target.resolve(out.getFileName() + ".part");
                     Files.write(tmp, Annotator.png(leftToRight.get(i - 1).crop()));
-                    Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    Files.move(
+                            tmp,
+                            out,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                             java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 }
                 faces += leftToRight.size();
@@ -87,13 +89,17 @@ public final class FaceCropper {
     static String cropName(Path source, int index) {
         String name = source.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) + "-" + name.substring(dot + 1).toLowerCase(Locale.ROOT) : name;
+        String stem =
+                dot > 0 ? name.substring(0, dot) + "-" + name.substring(dot + 1).toLowerCase(Locale.ROOT) : name;
         return stem + "-face" + index + ".png";
     }
 
     private static List<Path> list(Path dir, java.util.function.Predicate<Path> keep) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(keep).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            return entries.filter(keep)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -2,7 +2,6 @@ package umimegu.recognition;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-
 import umimegu.vision.FaceBox;
 
 /**
@@ -11,8 +10,7 @@ import umimegu.vision.FaceBox;
  * characters apart), clipped to the picture.
  */
 public final class FaceCrops {
-    private FaceCrops() {
-    }
+    private FaceCrops() {}
 
     public static FaceBox withMargin(FaceBox box, double margin, int pictureWidth, int pictureHeight) {
         int dx = (int) Math.round(box.width() * margin);

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
-
 import umimegu.vision.FaceSettings;
 import umimegu.vision.ImageDecodeException;
 import umimegu.vision.ImageDecoder;
@@ -31,7 +30,9 @@ public final class FaceFinder implements FacesOfPicture {
             return detection.fallback() == FaceSettings.Fallback.SKIP ? List.of() : List.of(faces.whole(bytes, name));
         }
         return faces.find(bytes, name, detection).faces().stream()
-                .sorted(Comparator.comparingLong((PictureFaces.Face f) -> f.box().area()).reversed())
+                .sorted(Comparator.comparingLong(
+                                (PictureFaces.Face f) -> f.box().area())
+                        .reversed())
                 .map(PictureFaces.Face::crop)
                 .toList();
     }

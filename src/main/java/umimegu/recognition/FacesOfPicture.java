@@ -2,7 +2,6 @@ package umimegu.recognition;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
-
 import umimegu.vision.ImageDecodeException;
 
 /** Picture bytes → its face crops, largest first, cut as for answers: the port {@code AddPictures} uses. */

@@ -2,13 +2,11 @@ package umimegu.recognition;
 
 import java.awt.image.BufferedImage;
 import java.util.Comparator;
-
 import umimegu.vision.ImageDecodeException;
 
 /** Cropping training pictures on the fly: the largest detected face with the margin, else the whole picture. */
 public final class LargestFace {
-    private LargestFace() {
-    }
+    private LargestFace() {}
 
     /** Cut as answers cut faces ({@link PictureFaces}), so a model trains on the crops it will be asked about. */
     public static BufferedImage of(byte[] bytes, String name, PictureFaces faces, FaceDetection detection)

@@ -3,7 +3,6 @@ package umimegu.recognition;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-
 import umimegu.vision.FaceBox;
 import umimegu.vision.ImageDecodeException;
 import umimegu.vision.ImageDecoder;
@@ -38,8 +37,7 @@ public final class PictureFaces {
     }
 
     /** One face: its box in the picture's pixels and the crop cut around it with the margin. */
-    public record Face(FaceBox box, BufferedImage crop) {
-    }
+    public record Face(FaceBox box, BufferedImage crop) {}
 
     /** Decodes at full size: without a detector the whole picture is what gets classified. */
     public BufferedImage whole(byte[] bytes, String name) throws ImageDecodeException {
@@ -47,7 +45,8 @@ public final class PictureFaces {
     }
 
     public Found find(byte[] bytes, String name, FaceDetection detection) throws ImageDecodeException {
-        ImageDecoder.Reduced reduced = decoder.decodeReduced(bytes, name, detection.detector().detectionSide());
+        ImageDecoder.Reduced reduced =
+                decoder.decodeReduced(bytes, name, detection.detector().detectionSide());
         List<FaceBox> boxes = detection.detector().detect(reduced.image());
         if (boxes.size() > 1 && reduced.factor() > 1) {
             // several faces: the answer is a picture with boxes and names, so it is drawn on a larger copy
@@ -66,7 +65,8 @@ public final class PictureFaces {
         List<Face> faces = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
             FaceBox region = regions.get(i);
-            faces.add(new Face(boxes.get(i), FaceCrops.crop(source, up == 1.0 ? region : clip(region.scaled(up), source))));
+            faces.add(new Face(
+                    boxes.get(i), FaceCrops.crop(source, up == 1.0 ? region : clip(region.scaled(up), source))));
         }
         return new Found(picture, reduced.width() / (double) picture.getWidth(), faces);
     }
@@ -74,6 +74,7 @@ public final class PictureFaces {
     private static FaceBox clip(FaceBox box, BufferedImage picture) {
         int x = Math.min(box.x(), picture.getWidth() - 1);
         int y = Math.min(box.y(), picture.getHeight() - 1);
-        return new FaceBox(x, y, Math.min(box.width(), picture.getWidth() - x), Math.min(box.height(), picture.getHeight() - y));
+        return new FaceBox(
+                x, y, Math.min(box.width(), picture.getWidth() - x), Math.min(box.height(), picture.getHeight() - y));
     }
 }

@@ -2,7 +2,6 @@ package umimegu.recognition;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
-
 import umimegu.vision.FaceBox;
 
 /**
@@ -10,11 +9,22 @@ import umimegu.vision.FaceBox;
  * may be a reduced copy of the posted one (large JPEGs are decoded at the size detection needs);
  * face boxes are in its pixels, and {@code scale} original pixels make one of them.
  */
-public record Recognition(String imageSha256, BufferedImage picture, Outcome outcome, List<FaceAnswer> faces,
-                          String modelId, long latencyMs, double scale) {
+public record Recognition(
+        String imageSha256,
+        BufferedImage picture,
+        Outcome outcome,
+        List<FaceAnswer> faces,
+        String modelId,
+        long latencyMs,
+        double scale) {
 
-    public Recognition(String imageSha256, BufferedImage picture, Outcome outcome, List<FaceAnswer> faces,
-                       String modelId, long latencyMs) {
+    public Recognition(
+            String imageSha256,
+            BufferedImage picture,
+            Outcome outcome,
+            List<FaceAnswer> faces,
+            String modelId,
+            long latencyMs) {
         this(imageSha256, picture, outcome, faces, modelId, latencyMs, 1.0);
     }
 
@@ -35,7 +45,9 @@ public record Recognition(String imageSha256, BufferedImage picture, Outcome out
 
     /** A face's box in the posted picture's pixels (null when the whole picture was classified). */
     public FaceBox originalBox(FaceAnswer face) {
-        return face.box() == null ? null : scale == 1.0 ? face.box() : face.box().scaled(scale);
+        return face.box() == null
+                ? null
+                : scale == 1.0 ? face.box() : face.box().scaled(scale);
     }
 
     public boolean severalFaces() {

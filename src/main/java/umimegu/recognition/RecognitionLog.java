@@ -10,10 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.PredictionRecord;
 import umimegu.vision.FaceBox;
@@ -69,11 +67,23 @@ public final class RecognitionLog implements AutoCloseable {
                 for (int i = 0; i < faces.size(); i++) {
                     FaceAnswer f = faces.get(i);
                     FaceBox b = boxes.get(i);
-                    records.add(new PredictionRecord(now, origin.source(), origin.guildId(), origin.channelId(),
-                            origin.userId(), sha, f.number() - 1,
+                    records.add(new PredictionRecord(
+                            now,
+                            origin.source(),
+                            origin.guildId(),
+                            origin.channelId(),
+                            origin.userId(),
+                            sha,
+                            f.number() - 1,
                             b == null ? null : new PredictionRecord.Box(b.x(), b.y(), b.width(), b.height()),
-                            f.prediction().label(), f.prediction().probability(), f.prediction().probabilities(), f.unsure(),
-                            modelId, latencyMs, keepCrops && !closing ? crops.keep(f.crop()) : null, answerId));
+                            f.prediction().label(),
+                            f.prediction().probability(),
+                            f.prediction().probabilities(),
+                            f.unsure(),
+                            modelId,
+                            latencyMs,
+                            keepCrops && !closing ? crops.keep(f.crop()) : null,
+                            answerId));
                 }
                 recorder.record(records);
             } finally {
@@ -82,11 +92,10 @@ public final class RecognitionLog implements AutoCloseable {
                 }
             }
         };
-        last = last.thenRunAsync(store, keeper)
-                .exceptionally(e -> {
-                    log.error("Could not record an answer: {}", e.getMessage());
-                    return null;
-                });
+        last = last.thenRunAsync(store, keeper).exceptionally(e -> {
+            log.error("Could not record an answer: {}", e.getMessage());
+            return null;
+        });
     }
 
     /** Waits (at most {@code timeout}) until what was recorded so far is stored, so stats and feedback include it. */
@@ -129,7 +138,8 @@ public final class RecognitionLog implements AutoCloseable {
             kept(Duration.ofSeconds(30));
         }
         if (cropsSkipped.get() > 0) {
-            log.warn("{} face crop(s) were not kept: answers came faster than crops could be saved", cropsSkipped.get());
+            log.warn(
+                    "{} face crop(s) were not kept: answers came faster than crops could be saved", cropsSkipped.get());
         }
         keeper.shutdown();
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
-
 import umimegu.common.Sha256;
 import umimegu.model.PictureClassifier;
 import umimegu.model.Prediction;
@@ -24,8 +23,11 @@ public final class Recognizer implements PictureRecognizer {
     private final AnswerFormatter answers;
 
     /** {@code classifier} is asked on every picture, so a newly trained model is used as soon as it is live. */
-    public Recognizer(ImageDecoder decoder, FaceDetection detection, Supplier<? extends PictureClassifier> classifier,
-                      AnswerFormatter answers) {
+    public Recognizer(
+            ImageDecoder decoder,
+            FaceDetection detection,
+            Supplier<? extends PictureClassifier> classifier,
+            AnswerFormatter answers) {
         this.faces = new PictureFaces(decoder);
         this.detection = detection;
         this.classifier = classifier;
@@ -40,8 +42,8 @@ public final class Recognizer implements PictureRecognizer {
         if (!detection.isAvailable()) {
             BufferedImage picture = faces.whole(bytes, name);
             if (detection.fallback() == umimegu.vision.FaceSettings.Fallback.SKIP) {
-                return new Recognition(sha, picture, Recognition.Outcome.SKIPPED, List.of(), model.modelId(),
-                        elapsedMs(start));
+                return new Recognition(
+                        sha, picture, Recognition.Outcome.SKIPPED, List.of(), model.modelId(), elapsedMs(start));
             }
             return whole(sha, picture, 1.0, model, Recognition.Outcome.DETECTION_UNAVAILABLE, start);
         }
@@ -50,23 +52,46 @@ public final class Recognizer implements PictureRecognizer {
             return whole(sha, found.picture(), found.scale(), model, Recognition.Outcome.NO_FACE, start);
         }
         List<PictureFaces.Face> leftToRight = found.faces().stream()
-                .sorted(Comparator.comparingInt((PictureFaces.Face f) -> f.box().x()).thenComparingInt(f -> f.box().y()))
+                .sorted(Comparator.comparingInt((PictureFaces.Face f) -> f.box().x())
+                        .thenComparingInt(f -> f.box().y()))
                 .toList();
-        List<Prediction> predictions = model.predictAll(leftToRight.stream().map(PictureFaces.Face::crop).toList());
+        List<Prediction> predictions = model.predictAll(
+                leftToRight.stream().map(PictureFaces.Face::crop).toList());
         List<FaceAnswer> answered = new ArrayList<>();
         for (int i = 0; i < leftToRight.size(); i++) {
-            answered.add(new FaceAnswer(i + 1, leftToRight.get(i).box(), leftToRight.get(i).crop(), predictions.get(i),
+            answered.add(new FaceAnswer(
+                    i + 1,
+                    leftToRight.get(i).box(),
+                    leftToRight.get(i).crop(),
+                    predictions.get(i),
                     answers.isUnsure(predictions.get(i))));
         }
-        return new Recognition(sha, found.picture(), Recognition.Outcome.FACES, answered, model.modelId(), elapsedMs(start),
+        return new Recognition(
+                sha,
+                found.picture(),
+                Recognition.Outcome.FACES,
+                answered,
+                model.modelId(),
+                elapsedMs(start),
                 found.scale());
     }
 
-    private Recognition whole(String sha, BufferedImage picture, double scale, PictureClassifier model,
-                              Recognition.Outcome outcome, long start) {
+    private Recognition whole(
+            String sha,
+            BufferedImage picture,
+            double scale,
+            PictureClassifier model,
+            Recognition.Outcome outcome,
+            long start) {
         Prediction p = model.predict(picture);
-        return new Recognition(sha, picture, outcome, List.of(new FaceAnswer(1, null, picture, p, answers.isUnsure(p))),
-                model.modelId(), elapsedMs(start), scale);
+        return new Recognition(
+                sha,
+                picture,
+                outcome,
+                List.of(new FaceAnswer(1, null, picture, p, answers.isUnsure(p))),
+                model.modelId(),
+                elapsedMs(start),
+                scale);
     }
 
     private static long elapsedMs(long start) {

@@ -5,15 +5,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import umimegu.usecase.ChooseModel;
 
 /** The models table, shared by the chat's {@code !models} and the CLI's {@code models}. */
 public final class ModelsText {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private ModelsText() {
-    }
+    private ModelsText() {}
 
     public static String table(List<ChooseModel.Row> rows, String prefix) {
         if (rows.isEmpty()) {
@@ -21,14 +20,29 @@ public final class ModelsText {
         }
         List<String> lines = new ArrayList<>();
         lines.add("```");
-        lines.add(String.format(Locale.ROOT, "  %-22s %-16s %6s %6s %6s %6s %12s", "model", "made (UTC)", "labels", "pics",
-                "val %", "test %", "users right"));
+        lines.add(String.format(
+                Locale.ROOT,
+                "  %-22s %-16s %6s %6s %6s %6s %12s",
+                "model",
+                "made (UTC)",
+                "labels",
+                "pics",
+                "val %",
+                "test %",
+                "users right"));
         for (ChooseModel.Row r : rows) {
             var m = r.model();
-            lines.add(String.format(Locale.ROOT, "%s %-22s %-16s %6d %6d %6s %6s %12s", r.current() ? "*" : " ", m.id(),
-                    DAY.format(m.created()), m.labels().size(), m.pictures(), percent(m.validationAccuracy()),
-                    percent(m.testAccuracy()), r.judged() == 0 ? "–"
-                            : String.format(Locale.ROOT, "%d/%d", r.judgedRight(), r.judged())));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%s %-22s %-16s %6d %6d %6s %6s %12s",
+                    r.current() ? "*" : " ",
+                    m.id(),
+                    DAY.format(m.created()),
+                    m.labels().size(),
+                    m.pictures(),
+                    percent(m.validationAccuracy()),
+                    percent(m.testAccuracy()),
+                    r.judged() == 0 ? "–" : String.format(Locale.ROOT, "%d/%d", r.judgedRight(), r.judged())));
         }
         lines.add("```");
         lines.add("* answers now. `" + prefix + "use <model>` or `" + prefix + "rollback` switch (admins).");

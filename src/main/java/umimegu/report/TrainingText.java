@@ -1,14 +1,12 @@
 package umimegu.report;
 
 import java.util.Locale;
-
 import umimegu.model.TrainingOutcome;
 import umimegu.usecase.TrainModel;
 
 /** What every front end says of a training: why it did not start, how it ended, and the summary. */
 public final class TrainingText {
-    private TrainingText() {
-    }
+    private TrainingText() {}
 
     /** Why a training did not start; {@code prefix} starts the chat's commands ({@code !}). */
     public static String notStarted(TrainModel.Start start, String prefix) {
@@ -38,9 +36,13 @@ public final class TrainingText {
     /** Epochs, the best epoch, the new model, the test score when there is a test set, and per-label advice. */
     public static String summary(TrainingOutcome outcome) {
         var report = outcome.report();
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
                 "Training done: %d epochs run, best epoch %d (val_acc %.4f). Model %s is now answering.",
-                report.epochsRun(), report.bestEpoch(), report.best().valAccuracy(), outcome.modelId()));
+                report.epochsRun(),
+                report.bestEpoch(),
+                report.best().valAccuracy(),
+                outcome.modelId()));
         outcome.test().ifPresent(t -> s.append("\n").append(TestText.seedLine(t)));
         report.hints().forEach(h -> s.append("\n• ").append(h));
         return s.toString();

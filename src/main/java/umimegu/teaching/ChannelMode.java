@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** Where the bot answers every picture ({@code on}), only when asked ({@code commands-only}), or stays silent ({@code off}). */
 public enum ChannelMode {
-    ON("on"), COMMANDS_ONLY("commands-only"), OFF("off");
+    ON("on"),
+    COMMANDS_ONLY("commands-only"),
+    OFF("off");
 
     private final String word;
 

@@ -28,6 +28,5 @@ public record FeedbackReport(long judged, long right, List<LabelJudged> perLabel
     }
 
     /** The bot said {@code said}; users said it was {@code was}, {@code count} times. */
-    public record Confusion(String said, String was, long count) {
-    }
+    public record Confusion(String said, String was, long count) {}
 }

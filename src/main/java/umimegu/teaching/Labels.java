@@ -11,8 +11,7 @@ public final class Labels {
     public static final int MAX_LENGTH = 40;
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}_-]{1," + MAX_LENGTH + "}");
 
-    private Labels() {
-    }
+    private Labels() {}
 
     public static boolean isValid(String label) {
         return label != null && ALLOWED.matcher(label).matches();
@@ -21,8 +20,8 @@ public final class Labels {
     /** The label, or an exception whose message says what is allowed. */
     public static String check(String label) {
         if (!isValid(label)) {
-            throw new IllegalArgumentException("'" + shown(label) + "' is not a label name: use letters, digits, _ and -"
-                    + " (up to " + MAX_LENGTH + " characters)");
+            throw new IllegalArgumentException("'" + shown(label)
+                    + "' is not a label name: use letters, digits, _ and -" + " (up to " + MAX_LENGTH + " characters)");
         }
         return label;
     }

@@ -11,8 +11,14 @@ import java.util.Optional;
  */
 public interface ReviewQueue {
     /** Queues a picture for review; returns its number. */
-    long queue(ReviewItem.Kind kind, String label, String saidLabel, String cropSha256, String userId, Long feedbackId,
-               Instant at);
+    long queue(
+            ReviewItem.Kind kind,
+            String label,
+            String saidLabel,
+            String cropSha256,
+            String userId,
+            Long feedbackId,
+            Instant at);
 
     /** The oldest pending items first. */
     List<ReviewItem> pending(int limit);

@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import umimegu.common.Sha256;
 
 /**
@@ -25,11 +24,13 @@ public final class TrainingPictures {
         this.root = root;
     }
 
-    public enum Added { ADDED, DUPLICATE }
+    public enum Added {
+        ADDED,
+        DUPLICATE
+    }
 
     /** Picture count per label folder, and how many of them came from the chat. */
-    public record LabelCount(String label, int pictures, int fromChat) {
-    }
+    public record LabelCount(String label, int pictures, int fromChat) {}
 
     /** Adds a PNG under {@code label} (created when new); DUPLICATE when the same picture came from the chat before. */
     public synchronized Added add(String label, byte[] png) {
@@ -50,7 +51,8 @@ public final class TrainingPictures {
             }
             return Added.ADDED;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a picture into " + root.resolve(label) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write a picture into " + root.resolve(label) + ": " + e.getMessage(), e);
         }
     }
 
@@ -69,8 +71,11 @@ public final class TrainingPictures {
             return java.util.List.of();
         }
         try (Stream<Path> files = Files.list(root.resolve(label))) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                    .sorted().limit(n).toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .limit(n)
+                    .toList();
         } catch (IOException e) {
             return java.util.List.of();
         }

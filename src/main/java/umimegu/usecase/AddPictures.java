@@ -4,12 +4,11 @@ import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
-import umimegu.teaching.ReviewQueue;
 import umimegu.common.Png;
 import umimegu.recognition.FacesOfPicture;
 import umimegu.teaching.Labels;
 import umimegu.teaching.ReviewItem;
+import umimegu.teaching.ReviewQueue;
 import umimegu.teaching.TrainingPictures;
 import umimegu.vision.ImageDecodeException;
 
@@ -31,8 +30,7 @@ public final class AddPictures {
         this.clock = clock;
     }
 
-    public record Picture(String name, byte[] bytes) {
-    }
+    public record Picture(String name, byte[] bytes) {}
 
     /** Counts of faces added, queued and already there; the files with no face and those unreadable, with why. */
     public record Report(int added, int queued, int duplicates, List<String> noFace, List<String> unreadable) {
@@ -47,9 +45,10 @@ public final class AddPictures {
         Labels.check(label);
         ReviewQueue queue = null;
         if (!admin) {
-            queue = history.reviews().orElseThrow(() -> new IllegalStateException(
-                    "pictures from members wait for review, and the review queue needs the history database ("
-                            + history.unavailableReason() + ")"));
+            queue = history.reviews()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "pictures from members wait for review, and the review queue needs the history database ("
+                                    + history.unavailableReason() + ")"));
         }
         int added = 0;
         int queued = 0;

@@ -2,13 +2,12 @@ package umimegu.usecase;
 
 import java.util.List;
 import java.util.UUID;
-
+import umimegu.recognition.Annotator;
 import umimegu.recognition.AnswerFormatter;
 import umimegu.recognition.AnswerLines;
-import umimegu.recognition.Annotator;
 import umimegu.recognition.Origin;
-import umimegu.recognition.Recognition;
 import umimegu.recognition.PictureRecognizer;
+import umimegu.recognition.Recognition;
 import umimegu.vision.ImageDecodeException;
 
 /**
@@ -43,7 +42,7 @@ public final class AnswerPicture {
         String answerId = UUID.randomUUID().toString();
         history.record(r, origin, answerId);
         boolean annotate = r.severalFaces() || (annotateSingleFaces && r.outcome() == Recognition.Outcome.FACES);
-        return new Answer(r, AnswerLines.of(r, answers), annotate ? Annotator.png(Annotator.draw(r, answers)) : null,
-                answerId);
+        return new Answer(
+                r, AnswerLines.of(r, answers), annotate ? Annotator.png(Annotator.draw(r, answers)) : null, answerId);
     }
 }

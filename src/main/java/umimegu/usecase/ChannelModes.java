@@ -3,10 +3,8 @@ package umimegu.usecase;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.history.HistoryException;
 import umimegu.teaching.ChannelMode;
 
@@ -23,8 +21,7 @@ public final class ChannelModes {
     static final java.time.Duration FRESH_FOR = java.time.Duration.ofSeconds(30);
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(ChannelMode mode, java.time.Instant readAt) {
-    }
+    private record Cached(ChannelMode mode, java.time.Instant readAt) {}
 
     public ChannelModes(HistorySession history, Clock clock) {
         this.history = history;
@@ -53,8 +50,10 @@ public final class ChannelModes {
 
     /** Stores the mode; throws IllegalStateException when the history database is unavailable. */
     public void set(String channelId, ChannelMode mode, String userId) {
-        var store = history.channelModes().orElseThrow(() -> new IllegalStateException(
-                "channel modes are kept in the history database, which is unavailable (" + history.unavailableReason() + ")"));
+        var store = history.channelModes()
+                .orElseThrow(() -> new IllegalStateException(
+                        "channel modes are kept in the history database, which is unavailable ("
+                                + history.unavailableReason() + ")"));
         store.setChannelMode(channelId, mode, userId, clock.instant());
         cache.put(channelId, new Cached(mode, clock.instant()));
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
 import umimegu.chart.ConfusionMatrixChart;
 import umimegu.chart.LearningCurves;
 import umimegu.chart.ReliabilityDiagram;
@@ -25,8 +24,8 @@ public final class ChooseModel {
     private final LiveModel live;
     private final HistorySession history;
 
-    public ChooseModel(ModelStore store, Function<String, PictureClassifier> loader, LiveModel live,
-                       HistorySession history) {
+    public ChooseModel(
+            ModelStore store, Function<String, PictureClassifier> loader, LiveModel live, HistorySession history) {
         this.store = store;
         this.loader = loader;
         this.live = live;
@@ -34,8 +33,7 @@ public final class ChooseModel {
     }
 
     /** A stored model, whether it answers now, and how many of its answers users judged (and found right). */
-    public record Row(ModelSummary model, boolean current, long judged, long judgedRight) {
-    }
+    public record Row(ModelSummary model, boolean current, long judged, long judgedRight) {}
 
     public List<Row> newest(int limit) {
         String current = live.isPresent() ? live.get().modelId() : null;
@@ -46,15 +44,17 @@ public final class ChooseModel {
             // the list is still useful without the users' verdicts
         }
         Map<String, Judgements.Verdicts> verdicts = judged;
-        return ModelSummary.newest(store, limit).stream().map(m -> {
-            Judgements.Verdicts v = verdicts.getOrDefault(m.id(), Judgements.Verdicts.NONE);
-            return new Row(m, m.id().equals(current), v.judged(), v.right());
-        }).toList();
+        return ModelSummary.newest(store, limit).stream()
+                .map(m -> {
+                    Judgements.Verdicts v = verdicts.getOrDefault(m.id(), Judgements.Verdicts.NONE);
+                    return new Row(m, m.id().equals(current), v.judged(), v.right());
+                })
+                .toList();
     }
 
     /** The pictures a model folder may show: its curves and, when it was tested, its confusion matrix. */
-    public static final List<String> PICTURES = List.of(LearningCurves.ACCURACY_FILE, LearningCurves.LOSS_FILE,
-            ConfusionMatrixChart.FILE, ReliabilityDiagram.FILE);
+    public static final List<String> PICTURES = List.of(
+            LearningCurves.ACCURACY_FILE, LearningCurves.LOSS_FILE, ConfusionMatrixChart.FILE, ReliabilityDiagram.FILE);
 
     /** One of {@link #PICTURES} of a stored model; empty for anything else or when it is not there. */
     public Optional<java.nio.file.Path> picture(String id, String name) {

@@ -5,10 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.model.CurrentModelPointer;
 import umimegu.model.ModelStoreException;
 import umimegu.model.PictureClassifier;
@@ -61,7 +59,10 @@ public final class FollowCurrentModel implements AutoCloseable {
             return current;
         } catch (RuntimeException e) {
             refused = current;
-            log.error("Model {} is current but does not load here ({}); model {} keeps answering", current, e.getMessage(),
+            log.error(
+                    "Model {} is current but does not load here ({}); model {} keeps answering",
+                    current,
+                    e.getMessage(),
                     answering);
             return null;
         }

@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.HistoryException;
 import umimegu.history.HistoryStore;
@@ -40,8 +38,8 @@ public final class HistorySession implements AutoCloseable {
     private final CropFolder crops;
     private final String unavailableReason;
 
-    private HistorySession(HistoryStore store, FeedbackStore feedback, SharedLocks locks, CropFolder crops,
-                           String unavailableReason) {
+    private HistorySession(
+            HistoryStore store, FeedbackStore feedback, SharedLocks locks, CropFolder crops, String unavailableReason) {
         this.store = store;
         this.feedback = feedback;
         this.locks = locks;
@@ -60,14 +58,17 @@ public final class HistorySession implements AutoCloseable {
      * Opens the history and, on the same database, the feedback store ({@code feedback} may give
      * null where the store keeps no feedback). Crops are kept in {@code crops} (null: not kept).
      */
-    public static HistorySession open(Supplier<HistoryStore> opener, Function<HistoryStore, FeedbackStore> feedback,
-                                      CropFolder crops) {
+    public static HistorySession open(
+            Supplier<HistoryStore> opener, Function<HistoryStore, FeedbackStore> feedback, CropFolder crops) {
         return open(opener, feedback, store -> null, crops);
     }
 
     /** As above, with the locks every process sharing the database sees ({@code locks} may give null). */
-    public static HistorySession open(Supplier<HistoryStore> opener, Function<HistoryStore, FeedbackStore> feedback,
-                                      Function<HistoryStore, SharedLocks> locks, CropFolder crops) {
+    public static HistorySession open(
+            Supplier<HistoryStore> opener,
+            Function<HistoryStore, FeedbackStore> feedback,
+            Function<HistoryStore, SharedLocks> locks,
+            CropFolder crops) {
         try {
             HistoryStore store = opener.get();
             if (crops != null) {

@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import umimegu.teaching.ReviewQueue;
-import umimegu.teaching.Judgements;
 import umimegu.history.HistoryException;
 import umimegu.teaching.AnsweredFace;
 import umimegu.teaching.Judgement;
+import umimegu.teaching.Judgements;
 import umimegu.teaching.Labels;
 import umimegu.teaching.ReviewItem;
+import umimegu.teaching.ReviewQueue;
 
 /**
  * A user says an answer was right or wrong. The judgement is stored (one per user per face); a
@@ -40,7 +39,10 @@ public final class JudgeAnswer {
         SAME_AS_ANSWER,
         /** The face crop was not kept, so the correction is stored but cannot become a picture. */
         NO_CROP,
-        NO_HISTORY, UNKNOWN_ANSWER, WHICH_FACE, NO_SUCH_FACE
+        NO_HISTORY,
+        UNKNOWN_ANSWER,
+        WHICH_FACE,
+        NO_SUCH_FACE
     }
 
     /** What happened, per judged face: its number, what the bot said, and the review number when queued. */
@@ -54,15 +56,15 @@ public final class JudgeAnswer {
         }
     }
 
-    public record FaceResult(int number, String said, Status status, Long reviewNumber) {
-    }
+    public record FaceResult(int number, String said, Status status, Long reviewNumber) {}
 
     /**
      * Judges face {@code faceNumber} (null: the only face, or every face when judging right or
      * wrong without a label) of the answer {@code answerId}. {@code label} is the right label for a
      * wrong answer, or null. Throws IllegalArgumentException for a label that is not allowed.
      */
-    public Result judge(String answerId, Integer faceNumber, boolean right, String label, String userId, boolean admin) {
+    public Result judge(
+            String answerId, Integer faceNumber, boolean right, String label, String userId, boolean admin) {
         if (label != null) {
             Labels.check(label);
         }
@@ -102,12 +104,18 @@ public final class JudgeAnswer {
         }
     }
 
-    private FaceResult judgeFace(Judgements store, ReviewQueue reviews, AnsweredFace face, boolean right, String label,
-                                 String userId, boolean admin) {
+    private FaceResult judgeFace(
+            Judgements store,
+            ReviewQueue reviews,
+            AnsweredFace face,
+            boolean right,
+            String label,
+            String userId,
+            boolean admin) {
         boolean same = !right && label != null && label.equals(face.label());
         boolean isRight = right || same;
-        long feedbackId = store.judge(new Judgement(face.predictionId(), userId, isRight, isRight ? null : label,
-                clock.instant()));
+        long feedbackId = store.judge(
+                new Judgement(face.predictionId(), userId, isRight, isRight ? null : label, clock.instant()));
         if (same) {
             return new FaceResult(face.number(), face.label(), Status.SAME_AS_ANSWER, null);
         }
@@ -123,7 +131,8 @@ public final class JudgeAnswer {
             return new FaceResult(face.number(), face.label(), Status.ADDED_TO_PICTURES, null);
         }
         String sha = files.review().keep(crop.get());
-        long number = reviews.queue(ReviewItem.Kind.CORRECTION, label, face.label(), sha, userId, feedbackId, clock.instant());
+        long number = reviews.queue(
+                ReviewItem.Kind.CORRECTION, label, face.label(), sha, userId, feedbackId, clock.instant());
         return new FaceResult(face.number(), face.label(), Status.QUEUED, number);
     }
 }

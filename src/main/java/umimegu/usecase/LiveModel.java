@@ -1,7 +1,6 @@
 package umimegu.usecase;
 
 import java.util.concurrent.atomic.AtomicReference;
-
 import umimegu.model.PictureClassifier;
 
 /** The model answering right now; a finished training swaps it in one step. */

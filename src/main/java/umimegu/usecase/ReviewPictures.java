@@ -3,10 +3,8 @@ package umimegu.usecase;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
-import umimegu.teaching.ReviewQueue;
-import umimegu.teaching.FeedbackStore;
 import umimegu.teaching.ReviewItem;
+import umimegu.teaching.ReviewQueue;
 import umimegu.teaching.TrainingPictures;
 
 /** An admin looks at the pictures members sent (corrections and additions) and accepts or rejects each. */
@@ -22,16 +20,16 @@ public final class ReviewPictures {
     }
 
     /** A pending item with its picture (null when the picture is gone). */
-    public record Pending(ReviewItem item, byte[] png) {
-    }
+    public record Pending(ReviewItem item, byte[] png) {}
 
-    public record Decision(ReviewItem item, TrainingPictures.Added added) {
-    }
+    public record Decision(ReviewItem item, TrainingPictures.Added added) {}
 
     /** The oldest pending items; empty when the history is unavailable. */
     public List<Pending> pending(int limit) {
         return store().map(s -> s.pending(limit).stream()
-                .map(i -> new Pending(i, files.review().read(i.cropSha256()).orElse(null))).toList())
+                        .map(i -> new Pending(
+                                i, files.review().read(i.cropSha256()).orElse(null)))
+                        .toList())
                 .orElse(List.of());
     }
 
@@ -42,8 +40,10 @@ public final class ReviewPictures {
         if (item.isEmpty()) {
             return Optional.empty();
         }
-        byte[] png = files.review().read(item.get().cropSha256()).orElseThrow(() ->
-                new IllegalStateException("the picture of review item " + id + " is missing from the review folder"));
+        byte[] png = files.review()
+                .read(item.get().cropSha256())
+                .orElseThrow(() -> new IllegalStateException(
+                        "the picture of review item " + id + " is missing from the review folder"));
         TrainingPictures.Added added = files.pictures().add(item.get().label(), png);
         forget(store, item.get());
         return Optional.of(new Decision(item.get(), added));
@@ -57,7 +57,8 @@ public final class ReviewPictures {
     }
 
     private void forget(ReviewQueue store, ReviewItem decided) {
-        boolean stillNamed = store.pending(10_000).stream().anyMatch(i -> i.cropSha256().equals(decided.cropSha256()));
+        boolean stillNamed =
+                store.pending(10_000).stream().anyMatch(i -> i.cropSha256().equals(decided.cropSha256()));
         files.review().drop(decided.cropSha256(), stillNamed);
     }
 
@@ -74,7 +75,8 @@ public final class ReviewPictures {
     }
 
     private ReviewQueue requireStore() {
-        return history.reviews().orElseThrow(() -> new IllegalStateException(
-                "the history database is unavailable: " + history.unavailableReason()));
+        return history.reviews()
+                .orElseThrow(() -> new IllegalStateException(
+                        "the history database is unavailable: " + history.unavailableReason()));
     }
 }

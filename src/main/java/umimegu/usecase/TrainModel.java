@@ -12,10 +12,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.chart.LearningCurves;
 import umimegu.dataset.DatasetException;
 import umimegu.history.SharedLocks;
@@ -36,6 +34,7 @@ public final class TrainModel {
     private static final Logger log = LoggerFactory.getLogger(TrainModel.class);
     /** The cluster-wide lock's name. */
     public static final String LOCK = "training";
+
     private static final long BATCH_EVENT_EVERY_NANOS = 250_000_000L;
     private static final long MAX_PAUSE_PER_BATCH_NANOS = 2_000_000_000L;
 
@@ -51,8 +50,11 @@ public final class TrainModel {
      * {@code clusterLock} takes the lock that keeps other processes from training at the same time
      * (empty when another holds it); {@code loader} loads a saved model for the live model.
      */
-    public TrainModel(ModelTrainer trainer, Function<String, PictureClassifier> loader, LiveModel live,
-                      Supplier<Optional<SharedLocks.Held>> clusterLock) {
+    public TrainModel(
+            ModelTrainer trainer,
+            Function<String, PictureClassifier> loader,
+            LiveModel live,
+            Supplier<Optional<SharedLocks.Held>> clusterLock) {
         this.trainer = trainer;
         this.loader = loader;
         this.live = live;
@@ -60,48 +62,37 @@ public final class TrainModel {
     }
 
     /** How asking to start a training ended. */
-    public sealed interface Start permits Started, AlreadyRunning, RunningElsewhere, Refused {
-    }
+    public sealed interface Start permits Started, AlreadyRunning, RunningElsewhere, Refused {}
 
     /** How a training that started ended. */
-    public sealed interface End permits Finished, Cancelled, Failed {
-    }
+    public sealed interface End permits Finished, Cancelled, Failed {}
 
     /** How a training on the caller's thread went: it ended, or it did not start. */
-    public sealed interface Outcome permits AlreadyRunning, RunningElsewhere, Refused, Finished, Cancelled, Failed {
-    }
+    public sealed interface Outcome permits AlreadyRunning, RunningElsewhere, Refused, Finished, Cancelled, Failed {}
 
     /** Started in the background; the caller hears its progress and end. */
-    public record Started() implements Start {
-    }
+    public record Started() implements Start {}
 
     /** One runs in this process already; {@code progress} says how far it got. */
-    public record AlreadyRunning(String progress) implements Start, Outcome {
-    }
+    public record AlreadyRunning(String progress) implements Start, Outcome {}
 
     /** Another process sharing the history trains now; its model will answer here too. */
-    public record RunningElsewhere() implements Start, Outcome {
-    }
+    public record RunningElsewhere() implements Start, Outcome {}
 
     /** Cannot train now, for {@code reason} (no pictures, fewer than two labels…). */
-    public record Refused(String reason) implements Start, Outcome {
-    }
+    public record Refused(String reason) implements Start, Outcome {}
 
     /** Saved and answering; {@code progress} is the last epoch's line. */
-    public record Finished(TrainingOutcome outcome, String progress) implements End, Outcome {
-    }
+    public record Finished(TrainingOutcome outcome, String progress) implements End, Outcome {}
 
-    public record Cancelled() implements End, Outcome {
-    }
+    public record Cancelled() implements End, Outcome {}
 
-    public record Failed(RuntimeException cause) implements End, Outcome {
-    }
+    public record Failed(RuntimeException cause) implements End, Outcome {}
 
     /** What the one who started a training hears of it, beside the events every watcher gets. */
     public interface Caller {
         /** Every event of this training, {@code started} first. */
-        default void onEvent(TrainingEvent event) {
-        }
+        default void onEvent(TrainingEvent event) {}
 
         /** The training's own listener: every batch and epoch with all their figures. */
         default TrainingListener listener() {
@@ -112,7 +103,10 @@ public final class TrainModel {
     }
 
     /** What asking to cancel did. */
-    public enum Cancel { CANCELLING, NOTHING_RUNNING }
+    public enum Cancel {
+        CANCELLING,
+        NOTHING_RUNNING
+    }
 
     private static final class Run {
         final AtomicBoolean cancelled = new AtomicBoolean();
@@ -179,7 +173,7 @@ public final class TrainModel {
             lock = clusterLock.get();
         } catch (RuntimeException e) {
             log.warn("Cannot take the cluster-wide training lock ({}); training in this process only", e.getMessage());
-            lock = Optional.of(() -> { });
+            lock = Optional.of(() -> {});
         }
         if (lock.isEmpty()) {
             running.set(null);
@@ -220,8 +214,10 @@ public final class TrainModel {
     /** A learning-curve picture of the running training, as far as it got; empty when none runs. */
     public Optional<Path> curve(String name) {
         Run run = running.get();
-        if (run == null || run.directory == null
-                || !List.of(LearningCurves.ACCURACY_FILE, LearningCurves.LOSS_FILE).contains(name)) {
+        if (run == null
+                || run.directory == null
+                || !List.of(LearningCurves.ACCURACY_FILE, LearningCurves.LOSS_FILE)
+                        .contains(name)) {
             return Optional.empty();
         }
         Path file = run.directory.resolve(name);
@@ -250,45 +246,80 @@ public final class TrainModel {
             tell(caller, TrainingEvent.of("started", "Training started: loading pictures…"));
             long start = System.nanoTime();
             TrainingListener own = caller.listener();
-            TrainingOutcome outcome = trainer.train(new TrainingListener() {
-                @Override
-                public void onStart(Path directory, int trainingImages, int validationImages) {
-                    run.directory = directory;
-                    own.onStart(directory, trainingImages, validationImages);
-                }
+            TrainingOutcome outcome = trainer.train(
+                    new TrainingListener() {
+                        @Override
+                        public void onStart(Path directory, int trainingImages, int validationImages) {
+                            run.directory = directory;
+                            own.onStart(directory, trainingImages, validationImages);
+                        }
 
-                @Override
-                public void onLoading(int imagesDone, int imagesTotal) {
-                    own.onLoading(imagesDone, imagesTotal);
-                }
+                        @Override
+                        public void onLoading(int imagesDone, int imagesTotal) {
+                            own.onLoading(imagesDone, imagesTotal);
+                        }
 
-                @Override
-                public void onBatch(int epoch, int batchesDone, int batchesInEpoch) {
-                    own.onBatch(epoch, batchesDone, batchesInEpoch);
-                    waitWhileAnswering();
-                    long now = System.nanoTime();
-                    if (now - run.lastBatchEvent > BATCH_EVENT_EVERY_NANOS || batchesDone == batchesInEpoch) {
-                        run.lastBatchEvent = now;
-                        tell(caller, new TrainingEvent("batch", run.progress, epoch, maxEpochs, batchesDone,
-                                batchesInEpoch, Double.NaN, Double.NaN, null));
-                    }
-                }
+                        @Override
+                        public void onBatch(int epoch, int batchesDone, int batchesInEpoch) {
+                            own.onBatch(epoch, batchesDone, batchesInEpoch);
+                            waitWhileAnswering();
+                            long now = System.nanoTime();
+                            if (now - run.lastBatchEvent > BATCH_EVENT_EVERY_NANOS || batchesDone == batchesInEpoch) {
+                                run.lastBatchEvent = now;
+                                tell(
+                                        caller,
+                                        new TrainingEvent(
+                                                "batch",
+                                                run.progress,
+                                                epoch,
+                                                maxEpochs,
+                                                batchesDone,
+                                                batchesInEpoch,
+                                                Double.NaN,
+                                                Double.NaN,
+                                                null));
+                            }
+                        }
 
-                @Override
-                public void onEpoch(EpochStats stats, List<EpochStats> history) {
-                    own.onEpoch(stats, history);
-                    run.progress = describe(stats, history, start, maxEpochs);
-                    tell(caller, new TrainingEvent("epoch", "Training: " + run.progress, stats.epoch(), maxEpochs, 0, 0,
-                            stats.valLoss(), stats.valAccuracy(), null));
-                }
-            }, run.cancelled::get);
+                        @Override
+                        public void onEpoch(EpochStats stats, List<EpochStats> history) {
+                            own.onEpoch(stats, history);
+                            run.progress = describe(stats, history, start, maxEpochs);
+                            tell(
+                                    caller,
+                                    new TrainingEvent(
+                                            "epoch",
+                                            "Training: " + run.progress,
+                                            stats.epoch(),
+                                            maxEpochs,
+                                            0,
+                                            0,
+                                            stats.valLoss(),
+                                            stats.valAccuracy(),
+                                            null));
+                        }
+                    },
+                    run.cancelled::get);
             live.switchTo(loader.apply(outcome.modelId()));
             var report = outcome.report();
-            tell(caller, new TrainingEvent("done", String.format(Locale.ROOT,
-                    "Training done: %d epochs run, best epoch %d (val_acc %.4f). Model %s is now answering.",
-                    report.epochsRun(), report.bestEpoch(), report.best().valAccuracy(), outcome.modelId()),
-                    report.epochsRun(), maxEpochs, 0, 0, report.best().valLoss(), report.best().valAccuracy(),
-                    outcome.modelId()));
+            tell(
+                    caller,
+                    new TrainingEvent(
+                            "done",
+                            String.format(
+                                    Locale.ROOT,
+                                    "Training done: %d epochs run, best epoch %d (val_acc %.4f). Model %s is now answering.",
+                                    report.epochsRun(),
+                                    report.bestEpoch(),
+                                    report.best().valAccuracy(),
+                                    outcome.modelId()),
+                            report.epochsRun(),
+                            maxEpochs,
+                            0,
+                            0,
+                            report.best().valLoss(),
+                            report.best().valAccuracy(),
+                            outcome.modelId()));
             end = new Finished(outcome, run.progress);
         } catch (TrainingCancelledException e) {
             tell(caller, TrainingEvent.of("cancelled", "Training cancelled; the previous model keeps answering."));
@@ -299,8 +330,10 @@ public final class TrainModel {
             } else {
                 log.error("Training failed", e);
             }
-            tell(caller, TrainingEvent.of("failed", "Training failed: " + e.getMessage()
-                    + ". The previous model keeps answering."));
+            tell(
+                    caller,
+                    TrainingEvent.of(
+                            "failed", "Training failed: " + e.getMessage() + ". The previous model keeps answering."));
             end = new Failed(e);
         } finally {
             try {
@@ -331,7 +364,13 @@ public final class TrainModel {
     private static String describe(EpochStats stats, List<EpochStats> history, long startNanos, int max) {
         double perEpoch = (System.nanoTime() - startNanos) / 1e9 / history.size();
         long left = Math.round(perEpoch * (max - stats.epoch()));
-        return String.format(Locale.ROOT, "epoch %d/%d, val_loss %.4f, val_acc %.4f, at most %d s left",
-                stats.epoch(), max, stats.valLoss(), stats.valAccuracy(), left);
+        return String.format(
+                Locale.ROOT,
+                "epoch %d/%d, val_loss %.4f, val_acc %.4f, at most %d s left",
+                stats.epoch(),
+                max,
+                stats.valLoss(),
+                stats.valAccuracy(),
+                left);
     }
 }

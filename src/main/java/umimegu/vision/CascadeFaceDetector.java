@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.RectVector;
@@ -46,11 +45,13 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
         try {
             loaded = new CascadeClassifier(cascadeFile.toAbsolutePath().toString());
         } catch (RuntimeException e) {
-            throw new CascadeUnavailableException("OpenCV cannot load the cascade " + cascadeFile + ": " + e.getMessage(), e);
+            throw new CascadeUnavailableException(
+                    "OpenCV cannot load the cascade " + cascadeFile + ": " + e.getMessage(), e);
         }
         if (loaded.empty()) {
             loaded.close();
-            throw new CascadeUnavailableException("OpenCV cannot load the cascade " + cascadeFile + " (not a cascade file?)");
+            throw new CascadeUnavailableException(
+                    "OpenCV cannot load the cascade " + cascadeFile + " (not a cascade file?)");
         }
         return loaded;
     }
@@ -70,13 +71,16 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
         if (Math.min(picture.getWidth(), picture.getHeight()) * scale < settings.minSize()) {
             return boxes;
         }
-        try (Mat bgr = Mats.fromBgrImage(picture); Mat small = new Mat(); Mat grey = new Mat();
-             RectVector found = new RectVector();
-             Size minSize = new Size(settings.minSize(), settings.minSize()); Size maxSize = new Size()) {
+        try (Mat bgr = Mats.fromBgrImage(picture);
+                Mat small = new Mat();
+                Mat grey = new Mat();
+                RectVector found = new RectVector();
+                Size minSize = new Size(settings.minSize(), settings.minSize());
+                Size maxSize = new Size()) {
             Mat source = bgr;
             if (scale < 1.0) {
-                try (Size target = new Size((int) Math.round(picture.getWidth() * scale),
-                        (int) Math.round(picture.getHeight() * scale))) {
+                try (Size target = new Size(
+                        (int) Math.round(picture.getWidth() * scale), (int) Math.round(picture.getHeight() * scale))) {
                     resize(bgr, small, target, 0, 0, INTER_AREA);
                 }
                 source = small;
@@ -85,7 +89,8 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
             equalizeHist(grey, grey);
             CascadeClassifier cascade = borrow();
             try {
-                cascade.detectMultiScale(grey, found, settings.scaleFactor(), settings.minNeighbors(), 0, minSize, maxSize);
+                cascade.detectMultiScale(
+                        grey, found, settings.scaleFactor(), settings.minNeighbors(), 0, minSize, maxSize);
             } finally {
                 cascades.add(cascade);
             }

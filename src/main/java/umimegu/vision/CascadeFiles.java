@@ -14,10 +14,8 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.common.Sha256;
 
 /**
@@ -82,11 +80,15 @@ public final class CascadeFiles {
     }
 
     private byte[] download() throws CascadeUnavailableException {
-        HttpRequest request = HttpRequest.newBuilder(settings.cascadeUrl()).timeout(settings.downloadTimeout()).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(settings.cascadeUrl())
+                .timeout(settings.downloadTimeout())
+                .GET()
+                .build();
         // the request timeout stops at the headers; the deadline on the future also covers a body that stalls
         var pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            HttpResponse<byte[]> response = pending.get(settings.downloadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response =
+                    pending.get(settings.downloadTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
                 throw new CascadeUnavailableException("cannot download the anime face cascade from "
                         + settings.cascadeUrl() + ": HTTP " + response.statusCode());
@@ -99,8 +101,9 @@ public final class CascadeFiles {
             if (e.getCause() instanceof HttpTimeoutException) {
                 throw timedOut(e.getCause());
             }
-            throw new CascadeUnavailableException("cannot download the anime face cascade from " + settings.cascadeUrl()
-                    + ": " + e.getCause(), e.getCause());
+            throw new CascadeUnavailableException(
+                    "cannot download the anime face cascade from " + settings.cascadeUrl() + ": " + e.getCause(),
+                    e.getCause());
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
@@ -109,8 +112,10 @@ public final class CascadeFiles {
     }
 
     private CascadeUnavailableException timedOut(Throwable cause) {
-        return new CascadeUnavailableException("cannot download the anime face cascade from " + settings.cascadeUrl()
-                + ": no complete answer within " + settings.downloadTimeout().toMillis() + " ms", cause);
+        return new CascadeUnavailableException(
+                "cannot download the anime face cascade from " + settings.cascadeUrl() + ": no complete answer within "
+                        + settings.downloadTimeout().toMillis() + " ms",
+                cause);
     }
 
     private static String bundled(String name) {
@@ -132,14 +137,16 @@ public final class CascadeFiles {
             store(in.readAllBytes(), target);
             return target;
         } catch (IOException e) {
-            throw new CascadeUnavailableException("cannot copy " + resource + " to " + target + ": " + e.getMessage(), e);
+            throw new CascadeUnavailableException(
+                    "cannot copy " + resource + " to " + target + ": " + e.getMessage(), e);
         }
     }
 
     private static void store(byte[] body, Path target) throws CascadeUnavailableException {
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+            Path tmp = Files.createTempFile(
+                    target.getParent(), target.getFileName().toString(), ".part");
             try {
                 Files.write(tmp, body);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

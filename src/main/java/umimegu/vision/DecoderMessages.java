@@ -20,8 +20,7 @@ final class DecoderMessages {
             "[ WARN:",
             "[ERROR:");
 
-    private DecoderMessages() {
-    }
+    private DecoderMessages() {}
 
     static boolean isDecoderMessage(String line) {
         String text = line.strip();

@@ -14,7 +14,10 @@ public record FaceBox(int x, int y, int width, int height) {
 
     /** This box scaled by {@code factor} (to map boxes found on a smaller copy back to the picture). */
     public FaceBox scaled(double factor) {
-        return new FaceBox((int) Math.round(x * factor), (int) Math.round(y * factor),
-                Math.max(1, (int) Math.round(width * factor)), Math.max(1, (int) Math.round(height * factor)));
+        return new FaceBox(
+                (int) Math.round(x * factor),
+                (int) Math.round(y * factor),
+                Math.max(1, (int) Math.round(width * factor)),
+                Math.max(1, (int) Math.round(height * factor)));
     }
 }

@@ -16,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
-
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
@@ -64,18 +62,21 @@ public final class ImageDecoder implements PictureReader {
     public byte[] read(Path file) throws ImageDecodeException {
         try {
             if (!Files.isRegularFile(file)) {
-                throw new ImageDecodeException(file + (Files.exists(file)
-                        ? ": not a regular file (a device, pipe or folder); only picture files are read"
-                        : ": no such file"));
+                throw new ImageDecodeException(file
+                        + (Files.exists(file)
+                                ? ": not a regular file (a device, pipe or folder); only picture files are read"
+                                : ": no such file"));
             }
             long size = Files.size(file);
             if (size > limits.maxBytes()) {
-                throw new ImageDecodeException(file + ": file too large (" + mib(size) + ", limit " + mib(limits.maxBytes()) + ")");
+                throw new ImageDecodeException(
+                        file + ": file too large (" + mib(size) + ", limit " + mib(limits.maxBytes()) + ")");
             }
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
                 if (bytes.length > limits.maxBytes()) {
-                    throw new ImageDecodeException(file + ": file too large (more than " + mib(limits.maxBytes()) + ")");
+                    throw new ImageDecodeException(
+                            file + ": file too large (more than " + mib(limits.maxBytes()) + ")");
                 }
                 return bytes;
             }
@@ -107,22 +108,22 @@ public final class ImageDecoder implements PictureReader {
             }
         }
         BufferedImage image = decode(bytes, name, header, factor);
-        boolean turned = (image.getWidth() >= image.getHeight()) != (header.width() >= header.height()); // EXIF rotation
-        return new Reduced(image, factor, turned ? header.height() : header.width(),
-                turned ? header.width() : header.height());
+        boolean turned =
+                (image.getWidth() >= image.getHeight()) != (header.width() >= header.height()); // EXIF rotation
+        return new Reduced(
+                image, factor, turned ? header.height() : header.width(), turned ? header.width() : header.height());
     }
 
     /** A picture decoded at 1/{@code factor} of the full {@code width}×{@code height} (EXIF orientation applied). */
-    public record Reduced(BufferedImage image, int factor, int width, int height) {
-    }
+    public record Reduced(BufferedImage image, int factor, int width, int height) {}
 
     private ImageHeader checked(byte[] bytes, String name) throws ImageDecodeException {
         if (bytes.length == 0) {
             throw new ImageDecodeException(name + ": empty file");
         }
         if (bytes.length > limits.maxBytes()) {
-            throw new ImageDecodeException(name + ": file too large (" + mib(bytes.length) + ", limit "
-                    + mib(limits.maxBytes()) + ")");
+            throw new ImageDecodeException(
+                    name + ": file too large (" + mib(bytes.length) + ", limit " + mib(limits.maxBytes()) + ")");
         }
         ImageHeader header;
         try {
@@ -134,17 +135,24 @@ public final class ImageDecoder implements PictureReader {
             throw new ImageDecodeException(name + ": not an image in a supported format (JPEG, PNG, GIF, BMP, WebP)");
         }
         if (header.width() <= 0 || header.height() <= 0) {
-            throw new ImageDecodeException(name + ": corrupt " + header.format() + " header (size "
-                    + header.width() + "x" + header.height() + ")");
+            throw new ImageDecodeException(name + ": corrupt " + header.format() + " header (size " + header.width()
+                    + "x" + header.height() + ")");
         }
         if (header.pixels() > limits.maxPixels()) {
-            throw new ImageDecodeException(String.format(Locale.ROOT, "%s: image too large (%dx%d = %.1f megapixels, limit %.1f)",
-                    name, header.width(), header.height(), header.pixels() / 1e6, limits.maxPixels() / 1e6));
+            throw new ImageDecodeException(String.format(
+                    Locale.ROOT,
+                    "%s: image too large (%dx%d = %.1f megapixels, limit %.1f)",
+                    name,
+                    header.width(),
+                    header.height(),
+                    header.pixels() / 1e6,
+                    limits.maxPixels() / 1e6));
         }
         return header;
     }
 
-    private BufferedImage decode(byte[] bytes, String name, ImageHeader header, int factor) throws ImageDecodeException {
+    private BufferedImage decode(byte[] bytes, String name, ImageHeader header, int factor)
+            throws ImageDecodeException {
         return switch (header.format()) {
             case JPEG -> {
                 if (!hasEndOfImage(bytes)) {
@@ -172,7 +180,8 @@ public final class ImageDecoder implements PictureReader {
         };
     }
 
-    private static BufferedImage withOpenCv(byte[] bytes, String name, String format, int flag) throws ImageDecodeException {
+    private static BufferedImage withOpenCv(byte[] bytes, String name, String format, int flag)
+            throws ImageDecodeException {
         NativeStderrCapture.Captured<BufferedImage> decoded;
         try {
             decoded = NativeStderrCapture.run(() -> openCvDecode(bytes, flag));
@@ -180,7 +189,10 @@ public final class ImageDecoder implements PictureReader {
             throw new ImageDecodeException(name + ": corrupt " + format + " (" + e.getMessage() + ")", e);
         }
         if (!decoded.lines().isEmpty()) {
-            log.warn("{}: damaged {} data, decoded what could be read ({})", name, format,
+            log.warn(
+                    "{}: damaged {} data, decoded what could be read ({})",
+                    name,
+                    format,
                     String.join("; ", decoded.lines()));
         }
         if (decoded.value() == null) {
@@ -192,8 +204,8 @@ public final class ImageDecoder implements PictureReader {
 
     private static BufferedImage openCvDecode(byte[] bytes, int flag) {
         try (BytePointer data = new BytePointer(bytes);
-             Mat buffer = new Mat(1, bytes.length, CV_8UC1, data);
-             Mat decoded = imdecode(buffer, flag)) {
+                Mat buffer = new Mat(1, bytes.length, CV_8UC1, data);
+                Mat decoded = imdecode(buffer, flag)) {
             return decoded == null || decoded.empty() ? null : Mats.toBgrImage(decoded);
         }
     }
@@ -210,9 +222,15 @@ public final class ImageDecoder implements PictureReader {
                 // what ImageIO will allocate: a GIF frame may declare itself far larger than its 1×1 screen
                 long frame = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (frame > limits.maxPixels() || reader.getWidth(0) <= 0 || reader.getHeight(0) <= 0) {
-                    throw new ImageDecodeException(String.format(Locale.ROOT,
-                            "%s: image too large (its %s frame is %dx%d = %.1f megapixels, limit %.1f)", name, format,
-                            reader.getWidth(0), reader.getHeight(0), frame / 1e6, limits.maxPixels() / 1e6));
+                    throw new ImageDecodeException(String.format(
+                            Locale.ROOT,
+                            "%s: image too large (its %s frame is %dx%d = %.1f megapixels, limit %.1f)",
+                            name,
+                            format,
+                            reader.getWidth(0),
+                            reader.getHeight(0),
+                            frame / 1e6,
+                            limits.maxPixels() / 1e6));
                 }
                 return toBgr(reader.read(0)); // first frame of an animated GIF
             } finally {
@@ -221,8 +239,12 @@ public final class ImageDecoder implements PictureReader {
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImageDecodeException(name + ": corrupt or truncated " + format + " ("
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
+            throw new ImageDecodeException(
+                    name + ": corrupt or truncated " + format + " ("
+                            + (e.getMessage() != null
+                                    ? e.getMessage()
+                                    : e.getClass().getSimpleName()) + ")",
+                    e);
         }
     }
 

@@ -6,7 +6,13 @@ import java.nio.ByteOrder;
 /** Format and dimensions read from the first bytes of a file, so limits are checked before decoding. */
 record ImageHeader(Format format, int width, int height, boolean animated) {
 
-    enum Format { JPEG, PNG, GIF, BMP, WEBP }
+    enum Format {
+        JPEG,
+        PNG,
+        GIF,
+        BMP,
+        WEBP
+    }
 
     long pixels() {
         return (long) width * height;
@@ -33,7 +39,12 @@ record ImageHeader(Format format, int width, int height, boolean animated) {
                 }
                 return new ImageHeader(Format.BMP, Math.abs(le.getInt(18)), Math.abs(le.getInt(22)), false);
             }
-            if (starts(b, 'R', 'I', 'F', 'F') && b.length > 12 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            if (starts(b, 'R', 'I', 'F', 'F')
+                    && b.length > 12
+                    && b[8] == 'W'
+                    && b[9] == 'E'
+                    && b[10] == 'B'
+                    && b[11] == 'P') {
                 return webp(b);
             }
         } catch (IndexOutOfBoundsException e) {
@@ -54,7 +65,8 @@ record ImageHeader(Format format, int width, int height, boolean animated) {
                 continue;
             }
             int length = ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
-            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            boolean startOfFrame =
+                    marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (startOfFrame) {
                 int height = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
                 int width = ((b[i + 7] & 0xFF) << 8) | (b[i + 8] & 0xFF);

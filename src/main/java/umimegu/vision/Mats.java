@@ -4,14 +4,12 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Copies between OpenCV's BGR {@link Mat} and Java's {@code TYPE_3BYTE_BGR} image (same byte order). */
 final class Mats {
-    private Mats() {
-    }
+    private Mats() {}
 
     static BufferedImage toBgrImage(Mat mat) {
         if (mat.type() != CV_8UC3) {

@@ -1,17 +1,15 @@
 package umimegu.vision;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
 
 /**
  * Catches what native code prints on the process's standard error while it works on one picture.
@@ -49,18 +47,15 @@ final class NativeStderrCapture {
     }
 
     /** What the work returned, and the lines native code printed meanwhile. */
-    record Captured<T>(T value, List<String> lines) {
-    }
+    record Captured<T>(T value, List<String> lines) {}
 
     private static final ReentrantLock lock = new ReentrantLock();
     /** Opened when the first picture is decoded (class initialisation); null where it cannot be. */
     private static final State STATE = open();
 
-    private record State(LibC libc, int capture, int realStderr) {
-    }
+    private record State(LibC libc, int capture, int realStderr) {}
 
-    private NativeStderrCapture() {
-    }
+    private NativeStderrCapture() {}
 
     static <T> Captured<T> run(Supplier<T> work) {
         State s = STATE;

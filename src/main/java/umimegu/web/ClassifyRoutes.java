@@ -1,5 +1,7 @@
 package umimegu.web;
 
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -7,13 +9,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
-
 import umimegu.model.PictureClassifier;
-import umimegu.recognition.AnswerFormatter;
 import umimegu.recognition.Annotator;
+import umimegu.recognition.AnswerFormatter;
 import umimegu.recognition.FaceAnswer;
 import umimegu.recognition.Origin;
 import umimegu.usecase.AnswerPicture;
@@ -36,8 +34,14 @@ final class ClassifyRoutes {
     private final long maxBytes;
     private final int maxFiles;
 
-    ClassifyRoutes(AnswerPicture answering, AnswerFormatter answers, LiveModel live, Teaching teaching,
-                   WebSecurity security, long maxBytes, int maxFiles) {
+    ClassifyRoutes(
+            AnswerPicture answering,
+            AnswerFormatter answers,
+            LiveModel live,
+            Teaching teaching,
+            WebSecurity security,
+            long maxBytes,
+            int maxFiles) {
         this.answering = answering;
         this.answers = answers;
         this.live = live;
@@ -47,22 +51,33 @@ final class ClassifyRoutes {
         this.maxFiles = maxFiles;
     }
 
-    record Box(int x, int y, int width, int height) {
-    }
+    record Box(int x, int y, int width, int height) {}
 
-    record Face(int number, Box box, String label, String name, double probability, Map<String, Double> probabilities,
-                boolean notSure, String line) {
-    }
+    record Face(
+            int number,
+            Box box,
+            String label,
+            String name,
+            double probability,
+            Map<String, Double> probabilities,
+            boolean notSure,
+            String line) {}
 
-    record Picture(String name, String error, String answerId, String modelId, String outcome, List<Face> faces,
-                   List<String> lines, String annotated) {
+    record Picture(
+            String name,
+            String error,
+            String answerId,
+            String modelId,
+            String outcome,
+            List<Face> faces,
+            List<String> lines,
+            String annotated) {
         static Picture failed(String name, String error) {
             return new Picture(name, error, null, null, null, List.of(), List.of(), null);
         }
     }
 
-    record Answers(List<Picture> pictures) {
-    }
+    record Answers(List<Picture> pictures) {}
 
     void classify(Context ctx) {
         security.requireCsrf(ctx);
@@ -93,9 +108,13 @@ final class ClassifyRoutes {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 String m = String.valueOf(t.getMessage());
                 if (m.contains("size exceeded") || m.contains("too large")) {
-                    throw new WebError(413, String.format(java.util.Locale.ROOT,
-                            "a picture is too large: the limit is %.1f MiB a picture, %d pictures an upload",
-                            maxBytes / 1048576.0, maxFiles));
+                    throw new WebError(
+                            413,
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "a picture is too large: the limit is %.1f MiB a picture, %d pictures an upload",
+                                    maxBytes / 1048576.0,
+                                    maxFiles));
                 }
             }
             throw new WebError(400, "the upload could not be read as multipart form data");
@@ -105,8 +124,14 @@ final class ClassifyRoutes {
     private Picture answer(UploadedFile file) {
         String name = WebText.printable(file.filename());
         if (file.size() > maxBytes) {
-            return Picture.failed(name, String.format(java.util.Locale.ROOT, "%s is too large (%.1f MiB; the limit is %.1f MiB)",
-                    name, file.size() / 1048576.0, maxBytes / 1048576.0));
+            return Picture.failed(
+                    name,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s is too large (%.1f MiB; the limit is %.1f MiB)",
+                            name,
+                            file.size() / 1048576.0,
+                            maxBytes / 1048576.0));
         }
         byte[] bytes;
         try (InputStream in = file.content()) {
@@ -135,22 +160,34 @@ final class ClassifyRoutes {
             }
             FaceBox at = a.recognition().originalBox(f); // in the posted picture's pixels
             Box box = at == null ? null : new Box(at.x(), at.y(), at.width(), at.height());
-            faces.add(new Face(f.number(), box, f.prediction().label(), answers.displayName(f.prediction().label()),
-                    f.prediction().probability(), all, f.unsure(), i < lines.size() ? lines.get(i) : ""));
+            faces.add(new Face(
+                    f.number(),
+                    box,
+                    f.prediction().label(),
+                    answers.displayName(f.prediction().label()),
+                    f.prediction().probability(),
+                    all,
+                    f.unsure(),
+                    i < lines.size() ? lines.get(i) : ""));
         }
         // the page always shows the picture: with its boxes, or as it is when the whole picture was classified
-        byte[] png = a.annotatedPng() != null ? a.annotatedPng()
-                : Annotator.png(Annotator.draw(a.recognition(), answers));
+        byte[] png =
+                a.annotatedPng() != null ? a.annotatedPng() : Annotator.png(Annotator.draw(a.recognition(), answers));
         String annotated = "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
-        return new Picture(name, null, faces.isEmpty() ? null : a.answerId(), a.recognition().modelId(),
-                a.recognition().outcome().name().toLowerCase(java.util.Locale.ROOT), faces, lines, annotated);
+        return new Picture(
+                name,
+                null,
+                faces.isEmpty() ? null : a.answerId(),
+                a.recognition().modelId(),
+                a.recognition().outcome().name().toLowerCase(java.util.Locale.ROOT),
+                faces,
+                lines,
+                annotated);
     }
 
-    record Judgement(String answerId, Integer face, Boolean right, String label) {
-    }
+    record Judgement(String answerId, Integer face, Boolean right, String label) {}
 
-    record Judged(String status, String text) {
-    }
+    record Judged(String status, String text) {}
 
     void feedback(Context ctx) {
         security.requireCsrf(ctx);
@@ -158,14 +195,17 @@ final class ClassifyRoutes {
         if (j == null || j.answerId() == null || j.right() == null) {
             throw new WebError(400, "send {answerId, face, right, label}");
         }
-        String label = j.right() || j.label() == null || j.label().isBlank() ? null : j.label().trim();
+        String label = j.right() || j.label() == null || j.label().isBlank()
+                ? null
+                : j.label().trim();
         JudgeAnswer.Result r;
         try {
             r = teaching.judge().judge(j.answerId(), j.face(), j.right(), label, "web", security.isAdmin(ctx));
         } catch (IllegalArgumentException e) {
             throw new WebError(400, e.getMessage());
         }
-        if (r.status() == JudgeAnswer.Status.UNKNOWN_ANSWER || r.status() == JudgeAnswer.Status.NO_SUCH_FACE
+        if (r.status() == JudgeAnswer.Status.UNKNOWN_ANSWER
+                || r.status() == JudgeAnswer.Status.NO_SUCH_FACE
                 || r.status() == JudgeAnswer.Status.WHICH_FACE) {
             throw new WebError(400, WebText.judged(r));
         }

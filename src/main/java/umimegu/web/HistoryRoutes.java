@@ -1,10 +1,8 @@
 package umimegu.web;
 
+import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
-
-import io.javalin.http.Context;
-
 import umimegu.chart.DailyPredictionsChart;
 import umimegu.history.Period;
 import umimegu.history.StatsQuery;
@@ -23,26 +21,34 @@ final class HistoryRoutes {
         this.history = history;
     }
 
-    record LabelCount(String label, long count, double meanProbability) {
-    }
+    record LabelCount(String label, long count, double meanProbability) {}
 
-    record Day(String day, String label, long count) {
-    }
+    record Day(String day, String label, long count) {}
 
-    record Answer(String time, String source, String label, double probability, String user, String channel, String model,
-                  String crop) {
-    }
+    record Answer(
+            String time,
+            String source,
+            String label,
+            double probability,
+            String user,
+            String channel,
+            String model,
+            String crop) {}
 
-    record Stats(long total, long notSure, List<LabelCount> perLabel, List<Day> perDay, List<Answer> recent,
-                 FeedbackReport feedback) {
-    }
+    record Stats(
+            long total,
+            long notSure,
+            List<LabelCount> perLabel,
+            List<Day> perDay,
+            List<Answer> recent,
+            FeedbackReport feedback) {}
 
     private StatsQuery query(Context ctx, int last) {
         Instant from = null;
         String period = ctx.queryParam("period");
         if (period != null && !period.isBlank()) {
-            from = Instant.now().minus(Period.parse(period).orElseThrow(() ->
-                    new WebError(400, "period is like 12h, 7d or 4w")));
+            from = Instant.now()
+                    .minus(Period.parse(period).orElseThrow(() -> new WebError(400, "period is like 12h, 7d or 4w")));
         }
         String model = blankToNull(ctx.queryParam("model"));
         if (model != null && !ModelStore.isValidId(model)) {
@@ -52,7 +58,8 @@ final class HistoryRoutes {
         if (label != null && !Labels.isValid(label)) {
             throw new WebError(400, "not a label");
         }
-        return new StatsQuery(from, null, id(ctx.queryParam("user")), id(ctx.queryParam("channel")), model, last, label);
+        return new StatsQuery(
+                from, null, id(ctx.queryParam("user")), id(ctx.queryParam("channel")), model, last, label);
     }
 
     private static String blankToNull(String s) {
@@ -68,21 +75,41 @@ final class HistoryRoutes {
     }
 
     private StatsReport report(StatsQuery q) {
-        return history.stats(q).orElseThrow(() -> new WebError(503, "the prediction history is unavailable"
-                + (history.unavailableReason() == null ? "" : ": " + history.unavailableReason())));
+        return history.stats(q)
+                .orElseThrow(() -> new WebError(
+                        503,
+                        "the prediction history is unavailable"
+                                + (history.unavailableReason() == null ? "" : ": " + history.unavailableReason())));
     }
 
     void stats(Context ctx) {
         StatsQuery q = query(ctx, RECENT);
         StatsReport r = report(q);
-        FeedbackReport feedback = history.judgements().map(f -> f.feedback(q.from(), null, q.modelId(), 5))
+        FeedbackReport feedback = history.judgements()
+                .map(f -> f.feedback(q.from(), null, q.modelId(), 5))
                 .orElse(FeedbackReport.empty());
-        ctx.json(new Stats(r.total(), r.notSure(),
-                r.perLabel().stream().map(l -> new LabelCount(l.label(), l.count(), l.meanProbability())).toList(),
-                r.perDay().stream().map(d -> new Day(d.day().toString(), d.label(), d.count())).toList(),
-                r.recent().stream().map(p -> new Answer(p.time().toString(), p.source(), p.label(), p.probability(),
-                        p.userId(), p.channelId(), p.modelId(), p.cropSha256() == null ? null
-                        : "/api/crops/" + p.cropSha256().trim() + ".png")).toList(),
+        ctx.json(new Stats(
+                r.total(),
+                r.notSure(),
+                r.perLabel().stream()
+                        .map(l -> new LabelCount(l.label(), l.count(), l.meanProbability()))
+                        .toList(),
+                r.perDay().stream()
+                        .map(d -> new Day(d.day().toString(), d.label(), d.count()))
+                        .toList(),
+                r.recent().stream()
+                        .map(p -> new Answer(
+                                p.time().toString(),
+                                p.source(),
+                                p.label(),
+                                p.probability(),
+                                p.userId(),
+                                p.channelId(),
+                                p.modelId(),
+                                p.cropSha256() == null
+                                        ? null
+                                        : "/api/crops/" + p.cropSha256().trim() + ".png"))
+                        .toList(),
                 feedback));
     }
 
@@ -94,7 +121,8 @@ final class HistoryRoutes {
     void crop(Context ctx) {
         String name = ctx.pathParam("file");
         String sha = name.endsWith(".png") ? name.substring(0, name.length() - 4) : "";
-        byte[] png = history.crops().flatMap(c -> c.read(sha))
+        byte[] png = history.crops()
+                .flatMap(c -> c.read(sha))
                 .orElseThrow(() -> new WebError(404, "that face crop is not kept"));
         ctx.contentType("image/png").result(png);
     }

@@ -1,16 +1,14 @@
 package umimegu.web;
 
+import io.javalin.http.Context;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import io.javalin.http.Context;
-
-import umimegu.usecase.TrainModel;
 import umimegu.model.ModelStore;
 import umimegu.model.ModelStoreException;
 import umimegu.usecase.ChooseModel;
+import umimegu.usecase.TrainModel;
 
 /** The Models view: every stored model with its figures and pictures; switch or roll back (admin). */
 final class ModelRoutes {
@@ -24,15 +22,36 @@ final class ModelRoutes {
         this.security = security;
     }
 
-    record Model(String id, String created, List<String> labels, int pictures, int epochs, Double validationAccuracy,
-                 Double testAccuracy, long judged, long judgedRight, boolean current, List<String> pictureFiles) {
-    }
+    record Model(
+            String id,
+            String created,
+            List<String> labels,
+            int pictures,
+            int epochs,
+            Double validationAccuracy,
+            Double testAccuracy,
+            long judged,
+            long judgedRight,
+            boolean current,
+            List<String> pictureFiles) {}
 
     void list(Context ctx) {
-        ctx.json(models.newest(50).stream().map(r -> new Model(r.model().id(), r.model().created().toString(),
-                r.model().labels(), r.model().pictures(), r.model().epochs(), WebJson.number(r.model().validationAccuracy()),
-                WebJson.number(r.model().testAccuracy()), r.judged(), r.judgedRight(), r.current(),
-                ChooseModel.PICTURES.stream().filter(p -> models.picture(r.model().id(), p).isPresent()).toList())).toList());
+        ctx.json(models.newest(50).stream()
+                .map(r -> new Model(
+                        r.model().id(),
+                        r.model().created().toString(),
+                        r.model().labels(),
+                        r.model().pictures(),
+                        r.model().epochs(),
+                        WebJson.number(r.model().validationAccuracy()),
+                        WebJson.number(r.model().testAccuracy()),
+                        r.judged(),
+                        r.judgedRight(),
+                        r.current(),
+                        ChooseModel.PICTURES.stream()
+                                .filter(p -> models.picture(r.model().id(), p).isPresent())
+                                .toList()))
+                .toList());
     }
 
     void picture(Context ctx) {
@@ -47,8 +66,7 @@ final class ModelRoutes {
         }
     }
 
-    record Switched(String current, String message) {
-    }
+    record Switched(String current, String message) {}
 
     void use(Context ctx) {
         security.requireCsrf(ctx);
@@ -71,7 +89,8 @@ final class ModelRoutes {
         security.requireAdmin(ctx);
         refuseWhileTraining();
         try {
-            String back = models.rollBack().orElseThrow(() -> new WebError(409, "there is no earlier model to go back to"));
+            String back =
+                    models.rollBack().orElseThrow(() -> new WebError(409, "there is no earlier model to go back to"));
             ctx.json(new Switched(back, "Rolled back: model " + back + " answers now."));
         } catch (ModelStoreException e) {
             throw new WebError(409, e.getMessage());

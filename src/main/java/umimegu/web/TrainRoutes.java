@@ -1,5 +1,7 @@
 package umimegu.web;
 
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -10,18 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
-
 import umimegu.common.Png;
 import umimegu.history.HistoryException;
+import umimegu.report.TrainingText;
 import umimegu.teaching.Labels;
 import umimegu.teaching.TrainingPictures;
-import umimegu.report.TrainingText;
 import umimegu.usecase.Teaching;
 import umimegu.usecase.TrainModel;
 import umimegu.usecase.TrainingEvent;
@@ -54,8 +51,7 @@ final class TrainRoutes implements AutoCloseable {
         this.watching = training.watch(this::broadcast);
     }
 
-    record Label(String label, int pictures, int fromChat, long pending, int thumbnails) {
-    }
+    record Label(String label, int pictures, int fromChat, long pending, int thumbnails) {}
 
     void labels(Context ctx) {
         Map<String, TrainingPictures.LabelCount> counts = teaching.pictures().counts();
@@ -67,7 +63,11 @@ final class TrainRoutes implements AutoCloseable {
         }
         List<Label> labels = new ArrayList<>();
         for (TrainingPictures.LabelCount c : counts.values()) {
-            labels.add(new Label(c.label(), c.pictures(), c.fromChat(), pending.getOrDefault(c.label(), 0L),
+            labels.add(new Label(
+                    c.label(),
+                    c.pictures(),
+                    c.fromChat(),
+                    pending.getOrDefault(c.label(), 0L),
                     Math.min(THUMBNAILS, c.pictures())));
         }
         ctx.json(labels);
@@ -111,35 +111,54 @@ final class TrainRoutes implements AutoCloseable {
         return out;
     }
 
-    record Started(boolean started, String message) {
-    }
+    record Started(boolean started, String message) {}
 
     /** A training event as the page reads it (numbers that are not known yet are null). */
-    record Progress(String kind, String text, int epoch, int maxEpochs, int batch, int batches, Double valLoss,
-                    Double valAccuracy, String modelId) {
+    record Progress(
+            String kind,
+            String text,
+            int epoch,
+            int maxEpochs,
+            int batch,
+            int batches,
+            Double valLoss,
+            Double valAccuracy,
+            String modelId) {
         static Progress of(TrainingEvent e) {
-            return e == null ? null : new Progress(e.kind(), e.text(), e.epoch(), e.maxEpochs(), e.batch(), e.batches(),
-                    WebJson.number(e.valLoss()), WebJson.number(e.valAccuracy()), e.modelId());
+            return e == null
+                    ? null
+                    : new Progress(
+                            e.kind(),
+                            e.text(),
+                            e.epoch(),
+                            e.maxEpochs(),
+                            e.batch(),
+                            e.batches(),
+                            WebJson.number(e.valLoss()),
+                            WebJson.number(e.valAccuracy()),
+                            e.modelId());
         }
     }
 
-    record State(boolean running, Progress last) {
-    }
+    record State(boolean running, Progress last) {}
 
     void start(Context ctx) {
         security.requireCsrf(ctx);
         security.requireAdmin(ctx);
-        TrainModel.Start start = training.start(end -> { }); // the page follows every training through its events
+        TrainModel.Start start = training.start(end -> {}); // the page follows every training through its events
         boolean started = start instanceof TrainModel.Started;
-        ctx.status(started ? 202 : 409).json(new Started(started, started ? "Training started"
-                : TrainingText.notStarted(start, "")));
+        ctx.status(started ? 202 : 409)
+                .json(new Started(started, started ? "Training started" : TrainingText.notStarted(start, "")));
     }
 
     void cancel(Context ctx) {
         security.requireCsrf(ctx);
         security.requireAdmin(ctx);
-        ctx.json(new Started(false, training.cancel() == TrainModel.Cancel.CANCELLING
-                ? "Cancelling the training after the current batch…" : "No training is running."));
+        ctx.json(new Started(
+                false,
+                training.cancel() == TrainModel.Cancel.CANCELLING
+                        ? "Cancelling the training after the current batch…"
+                        : "No training is running."));
     }
 
     void state(Context ctx) {
@@ -147,8 +166,7 @@ final class TrainRoutes implements AutoCloseable {
     }
 
     void curve(Context ctx) {
-        Path file = training.curve(ctx.pathParam("name"))
-                .orElseThrow(() -> new WebError(404, "no curve yet"));
+        Path file = training.curve(ctx.pathParam("name")).orElseThrow(() -> new WebError(404, "no curve yet"));
         try {
             ctx.contentType("image/png").result(Files.readAllBytes(file));
         } catch (java.io.IOException e) {
@@ -183,5 +201,4 @@ final class TrainRoutes implements AutoCloseable {
         }
         clients.forEach(SseClient::close);
     }
-
 }

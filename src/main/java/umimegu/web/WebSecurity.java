@@ -1,13 +1,12 @@
 package umimegu.web;
 
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.UnauthorizedResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-
-import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.UnauthorizedResponse;
 
 /**
  * Who may change things. Admin actions need the token from {@code UMIMEGU_WEB_TOKEN} (sent as
@@ -27,7 +26,8 @@ final class WebSecurity {
     private final String csrfToken;
 
     WebSecurity(String adminToken) {
-        this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.getBytes(StandardCharsets.UTF_8);
+        this.adminToken =
+                adminToken == null || adminToken.isBlank() ? null : adminToken.getBytes(StandardCharsets.UTF_8);
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.csrfToken = HexFormat.of().formatHex(random);
@@ -52,15 +52,17 @@ final class WebSecurity {
 
     void requireCsrf(Context ctx) {
         String sent = ctx.header(CSRF_HEADER);
-        if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-                csrfToken.getBytes(StandardCharsets.UTF_8))) {
+        if (sent == null
+                || !MessageDigest.isEqual(
+                        sent.getBytes(StandardCharsets.UTF_8), csrfToken.getBytes(StandardCharsets.UTF_8))) {
             throw new ForbiddenResponse("missing or wrong CSRF token: reload the page");
         }
     }
 
     boolean isAdmin(Context ctx) {
         String sent = ctx.header(ADMIN_HEADER);
-        return adminToken != null && sent != null
+        return adminToken != null
+                && sent != null
                 && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), adminToken);
     }
 

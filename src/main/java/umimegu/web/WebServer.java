@@ -1,24 +1,21 @@
 package umimegu.web;
 
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinGson;
-
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import umimegu.app.Application;
-import umimegu.usecase.TrainModel;
 import umimegu.config.WebSettings;
 import umimegu.recognition.AnswerFormatter;
 import umimegu.usecase.AnswerPicture;
 import umimegu.usecase.HistorySession;
 import umimegu.usecase.LiveModel;
 import umimegu.usecase.Teaching;
+import umimegu.usecase.TrainModel;
 import umimegu.vision.ImageDecoder;
 
 /**
@@ -32,9 +29,16 @@ public final class WebServer implements AutoCloseable {
     public static final String TOKEN_ENV = "UMIMEGU_WEB_TOKEN";
 
     /** What the page works with, from one process's wiring. */
-    public record Parts(TrainModel training, AnswerPicture answering, AnswerFormatter answers, LiveModel live, Teaching teaching,
-                        ImageDecoder decoder, long maxPictureBytes, WebSettings settings, String adminToken) {
-    }
+    public record Parts(
+            TrainModel training,
+            AnswerPicture answering,
+            AnswerFormatter answers,
+            LiveModel live,
+            Teaching teaching,
+            ImageDecoder decoder,
+            long maxPictureBytes,
+            WebSettings settings,
+            String adminToken) {}
 
     private final Javalin app;
     private final TrainRoutes training;
@@ -44,30 +48,45 @@ public final class WebServer implements AutoCloseable {
         this.training = training;
     }
 
-    record Session(String csrf, boolean adminEnabled, int maxFiles, long maxBytes) {
-    }
+    record Session(String csrf, boolean adminEnabled, int maxFiles, long maxBytes) {}
 
-    record Failure(String error) {
-    }
+    record Failure(String error) {}
 
     /**
      * The page for one process: its training, teaching use cases and live model are shared with the
      * chat front ends of the same process. Admin actions take their token from {@value #TOKEN_ENV}.
      */
-    public static WebServer start(Application app, TrainModel training, Teaching teaching, LiveModel live,
-                                  HistorySession history) {
-        return start(new Parts(training, app.answerPicture(live::get, history), app.answers(), live, teaching,
-                app.decoder(), app.config().chat().maxAttachmentBytes(), app.config().web(), System.getenv(TOKEN_ENV)));
+    public static WebServer start(
+            Application app, TrainModel training, Teaching teaching, LiveModel live, HistorySession history) {
+        return start(new Parts(
+                training,
+                app.answerPicture(live::get, history),
+                app.answers(),
+                live,
+                teaching,
+                app.decoder(),
+                app.config().chat().maxAttachmentBytes(),
+                app.config().web(),
+                System.getenv(TOKEN_ENV)));
     }
 
     public static WebServer start(Parts p) {
         WebSecurity security = new WebSecurity(p.adminToken());
         if (!p.settings().loopbackOnly() && !security.adminEnabled()) {
-            log.warn("The web page listens on {} (not only this machine) without {}: anyone who reaches it can classify "
-                    + "and judge, though not train or switch models", p.settings().host(), TOKEN_ENV);
+            log.warn(
+                    "The web page listens on {} (not only this machine) without {}: anyone who reaches it can classify "
+                            + "and judge, though not train or switch models",
+                    p.settings().host(),
+                    TOKEN_ENV);
         }
-        ClassifyRoutes classify = new ClassifyRoutes(p.answering(), p.answers(), p.live(), p.teaching(), security,
-                p.maxPictureBytes(), p.settings().maxFiles());
+        ClassifyRoutes classify = new ClassifyRoutes(
+                p.answering(),
+                p.answers(),
+                p.live(),
+                p.teaching(),
+                security,
+                p.maxPictureBytes(),
+                p.settings().maxFiles());
         TrainRoutes train = new TrainRoutes(p.training(), p.teaching(), p.decoder(), security);
         ModelRoutes models = new ModelRoutes(p.teaching().models(), p.training(), security);
         HistoryRoutes history = new HistoryRoutes(p.teaching().history());
@@ -81,8 +100,13 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(maxRequest, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.routes.before(WebSecurity::headers);
-            config.routes.get("/api/session", ctx -> ctx.json(new Session(security.csrfToken(), security.adminEnabled(),
-                    p.settings().maxFiles(), p.maxPictureBytes())));
+            config.routes.get(
+                    "/api/session",
+                    ctx -> ctx.json(new Session(
+                            security.csrfToken(),
+                            security.adminEnabled(),
+                            p.settings().maxFiles(),
+                            p.maxPictureBytes())));
             config.routes.post("/api/classify", classify::classify);
             config.routes.post("/api/feedback", classify::feedback);
             config.routes.get("/api/labels", train::labels);
@@ -112,7 +136,10 @@ public final class WebServer implements AutoCloseable {
             });
         });
         app.start(p.settings().host(), p.settings().port());
-        log.info("Web page on http://{}:{}/ (admin actions {})", p.settings().host(), app.port(),
+        log.info(
+                "Web page on http://{}:{}/ (admin actions {})",
+                p.settings().host(),
+                app.port(),
                 security.adminEnabled() ? "on" : "off: set " + TOKEN_ENV + " to enable them");
         return new WebServer(app, train);
     }
@@ -129,7 +156,6 @@ public final class WebServer implements AutoCloseable {
     public String url() {
         return "http://127.0.0.1:" + port() + "/";
     }
-
 
     @Override
     public void close() {

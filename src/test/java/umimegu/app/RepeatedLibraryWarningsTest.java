@@ -2,16 +2,14 @@ package umimegu.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Javacord retrying an unreachable Discord: one warning, not one every few seconds; our own lines untouched. */
 class RepeatedLibraryWarningsTest {
@@ -41,10 +39,17 @@ class RepeatedLibraryWarningsTest {
         }
         javacord.warn("Another problem");
         javacord.info("Trying to reconnect/resume in 4 seconds!");
-        assertEquals(1, seen.stream().filter(s -> s.endsWith("connecting to websocket")).count());
-        assertEquals(20, seen.stream().filter(s -> s.startsWith("umimegu.chat.ChatBot")).count());
+        assertEquals(
+                1,
+                seen.stream().filter(s -> s.endsWith("connecting to websocket")).count());
+        assertEquals(
+                20,
+                seen.stream().filter(s -> s.startsWith("umimegu.chat.ChatBot")).count());
         assertEquals(1, seen.stream().filter(s -> s.endsWith("Another problem")).count());
-        assertEquals(1, seen.stream().filter(s -> s.contains("Trying to reconnect")).count(), "INFO is for logback.xml's levels");
+        assertEquals(
+                1,
+                seen.stream().filter(s -> s.contains("Trying to reconnect")).count(),
+                "INFO is for logback.xml's levels");
         LoggerFactory.getLogger(getClass()).info("seen: {}", seen.size());
     }
 }

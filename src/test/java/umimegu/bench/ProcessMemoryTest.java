@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +31,8 @@ class ProcessMemoryTest {
         assertTrue(memory.startPhase());
         double start = Double.parseDouble(memory.phasePeakMb());
         int size = 128 * 1024 * 1024;
-        try (FileChannel file = FileChannel.open(dir.resolve("touched"), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel file = FileChannel.open(
+                dir.resolve("touched"), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             MappedByteBuffer block = file.map(FileChannel.MapMode.READ_WRITE, 0, size);
             for (int i = 0; i < size; i += 4096) {
                 block.put(i, (byte) 1);

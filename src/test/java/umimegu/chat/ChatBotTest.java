@@ -1,6 +1,5 @@
 package umimegu.chat;
 
-import umimegu.usecase.LiveModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,29 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.TestFixtures;
 import umimegu.app.Application;
 import umimegu.history.HistoryException;
 import umimegu.history.HistoryStore;
 import umimegu.history.StatsQuery;
 import umimegu.history.StatsReport;
-import umimegu.usecase.HistorySession;
 import umimegu.model.TrainingListener;
+import umimegu.usecase.HistorySession;
 
 /** The chat core with a fake platform, a real model trained on synthetic faces, and real H2. */
 class ChatBotTest {
     @TempDir
     static Path work;
+
     static byte[] picture;
 
     private ChatBot bot;
@@ -42,7 +40,7 @@ class ChatBotTest {
     static void trainOnce() throws Exception {
         TestFixtures.syntheticImages(work.resolve("images"), 16, 21);
         TestFixtures.syntheticImages(work.resolve("images-test"), 4, 22);
-        new Application(TestFixtures.load(config())).trainingService().train(new TrainingListener() { }, () -> false);
+        new Application(TestFixtures.load(config())).trainingService().train(new TrainingListener() {}, () -> false);
         try (Stream<Path> files = Files.list(work.resolve("images-test/megumi"))) {
             picture = Files.readAllBytes(files.findFirst().orElseThrow());
         }
@@ -104,7 +102,9 @@ class ChatBotTest {
         ChatBot bot = bot();
         FakeConversation c = send(bot, post("7", false, "look", image("face.png", picture)));
         assertEquals(1, c.replies.size());
-        assertTrue(c.texts().get(0).matches("(This is|Not sure — closest is) (Megumi|Umi): \\d+\\.\\d%.*"), c.texts().get(0));
+        assertTrue(
+                c.texts().get(0).matches("(This is|Not sure — closest is) (Megumi|Umi): \\d+\\.\\d%.*"),
+                c.texts().get(0));
         StatsReport stats = session.stats(StatsQuery.all()).orElseThrow();
         assertEquals(1, stats.total());
         assertEquals("7", stats.recent().get(0).userId());
@@ -114,33 +114,55 @@ class ChatBotTest {
     @Test
     void otherFilesAreIgnoredOversizeAndCorruptOnesGetAPoliteAnswer() throws Exception {
         ChatBot bot = bot();
-        assertEquals(List.of(), send(bot, post("7", false, "", new Attachment("notes.txt", "text/plain", 5, "hello".getBytes()))).replies);
+        assertEquals(
+                List.of(),
+                send(bot, post("7", false, "", new Attachment("notes.txt", "text/plain", 5, "hello".getBytes())))
+                        .replies);
         assertEquals(List.of(), send(bot, post("7", false, "just chatting")).replies);
-        FakeConversation big = send(bot, post("7", false, "", new Attachment("huge.png", "image/png", 5_000_000, null)));
-        assertTrue(big.texts().get(0).startsWith("huge.png is too large for me (4.8 MiB; the limit is 0.2 MiB)"), big.texts().get(0));
-        FakeConversation corrupt = send(bot, post("7", false, "", image("broken.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2})));
-        assertTrue(corrupt.texts().get(0).startsWith("I couldn't read broken.jpg:"), corrupt.texts().get(0));
-        assertEquals(1, send(bot, post("7", false, "", image("face.png", picture))).replies.size(), "still serving");
+        FakeConversation big =
+                send(bot, post("7", false, "", new Attachment("huge.png", "image/png", 5_000_000, null)));
+        assertTrue(
+                big.texts().get(0).startsWith("huge.png is too large for me (4.8 MiB; the limit is 0.2 MiB)"),
+                big.texts().get(0));
+        FakeConversation corrupt =
+                send(bot, post("7", false, "", image("broken.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2})));
+        assertTrue(
+                corrupt.texts().get(0).startsWith("I couldn't read broken.jpg:"),
+                corrupt.texts().get(0));
+        assertEquals(
+                1,
+                send(bot, post("7", false, "", image("face.png", picture)))
+                        .replies
+                        .size(),
+                "still serving");
     }
 
     @Test
     void hostilePicturesGetAnAnswerOrARefusalAndTheNextGoodPictureIsStillAnswered() throws Exception {
         ChatBot bot = bot();
         java.io.ByteArrayOutputStream thin = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1, 5000, java.awt.image.BufferedImage.TYPE_3BYTE_BGR),
-                "png", thin);
+        javax.imageio.ImageIO.write(
+                new java.awt.image.BufferedImage(1, 5000, java.awt.image.BufferedImage.TYPE_3BYTE_BGR), "png", thin);
         FakeConversation strip = send(bot, post("8", false, "", image("strip.png", thin.toByteArray())));
-        assertTrue(strip.texts().get(0).matches("(This is|Not sure — closest is) (Megumi|Umi): .*"), strip.texts().get(0));
+        assertTrue(
+                strip.texts().get(0).matches("(This is|Not sure — closest is) (Megumi|Umi): .*"),
+                strip.texts().get(0));
 
         byte[] frameBomb = umimegu.vision.HostilePicturesTestAccess.gif(1, 1, 20_000, 20_000);
         FakeConversation bomb = send(bot, post("8", false, "", image("bomb.gif", frameBomb)));
-        assertTrue(bomb.texts().get(0).startsWith("I couldn't read bomb.gif: image too large"), bomb.texts().get(0));
+        assertTrue(
+                bomb.texts().get(0).startsWith("I couldn't read bomb.gif: image too large"),
+                bomb.texts().get(0));
 
         FakeConversation empty = send(bot, post("8", false, "", image("empty.png", new byte[0])));
-        assertTrue(empty.texts().get(0).startsWith("I couldn't read empty.png: empty file"), empty.texts().get(0));
+        assertTrue(
+                empty.texts().get(0).startsWith("I couldn't read empty.png: empty file"),
+                empty.texts().get(0));
 
         FakeConversation good = send(bot, post("8", false, "", image("face.png", picture)));
-        assertTrue(good.texts().get(0).matches("(This is|Not sure — closest is) (Megumi|Umi): .*"), good.texts().get(0));
+        assertTrue(
+                good.texts().get(0).matches("(This is|Not sure — closest is) (Megumi|Umi): .*"),
+                good.texts().get(0));
     }
 
     @Test
@@ -148,16 +170,31 @@ class ChatBotTest {
         ChatBot bot = bot();
         String help = send(bot, post("7", false, "!help")).texts().get(0);
         assertTrue(help.contains("!train"));
-        bot.commands().all().forEach(c -> assertTrue(help.contains("`!" + c.name()), c.name() + " missing from " + help));
-        assertEquals("Usage: `!stats [12h|7d|4w] [@user]`", send(bot, post("7", false, "!stats soon")).texts().get(0));
-        assertEquals("I don't know `!dance`. Try `!help`.", send(bot, post("7", false, "!dance now")).texts().get(0));
+        bot.commands()
+                .all()
+                .forEach(c -> assertTrue(help.contains("`!" + c.name()), c.name() + " missing from " + help));
+        assertEquals(
+                "Usage: `!stats [12h|7d|4w] [@user]`",
+                send(bot, post("7", false, "!stats soon")).texts().get(0));
+        assertEquals(
+                "I don't know `!dance`. Try `!help`.",
+                send(bot, post("7", false, "!dance now")).texts().get(0));
         FakeConversation test = send(bot, post("7", false, "!test"));
         List<String> lines = test.texts().get(0).lines().toList();
-        assertTrue(lines.get(0).matches("Test loss: [0-9.]+, Test acc: [0-9.]+ .*"), test.texts().get(0));
-        assertTrue(lines.get(1).startsWith("Calibration error (ECE, 10 bins): "), test.texts().get(0));
-        assertTrue(lines.get(2).matches("Answers at or above 75%: .*; \\d+ held back as not sure"), test.texts().get(0));
-        assertEquals(List.of("confusion-matrix.png", "reliability.png"),
-                test.replies.get(0).files().stream().map(Reply.OutgoingFile::name).toList());
+        assertTrue(
+                lines.get(0).matches("Test loss: [0-9.]+, Test acc: [0-9.]+ .*"),
+                test.texts().get(0));
+        assertTrue(
+                lines.get(1).startsWith("Calibration error (ECE, 10 bins): "),
+                test.texts().get(0));
+        assertTrue(
+                lines.get(2).matches("Answers at or above 75%: .*; \\d+ held back as not sure"),
+                test.texts().get(0));
+        assertEquals(
+                List.of("confusion-matrix.png", "reliability.png"),
+                test.replies.get(0).files().stream()
+                        .map(Reply.OutgoingFile::name)
+                        .toList());
     }
 
     @Test
@@ -188,13 +225,18 @@ class ChatBotTest {
             bot.handleCommand(c.name(), options, post("7", false, ""), typed); // a slash command
             assertTrue(bot.awaitIdle(Duration.ofSeconds(30), false));
             assertEquals(List.of(expected), typed.texts(), c.name());
-            String text = "!" + c.name() + (c.name().equals("channel") ? " off" : c.name().equals("use") ? " x"
-                    : c.name().equals("accept") || c.name().equals("reject") ? " 1" : "");
+            String text = "!" + c.name()
+                    + (c.name().equals("channel")
+                            ? " off"
+                            : c.name().equals("use")
+                                    ? " x"
+                                    : c.name().equals("accept") || c.name().equals("reject") ? " 1" : "");
             assertEquals(List.of(expected), send(bot, post("7", false, text)).texts(), text);
         }
         assertEquals(List.of("train", "review", "accept", "reject", "use", "rollback", "channel"), refused);
         assertFalse(bot.trainingRunning());
-        assertTrue(send(bot, post("7", false, "!channel")).texts().get(0).startsWith("Here I'm "),
+        assertTrue(
+                send(bot, post("7", false, "!channel")).texts().get(0).startsWith("Here I'm "),
                 "anyone may ask where the bot answers");
     }
 
@@ -209,17 +251,25 @@ class ChatBotTest {
         FakeConversation admin = new FakeConversation();
         bot.handle(post("42", false, "!train"), admin); // admin by configured id
         FakeConversation second = send(bot, post("9", true, "!train")); // admin by platform permission
-        assertTrue(second.texts().get(0).startsWith("A training is already running"), second.texts().toString());
+        assertTrue(
+                second.texts().get(0).startsWith("A training is already running"),
+                second.texts().toString());
         assertTrue(bot.awaitIdle(Duration.ofMinutes(3), true));
 
-        assertTrue(admin.edits.stream().anyMatch(e -> e.startsWith("Training: epoch 1/2, val_loss")), admin.edits.toString());
+        assertTrue(
+                admin.edits.stream().anyMatch(e -> e.startsWith("Training: epoch 1/2, val_loss")),
+                admin.edits.toString());
         Reply done = admin.replies.get(admin.replies.size() - 1);
         assertTrue(done.text().startsWith("Training done: 2 epochs run"), done.text());
-        assertEquals(List.of("accuracy.png", "loss.png"), done.files().stream().map(Reply.OutgoingFile::name).toList());
+        assertEquals(
+                List.of("accuracy.png", "loss.png"),
+                done.files().stream().map(Reply.OutgoingFile::name).toList());
         String after = Files.readString(work.resolve("models/current")).trim();
         assertNotEquals(before, after);
         assertTrue(done.text().contains(after), "the summary names the new live model");
-        assertTrue(send(bot, post("7", false, "!test")).texts().get(0).contains("model " + after), "answers with the new model");
+        assertTrue(
+                send(bot, post("7", false, "!test")).texts().get(0).contains("model " + after),
+                "answers with the new model");
     }
 
     @Test
@@ -234,10 +284,13 @@ class ChatBotTest {
         while (admin.edits.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertEquals(List.of("Cancelling the training after the current batch…"),
+        assertEquals(
+                List.of("Cancelling the training after the current batch…"),
                 send(bot, post("42", false, "!train cancel")).texts());
         assertTrue(bot.awaitIdle(Duration.ofMinutes(2), true));
-        assertTrue(admin.texts().contains("Training cancelled; the previous model keeps answering."), admin.texts().toString());
+        assertTrue(
+                admin.texts().contains("Training cancelled; the previous model keeps answering."),
+                admin.texts().toString());
         assertEquals(before, Files.readString(work.resolve("models/current")).trim());
     }
 
@@ -247,7 +300,9 @@ class ChatBotTest {
         int answered = 0;
         int limited = 0;
         for (int i = 0; i < 7; i++) {
-            String text = send(bot, post("7", false, "", image("p.png", picture))).texts().get(0);
+            String text = send(bot, post("7", false, "", image("p.png", picture)))
+                    .texts()
+                    .get(0);
             if (text.startsWith("You're sending pictures faster")) {
                 limited++;
             } else {
@@ -256,7 +311,10 @@ class ChatBotTest {
         }
         assertEquals(5, answered);
         assertEquals(2, limited);
-        assertFalse(send(bot, post("8", false, "", image("p.png", picture))).texts().get(0).startsWith("You're sending"));
+        assertFalse(send(bot, post("8", false, "", image("p.png", picture)))
+                .texts()
+                .get(0)
+                .startsWith("You're sending"));
     }
 
     @Test
@@ -273,11 +331,14 @@ class ChatBotTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         ChatBot bot = bot(config(), down);
-        assertEquals(1, send(bot, post("7", false, "", image("p.png", picture))).replies.size());
-        assertEquals("The prediction history is unavailable right now.", send(bot, post("7", false, "!stats")).texts().get(0));
+        assertEquals(
+                1,
+                send(bot, post("7", false, "", image("p.png", picture))).replies.size());
+        assertEquals(
+                "The prediction history is unavailable right now.",
+                send(bot, post("7", false, "!stats")).texts().get(0));
     }
 }

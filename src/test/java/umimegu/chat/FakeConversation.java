@@ -10,6 +10,7 @@ final class FakeConversation implements Conversation {
     final List<String> edits = new CopyOnWriteArrayList<>();
     /** The id each posted reply got, in order, as a platform would give them. */
     final List<String> messageIds = new CopyOnWriteArrayList<>();
+
     private static final java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong(1000);
 
     @Override

@@ -16,14 +16,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.TestFixtures;
 import umimegu.app.Application;
 import umimegu.demo.SyntheticFaces;
@@ -44,6 +41,7 @@ class TeachingChatTest {
     static Path work;
     /** A face of a character the first model does not know. */
     static byte[] umi;
+
     static List<byte[]> moreUmi = new ArrayList<>();
     static String firstModel;
 
@@ -66,7 +64,9 @@ class TeachingChatTest {
             moreUmi.add(png(faces.draw(1, random)));
         }
         Application app = new Application(TestFixtures.load(config()));
-        firstModel = app.trainingService().train(new TrainingListener() { }, () -> false).modelId();
+        firstModel = app.trainingService()
+                .train(new TrainingListener() {}, () -> false)
+                .modelId();
     }
 
     static Properties config() {
@@ -151,7 +151,8 @@ class TeachingChatTest {
             return 0;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("chat-")).count();
+            return files.filter(f -> f.getFileName().toString().startsWith("chat-"))
+                    .count();
         }
     }
 
@@ -162,16 +163,24 @@ class TeachingChatTest {
         assertFalse(first.texts().get(0).contains("Umi"), first.texts().get(0));
 
         String correction = text(replyTo(first.messageIds.get(0), MEMBER, "!wrong umi"));
-        assertTrue(correction.matches("Thanks — your correction of that face \\(I said (megumi|other)\\) waits for an admin's review \\(#\\d+\\)\\."),
+        assertTrue(
+                correction.matches(
+                        "Thanks — your correction of that face \\(I said (megumi|other)\\) waits for an admin's review \\(#\\d+\\)\\."),
                 correction);
         String number = correction.replaceAll(".*#(\\d+).*", "$1");
         assertEquals("Sorry, only admins can accept pictures.", text(say(MEMBER, "!accept " + number)));
         assertEquals(0, chatPictures("umi"));
 
         FakeConversation review = send(say(ADMIN, "!review"));
-        assertTrue(review.texts().get(0).startsWith("#" + number + " correction: I said "), review.texts().get(0));
-        assertTrue(review.texts().get(0).contains(", it is umi (from <@7>)"), review.texts().get(0));
-        assertEquals("review-" + number + ".png", review.replies.get(0).files().get(0).name());
+        assertTrue(
+                review.texts().get(0).startsWith("#" + number + " correction: I said "),
+                review.texts().get(0));
+        assertTrue(
+                review.texts().get(0).contains(", it is umi (from <@7>)"),
+                review.texts().get(0));
+        assertEquals(
+                "review-" + number + ".png",
+                review.replies.get(0).files().get(0).name());
         assertTrue(text(say(ADMIN, "!accept " + number)).startsWith("#" + number + ": accepted into umi"));
         assertEquals(1, chatPictures("umi"));
         assertEquals("Nothing waits for review.", text(say(ADMIN, "!review")));
@@ -185,10 +194,14 @@ class TeachingChatTest {
 
         FakeConversation training = send(say(ADMIN, "!train"));
         assertTrue(bot.awaitIdle(Duration.ofMinutes(5), true));
-        assertTrue(training.texts().stream().anyMatch(t -> t.startsWith("Training done")), training.texts().toString());
+        assertTrue(
+                training.texts().stream().anyMatch(t -> t.startsWith("Training done")),
+                training.texts().toString());
 
         FakeConversation second = send(say(MEMBER, "", umi));
-        assertTrue(second.texts().get(0).matches("(This is|Not sure — closest is) Umi: .*"), second.texts().get(0));
+        assertTrue(
+                second.texts().get(0).matches("(This is|Not sure — closest is) Umi: .*"),
+                second.texts().get(0));
         assertEquals("Thanks — noted that I was right.", text(replyTo(second.messageIds.get(0), MEMBER, "!right")));
 
         String stats = text(say(MEMBER, "!stats"));
@@ -203,7 +216,9 @@ class TeachingChatTest {
         assertEquals(firstModel, app.store().currentId());
         send(say(MEMBER, "", umi));
         session.flush();
-        assertEquals(firstModel, session.stats(StatsQuery.all()).orElseThrow().recent().get(0).modelId());
+        assertEquals(
+                firstModel,
+                session.stats(StatsQuery.all()).orElseThrow().recent().get(0).modelId());
     }
 
     @Test
@@ -214,16 +229,38 @@ class TeachingChatTest {
         assertEquals("Sorry, only admins can review pictures.", text(say(MEMBER, "!review")));
         assertEquals("Sorry, only admins can reject pictures.", text(say(MEMBER, "!reject 1")));
 
-        assertEquals("From now on I'm silent in this channel (only `channel` works).", text(say(ADMIN, "!channel off")));
+        assertEquals(
+                "From now on I'm silent in this channel (only `channel` works).", text(say(ADMIN, "!channel off")));
         assertEquals(List.of(), send(say(MEMBER, "", umi)).replies);
         assertEquals(List.of(), send(say(MEMBER, "!stats")).replies);
         assertTrue(text(say(ADMIN, "!channel commands-only")).contains("only when asked"));
         assertEquals(List.of(), send(say(MEMBER, "", umi)).replies);
-        assertEquals(1, send(new IncomingMessage("@bot", List.of(new Attachment("a.png", "image/png", umi.length, umi)),
-                MEMBER, false, "c1", "g1", null, true)).replies.size());
+        assertEquals(
+                1,
+                send(new IncomingMessage(
+                                "@bot",
+                                List.of(new Attachment("a.png", "image/png", umi.length, umi)),
+                                MEMBER,
+                                false,
+                                "c1",
+                                "g1",
+                                null,
+                                true))
+                        .replies
+                        .size());
         assertEquals(1, send(say(MEMBER, "!classify", umi)).replies.size());
-        assertEquals(1, send(new IncomingMessage("", List.of(new Attachment("a.png", "image/png", umi.length, umi)),
-                MEMBER, false, "c2", "g1")).replies.size(), "other channels keep answering");
+        assertEquals(
+                1,
+                send(new IncomingMessage(
+                                "",
+                                List.of(new Attachment("a.png", "image/png", umi.length, umi)),
+                                MEMBER,
+                                false,
+                                "c2",
+                                "g1"))
+                        .replies
+                        .size(),
+                "other channels keep answering");
         text(say(ADMIN, "!channel on"));
         assertEquals(1, send(say(MEMBER, "", umi)).replies.size());
     }
@@ -238,10 +275,13 @@ class TeachingChatTest {
         send(say(MEMBER, "", umi));
         assertTrue(text(say(ADMIN, "!wrong ../evil")).startsWith("Labels are letters, digits, _ and -"));
         try (Stream<Path> all = Files.walk(work)) {
-            assertEquals(List.of(), all.filter(f -> f.getFileName().toString().contains("evil")).toList());
+            assertEquals(
+                    List.of(),
+                    all.filter(f -> f.getFileName().toString().contains("evil")).toList());
         }
         assertTrue(text(say(ADMIN, "!use ../models")).startsWith("Usage: `!use <model>`"));
-        assertTrue(text(say(ADMIN, "!use 20990101-000000-000")).startsWith("I can't switch: model 20990101-000000-000 not found"));
+        assertTrue(text(say(ADMIN, "!use 20990101-000000-000"))
+                .startsWith("I can't switch: model 20990101-000000-000 not found"));
     }
 
     @Test
@@ -272,10 +312,12 @@ class TeachingChatTest {
         session = HistorySession.none("database is locked");
         bot = app.chatBot("console", app.liveModel(), session);
         send(say(MEMBER, "", umi));
-        assertEquals("I can't take feedback right now: the history database is unavailable (database is locked).",
+        assertEquals(
+                "I can't take feedback right now: the history database is unavailable (database is locked).",
                 text(say(MEMBER, "!wrong umi")));
         assertTrue(text(say(MEMBER, "!labels")).contains("pending reviews unknown"));
-        assertTrue(text(say(ADMIN, "!channel off")).startsWith("I can't change it: channel modes are kept in the history database"));
+        assertTrue(text(say(ADMIN, "!channel off"))
+                .startsWith("I can't change it: channel modes are kept in the history database"));
         assertTrue(text(say(MEMBER, "!add umi", umi)).startsWith("I can't take pictures from members right now"));
         assertTrue(text(say(MEMBER, "!models")).contains(firstModel));
         assertEquals(1, send(say(MEMBER, "", umi)).replies.size(), "pictures are still answered");

@@ -11,20 +11,18 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.TestFixtures;
 
 class CliTest {
     @TempDir
     static Path work;
+
     static Path config;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     static Result run(String... args) {
         StringWriter out = new StringWriter();
@@ -64,7 +62,12 @@ class CliTest {
 
         Result single = run("--config", config.toString(), "classify", good.toString());
         assertEquals(0, single.code(), single.err());
-        assertTrue(single.out().trim().matches("(This is|Not sure — closest is) (Megumi|Umi): \\d{1,3}\\.\\d% \\(no face found, so the whole picture was classified\\)"), single.out());
+        assertTrue(
+                single.out()
+                        .trim()
+                        .matches(
+                                "(This is|Not sure — closest is) (Megumi|Umi): \\d{1,3}\\.\\d% \\(no face found, so the whole picture was classified\\)"),
+                single.out());
 
         Result mixed = run("--config", config.toString(), "classify", bad.toString(), good.toString());
         assertEquals(ExitCodes.PARTIAL_FAILURE, mixed.code());
@@ -85,13 +88,19 @@ class CliTest {
         Path good = Files.list(work.resolve("images-test/umi")).findFirst().orElseThrow();
 
         Result r = run("--config", ja.toString(), "classify", good.toString());
-        assertTrue(r.out().trim().matches("(これは|自信はありませんが、いちばん近いのは)(恵美|海美)です。確率: \\d{1,3}\\.\\d{3}% \\(顔が見つからないので画像全体で判定しました\\)"), r.out());
+        assertTrue(
+                r.out()
+                        .trim()
+                        .matches(
+                                "(これは|自信はありませんが、いちばん近いのは)(恵美|海美)です。確率: \\d{1,3}\\.\\d{3}% \\(顔が見つからないので画像全体で判定しました\\)"),
+                r.out());
     }
 
     @Test
     void classifiedPicturesShowUpInStats() throws Exception {
         Properties p = TestFixtures.fastConfig(work);
-        p.setProperty("history.jdbc-url", "jdbc:h2:" + work.resolve("stats-history").toAbsolutePath());
+        p.setProperty(
+                "history.jdbc-url", "jdbc:h2:" + work.resolve("stats-history").toAbsolutePath());
         Path own = TestFixtures.write(p, work.resolve("stats.properties"));
         List<Path> pictures;
         try (var files = Files.list(work.resolve("images-test/megumi"))) {
@@ -114,12 +123,19 @@ class CliTest {
 
         Result none = run("--config", own.toString(), "stats", "--to", "2000-01-01");
         assertTrue(none.out().contains("Predictions: 0"), none.out());
-        assertEquals(ExitCodes.USAGE, run("--config", own.toString(), "stats", "--since", "soon").code());
+        assertEquals(
+                ExitCodes.USAGE,
+                run("--config", own.toString(), "stats", "--since", "soon").code());
     }
 
     @Test
     void badDataFoldersStopWithExitCode2AndAClearMessage() throws Exception {
-        Result missing = run("--config", config.toString(), "train", "--images", work.resolve("nowhere").toString());
+        Result missing = run(
+                "--config",
+                config.toString(),
+                "train",
+                "--images",
+                work.resolve("nowhere").toString());
         assertEquals(ExitCodes.USAGE, missing.code());
         assertTrue(missing.err().contains("image folder not found"), missing.err());
 
@@ -174,14 +190,16 @@ class CliTest {
     @Test
     void modelIdsCannotReachOutsideTheStore() throws Exception {
         Path picture = Files.list(work.resolve("images-test/umi")).findFirst().orElseThrow();
-        Result escape = run("--config", config.toString(), "classify", "--model", "../../elsewhere/model", picture.toString());
+        Result escape =
+                run("--config", config.toString(), "classify", "--model", "../../elsewhere/model", picture.toString());
         assertEquals(ExitCodes.USAGE, escape.code());
         assertTrue(escape.err().contains("is not a model id"), escape.err());
 
         Path models = work.resolve("models-escape");
         Files.createDirectories(models);
         Files.writeString(models.resolve("current"), "../models/" + Files.readString(work.resolve("models/current")));
-        Result pointer = run("--config", config.toString(), "classify", "--models", models.toString(), picture.toString());
+        Result pointer =
+                run("--config", config.toString(), "classify", "--models", models.toString(), picture.toString());
         assertEquals(ExitCodes.USAGE, pointer.code());
         assertTrue(pointer.err().contains("does not name a model folder"), pointer.err());
     }

@@ -9,14 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.TestFixtures;
-import umimegu.history.HistoryStore;
 import umimegu.history.HistorySettings;
+import umimegu.history.HistoryStore;
 import umimegu.history.PredictionRecord;
 import umimegu.history.jdbc.JdbcHistoryStore;
 
@@ -31,7 +29,9 @@ class ReadOnlyHistoryTest {
 
     private static boolean mountNamespaces() {
         try {
-            Process p = new ProcessBuilder("unshare", "-m", "true").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("unshare", "-m", "true")
+                    .redirectErrorStream(true)
+                    .start();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (Exception e) {
             return false;
@@ -42,11 +42,27 @@ class ReadOnlyHistoryTest {
     void statsReadsAHistoryOnAReadOnlyMount() throws Exception {
         Assumptions.assumeTrue(mountNamespaces(), "unshare -m is not permitted here - skipped");
         Path data = dir.resolve("data");
-        HistorySettings settings = new HistorySettings("jdbc:h2:" + data.resolve("history").toAbsolutePath(), "sa", "");
+        HistorySettings settings =
+                new HistorySettings("jdbc:h2:" + data.resolve("history").toAbsolutePath(), "sa", "");
         try (HistoryStore store = JdbcHistoryStore.open(settings)) {
             for (int i = 0; i < 3; i++) {
-                store.save(List.of(new PredictionRecord(Instant.now(), "cli", null, "c", "u", "a".repeat(64), 0, null, "umi",
-                        0.9, List.of(0.1, 0.9), false, "m1", 5, null, null)));
+                store.save(List.of(new PredictionRecord(
+                        Instant.now(),
+                        "cli",
+                        null,
+                        "c",
+                        "u",
+                        "a".repeat(64),
+                        0,
+                        null,
+                        "umi",
+                        0.9,
+                        List.of(0.1, 0.9),
+                        false,
+                        "m1",
+                        5,
+                        null,
+                        null)));
             }
         }
         Properties p = TestFixtures.fastConfig(dir);
@@ -61,7 +77,9 @@ class ReadOnlyHistoryTest {
         Process child = pb.start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
-        assertTrue(!out.contains("WRITABLE") && !out.contains("MOUNT-FAILED"), "the mount must really be read-only: " + out);
+        assertTrue(
+                !out.contains("WRITABLE") && !out.contains("MOUNT-FAILED"),
+                "the mount must really be read-only: " + out);
         assertEquals(0, child.exitValue(), out);
         assertTrue(out.contains("Predictions: 3"), out);
     }

@@ -10,10 +10,8 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.TestFixtures;
 import umimegu.chart.LearningCurves;
 import umimegu.model.Classifier;
@@ -43,7 +41,8 @@ class SharedAnimeDataTest {
         Path modelDir = store.root().resolve(store.currentId());
         assertTrue(Files.size(modelDir.resolve(LearningCurves.ACCURACY_FILE)) > 0);
         var model = store.loadCurrent();
-        assertEquals(List.of("fate_testarossa", "takamachi_nanoha"), model.info().labels());
+        assertEquals(
+                List.of("fate_testarossa", "takamachi_nanoha"), model.info().labels());
 
         CliTest.Result test = CliTest.run("--config", config.toString(), "test");
         assertEquals(0, test.code(), test.err());
@@ -55,12 +54,18 @@ class SharedAnimeDataTest {
         }
         assertTrue(test.out().contains("fate_testarossa"), test.out());
 
-        Path face = Files.list(anime.resolve("fate_testarossa")).sorted().findFirst().orElseThrow();
+        Path face = Files.list(anime.resolve("fate_testarossa"))
+                .sorted()
+                .findFirst()
+                .orElseThrow();
         var decoder = new ImageDecoder();
         var first = new Classifier(model).predict(decoder.decode(face));
         var again = new Classifier(store.load(store.currentId())).predict(decoder.decode(face));
         assertEquals(first.probabilities(), again.probabilities());
-        assertEquals(1.0, first.probabilities().stream().mapToDouble(Double::doubleValue).sum(), 1e-5);
+        assertEquals(
+                1.0,
+                first.probabilities().stream().mapToDouble(Double::doubleValue).sum(),
+                1e-5);
         assertTrue(images >= 60, "expected the 63 shared crops, found " + images);
     }
 }

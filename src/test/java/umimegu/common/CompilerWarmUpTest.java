@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 class CompilerWarmUpTest {
@@ -27,7 +26,8 @@ class CompilerWarmUpTest {
 
     @Test
     void stopsAfterTheFirstRoundWithTheCompilersQuiet() {
-        CompilerWarmUp.Result result = new CompilerWarmUp(compilerClock::get, 0.1, 10).run(round(500, 500, 500, 0, 500));
+        CompilerWarmUp.Result result =
+                new CompilerWarmUp(compilerClock::get, 0.1, 10).run(round(500, 500, 500, 0, 500));
 
         assertEquals(4, result.rounds());
         assertEquals(4, rounds.get());
@@ -54,6 +54,6 @@ class CompilerWarmUpTest {
     @Test
     void readsThisJvmsCompilers() {
         // HotSpot reports compiler time; with any share allowed, the first round is quiet enough
-        assertEquals(1, new CompilerWarmUp(Double.MAX_VALUE, 5).run(() -> { }).rounds());
+        assertEquals(1, new CompilerWarmUp(Double.MAX_VALUE, 5).run(() -> {}).rounds());
     }
 }

@@ -3,16 +3,14 @@ package umimegu.common;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
-import com.sun.jna.Pointer;
 
 class NativeHeapTest {
     private static final long MB = 1024 * 1024;
@@ -41,6 +39,7 @@ class NativeHeapTest {
         return Files.readAllLines(Path.of("/proc/self/status")).stream()
                 .filter(line -> line.startsWith("VmRSS:"))
                 .mapToLong(line -> Long.parseLong(line.replaceAll("\\D+", "")) * 1024)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 }

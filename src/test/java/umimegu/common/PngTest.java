@@ -9,9 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Random;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 
 class PngTest {

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.model.Architecture;
 import umimegu.model.TrainingSettings;
 
@@ -48,7 +46,11 @@ class ConfigLoaderTest {
 
     @Test
     void shippedConfigFilesAreValid() {
-        assertEquals(1, ConfigLoader.load(Path.of("config", "umimegu.properties")).answers().percentDecimals());
+        assertEquals(
+                1,
+                ConfigLoader.load(Path.of("config", "umimegu.properties"))
+                        .answers()
+                        .percentDecimals());
         AppConfig ja = ConfigLoader.load(Path.of("config", "ja.properties"));
         assertEquals("恵美", ja.answers().displayNames().get("megumi"));
     }
@@ -59,8 +61,10 @@ class ConfigLoaderTest {
         assertTrue(folder.getMessage().contains("is a folder"), folder.getMessage());
 
         Path latin1 = dir.resolve("latin1.properties");
-        Files.write(latin1, "answer.template=C'est {label} \u00e0 {percent}%\n"
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(
+                latin1,
+                "answer.template=C'est {label} \u00e0 {percent}%\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         var encoding = assertThrows(ConfigException.class, () -> ConfigLoader.load(latin1));
         assertTrue(encoding.getMessage().contains("not UTF-8"), encoding.getMessage());
 

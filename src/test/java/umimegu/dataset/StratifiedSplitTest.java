@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class StratifiedSplitTest {
-    record Item(int id, int label) {
-    }
+    record Item(int id, int label) {}
 
     private static List<Item> items(int... perLabel) {
         List<Item> items = new ArrayList<>();

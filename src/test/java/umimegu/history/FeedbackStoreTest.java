@@ -8,11 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
 import umimegu.history.jdbc.JdbcFeedbackStore;
 import umimegu.history.jdbc.JdbcHistoryStore;
 import umimegu.teaching.AnsweredFace;
@@ -28,8 +26,23 @@ class FeedbackStoreTest {
 
     private static PredictionRecord face(String answer, int index, String label) {
         PredictionRecord r = HistoryRecords.record(Instant.now(), "u", "c1", label, 0.8, index);
-        return new PredictionRecord(r.time(), r.source(), r.guildId(), r.channelId(), r.userId(), r.imageSha256(), index,
-                r.box(), label, r.probability(), r.probabilities(), r.notSure(), "m1", r.latencyMs(), "c".repeat(64), answer);
+        return new PredictionRecord(
+                r.time(),
+                r.source(),
+                r.guildId(),
+                r.channelId(),
+                r.userId(),
+                r.imageSha256(),
+                index,
+                r.box(),
+                label,
+                r.probability(),
+                r.probabilities(),
+                r.notSure(),
+                "m1",
+                r.latencyMs(),
+                "c".repeat(64),
+                answer);
     }
 
     @ParameterizedTest
@@ -56,7 +69,8 @@ class FeedbackStoreTest {
 
             long second = store.queue(ReviewItem.Kind.ADDITION, "umi", null, "d".repeat(64), "8", null, now);
             assertEquals(Map.of("umi", 1L), store.pendingPerLabel());
-            assertEquals("umi", store.decide(second, true, "42", now).orElseThrow().label());
+            assertEquals(
+                    "umi", store.decide(second, true, "42", now).orElseThrow().label());
             assertEquals(Optional.empty(), store.decide(second, false, "42", now), "decided once");
 
             store.judge(new Judgement(faces.get(1).predictionId(), "7", true, null, now));
@@ -65,7 +79,9 @@ class FeedbackStoreTest {
             assertEquals(3, report.judged());
             assertEquals(2, report.right());
             assertEquals(List.of(new FeedbackReport.Confusion("megumi", "hibiki", 1)), report.confusions());
-            assertEquals(new FeedbackReport.LabelJudged("umi", 2, 2), report.perLabel().get(1));
+            assertEquals(
+                    new FeedbackReport.LabelJudged("umi", 2, 2),
+                    report.perLabel().get(1));
             assertEquals(0, store.feedback(null, null, "other-model", 5).judged());
             assertTrue(store.judgedPerModel().containsKey("m1"));
 

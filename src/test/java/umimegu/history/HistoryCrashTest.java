@@ -7,10 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.history.jdbc.JdbcHistoryStore;
 
 class HistoryCrashTest {
@@ -20,12 +18,17 @@ class HistoryCrashTest {
     @Test
     void everyRecordReportedCommittedSurvivesKillMinus9() throws Exception {
         String url = "jdbc:h2:" + dir.resolve("crash").toAbsolutePath();
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HistoryWriterChild.class.getName(), url)
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HistoryWriterChild.class.getName(),
+                        url)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         int lastReported = -1;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             String line;
             while ((line = lines.readLine()) != null && System.nanoTime() < deadline) {

@@ -2,7 +2,6 @@ package umimegu.history;
 
 import java.time.Instant;
 import java.util.List;
-
 import umimegu.history.jdbc.JdbcHistoryStore;
 
 /** Child process for the crash test: writes forever, printing each index once its save has returned. */

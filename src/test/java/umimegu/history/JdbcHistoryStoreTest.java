@@ -18,12 +18,10 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.history.jdbc.JdbcHistoryStore;
 
 class JdbcHistoryStoreTest {
@@ -51,10 +49,12 @@ class JdbcHistoryStoreTest {
             assertEquals(0.7, all.perLabel().get(0).meanProbability(), 1e-9);
             assertEquals(new StatsReport.UserCount("alice", 2), all.topUsers().get(0));
             assertEquals("umi", all.recent().get(0).label());
-            assertEquals(new PredictionRecord.Box(1, 2, 30, 40), all.recent().get(0).box());
+            assertEquals(
+                    new PredictionRecord.Box(1, 2, 30, 40), all.recent().get(0).box());
             assertEquals(List.of(0.8, 0.2), all.recent().get(0).probabilities());
 
-            StatsReport lastWeek = store.stats(new StatsQuery(now.minus(7, ChronoUnit.DAYS), null, null, null, null, 5));
+            StatsReport lastWeek =
+                    store.stats(new StatsQuery(now.minus(7, ChronoUnit.DAYS), null, null, null, null, 5));
             assertEquals(2, lastWeek.total());
             StatsReport alice = store.stats(new StatsQuery(null, null, "alice", "c1", "m1", 5));
             assertEquals(2, alice.total());
@@ -69,8 +69,14 @@ class JdbcHistoryStoreTest {
             for (String evil : List.of("'; DROP TABLE prediction; --", "x' OR '1'='1", "\"", "%", "o'brien")) {
                 store.stats(new StatsQuery(null, null, evil, evil, null, 5));
             }
-            assertEquals(1, store.stats(new StatsQuery(null, null, "o'brien", null, null, 5)).total());
-            assertEquals(0, store.stats(new StatsQuery(null, null, "x' OR '1'='1", null, null, 5)).total());
+            assertEquals(
+                    1,
+                    store.stats(new StatsQuery(null, null, "o'brien", null, null, 5))
+                            .total());
+            assertEquals(
+                    0,
+                    store.stats(new StatsQuery(null, null, "x' OR '1'='1", null, null, 5))
+                            .total());
             assertEquals(1, store.stats(StatsQuery.all()).total());
         }
     }
@@ -107,9 +113,9 @@ class JdbcHistoryStoreTest {
         Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS);
         String password = Files.readString(dir.resolve("upgrade.key")).trim(); // generated on creation
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), "sa", password);
-             PreparedStatement ps = c.prepareStatement("INSERT INTO prediction (created_at, source, user_id, "
-                     + "image_sha256, face_index, label, probability, probabilities, not_sure, model_id, latency_ms) "
-                     + "VALUES (?, 'cli', ?, ?, 0, ?, 0.75, '0.75,0.25', FALSE, 'm0', 5)")) {
+                PreparedStatement ps = c.prepareStatement("INSERT INTO prediction (created_at, source, user_id, "
+                        + "image_sha256, face_index, label, probability, probabilities, not_sure, model_id, latency_ms) "
+                        + "VALUES (?, 'cli', ?, ?, 0, ?, 0.75, '0.75,0.25', FALSE, 'm0', 5)")) {
             for (int i = 0; i < 3; i++) {
                 ps.setTimestamp(1, Timestamp.from(yesterday.minus(i, ChronoUnit.DAYS)));
                 ps.setString(2, i == 0 ? "ann" : null);
@@ -121,7 +127,9 @@ class JdbcHistoryStoreTest {
         try (HistoryStore latest = JdbcHistoryStore.open(settings)) {
             StatsReport all = latest.stats(StatsQuery.all());
             assertEquals(3, all.total());
-            assertEquals(new StatsReport.LabelStats("megumi", 2, 0.75), all.perLabel().get(0));
+            assertEquals(
+                    new StatsReport.LabelStats("megumi", 2, 0.75),
+                    all.perLabel().get(0));
             assertEquals(List.of(new StatsReport.UserCount("ann", 1)), all.topUsers());
             assertEquals(3, all.perDay().size());
             latest.save(List.of(record(Instant.now(), "ann", "c", "umi", 0.9, 0)));
@@ -138,8 +146,13 @@ class JdbcHistoryStoreTest {
         List<PredictionRecord> rows = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             Instant t = base.plusSeconds(random.nextInt(12 * 86_400));
-            rows.add(record(t, "u" + random.nextInt(5), "c" + random.nextInt(3), random.nextBoolean() ? "megumi" : "umi",
-                    0.5 + random.nextInt(50) / 100.0, i));
+            rows.add(record(
+                    t,
+                    "u" + random.nextInt(5),
+                    "c" + random.nextInt(3),
+                    random.nextBoolean() ? "megumi" : "umi",
+                    0.5 + random.nextInt(50) / 100.0,
+                    i));
         }
         try (HistoryStore store = JdbcHistoryStore.open(database.fresh(dir, "periods"))) {
             for (int i = 0; i < rows.size(); i += 97) {
@@ -165,14 +178,29 @@ class JdbcHistoryStoreTest {
                 String period = p[0] + ".." + p[1] + " user " + user;
                 assertEquals(expected.size(), report.total(), period);
                 assertEquals(expected.stream().filter(PredictionRecord::notSure).count(), report.notSure(), period);
-                long megumi = expected.stream().filter(r -> r.label().equals("megumi")).count();
-                assertEquals(megumi, report.perLabel().stream().filter(l -> l.label().equals("megumi"))
-                        .mapToLong(StatsReport.LabelStats::count).sum(), period);
-                assertEquals(expected.size(), report.perDay().stream().mapToLong(StatsReport.DayCount::count).sum(),
+                long megumi = expected.stream()
+                        .filter(r -> r.label().equals("megumi"))
+                        .count();
+                assertEquals(
+                        megumi,
+                        report.perLabel().stream()
+                                .filter(l -> l.label().equals("megumi"))
+                                .mapToLong(StatsReport.LabelStats::count)
+                                .sum(),
+                        period);
+                assertEquals(
+                        expected.size(),
+                        report.perDay().stream()
+                                .mapToLong(StatsReport.DayCount::count)
+                                .sum(),
                         period);
                 if (!expected.isEmpty()) {
-                    double mean = expected.stream().filter(r -> r.label().equals(report.perLabel().get(0).label()))
-                            .mapToDouble(PredictionRecord::probability).average().orElseThrow();
+                    double mean = expected.stream()
+                            .filter(r ->
+                                    r.label().equals(report.perLabel().get(0).label()))
+                            .mapToDouble(PredictionRecord::probability)
+                            .average()
+                            .orElseThrow();
                     assertEquals(mean, report.perLabel().get(0).meanProbability(), 1e-9, period);
                 }
             }
@@ -196,7 +224,8 @@ class JdbcHistoryStoreTest {
         }
         assertEquals(99, saved.size());
         assertTrue(saved.stream().allMatch(r -> r.faceIndex() > 0));
-        assertEquals(99, saved.stream().map(PredictionRecord::faceIndex).distinct().count());
+        assertEquals(
+                99, saved.stream().map(PredictionRecord::faceIndex).distinct().count());
     }
 
     @Test
@@ -232,9 +261,10 @@ class JdbcHistoryStoreTest {
         }
         byte[] before = Files.readAllBytes(data);
 
-        HistoryException e = org.junit.jupiter.api.Assertions.assertThrows(HistoryException.class,
-                () -> JdbcHistoryStore.open(settings));
-        assertTrue(e.getMessage().contains("looks damaged") && e.getMessage().contains("left as it is"), e.getMessage());
+        HistoryException e = org.junit.jupiter.api.Assertions.assertThrows(
+                HistoryException.class, () -> JdbcHistoryStore.open(settings));
+        assertTrue(
+                e.getMessage().contains("looks damaged") && e.getMessage().contains("left as it is"), e.getMessage());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(data)), "the file was not touched");
     }
 
@@ -245,11 +275,14 @@ class JdbcHistoryStoreTest {
             store.save(List.of(record(Instant.now(), "u", "c", "umi", 0.9, 0)));
         }
         Path key = dir.resolve("keyed.key");
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        assertEquals(
+                "rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
         String password = Files.readString(key).trim();
         assertTrue(password.length() >= 32, password.length() + " characters");
-        org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
-                () -> java.sql.DriverManager.getConnection(settings.jdbcUrl(), "sa", "").close());
+        org.junit.jupiter.api.Assertions.assertThrows(
+                java.sql.SQLException.class,
+                () -> java.sql.DriverManager.getConnection(settings.jdbcUrl(), "sa", "")
+                        .close());
         try (HistoryStore again = JdbcHistoryStore.open(settings)) {
             assertEquals(1, again.stats(StatsQuery.all()).total(), "the next open reads the key");
         }
@@ -257,11 +290,14 @@ class JdbcHistoryStoreTest {
 
     @Test
     void credentialsInJdbcUrlsAreHidden() {
-        assertEquals("jdbc:postgresql://dbuser:***@host/db",
+        assertEquals(
+                "jdbc:postgresql://dbuser:***@host/db",
                 umimegu.history.jdbc.JdbcHistoryStoreAccess.redact("jdbc:postgresql://dbuser:pgsecret4@host/db"));
-        assertEquals("jdbc:h2:tcp://h/x;PASSWORD=***;USER=a",
+        assertEquals(
+                "jdbc:h2:tcp://h/x;PASSWORD=***;USER=a",
                 umimegu.history.jdbc.JdbcHistoryStoreAccess.redact("jdbc:h2:tcp://h/x;PASSWORD=s3;USER=a"));
-        assertEquals("jdbc:postgresql://host:5432/db?user=a&password=***",
+        assertEquals(
+                "jdbc:postgresql://host:5432/db?user=a&password=***",
                 umimegu.history.jdbc.JdbcHistoryStoreAccess.redact("jdbc:postgresql://host:5432/db?user=a&password=x"));
     }
 }

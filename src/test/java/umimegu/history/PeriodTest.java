@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class PeriodTest {

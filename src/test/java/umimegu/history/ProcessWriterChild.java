@@ -3,7 +3,6 @@ package umimegu.history;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
 import umimegu.history.jdbc.JdbcHistoryStore;
 
 /**
@@ -20,8 +19,8 @@ public final class ProcessWriterChild {
         try (HistoryStore store = JdbcHistoryStore.open(settings)) {
             for (int i = 0; i < count; i++) {
                 Instant when = today.minus(i % 3, ChronoUnit.DAYS).plusSeconds(3600);
-                store.save(List.of(HistoryRecords.record(when, user, "c" + (i % 2), i % 2 == 0 ? "megumi" : "umi",
-                        0.75, i)));
+                store.save(List.of(
+                        HistoryRecords.record(when, user, "c" + (i % 2), i % 2 == 0 ? "megumi" : "umi", 0.75, i)));
             }
         }
     }

@@ -26,6 +26,5 @@ public final class SavingStore implements HistoryStore {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -8,11 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.history.jdbc.JdbcHistoryStore;
 
 /**
@@ -33,7 +31,8 @@ class SeveralProcessesTest {
         HistorySettings settings = database.fresh(dir, "shared");
         JdbcHistoryStore.open(settings).close(); // migrated once, before the writers race
         String password = database == TestDatabase.H2
-                ? java.nio.file.Files.readString(dir.resolve("shared.key")).trim() : settings.password();
+                ? java.nio.file.Files.readString(dir.resolve("shared.key")).trim()
+                : settings.password();
         HistorySettings shared = new HistorySettings(settings.jdbcUrl(), settings.user(), password);
         if (database == TestDatabase.H2) {
             // embedded H2 is one process's database (its AUTO_SERVER mode races on the lock file when
@@ -54,10 +53,20 @@ class SeveralProcessesTest {
         } else {
             List<Process> writers = new ArrayList<>();
             for (int p = 0; p < PROCESSES; p++) {
-                writers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), ProcessWriterChild.class.getName(),
-                        shared.jdbcUrl(), shared.user(), shared.password(), "shard" + p, String.valueOf(RECORDS))
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("writer" + p + ".log").toFile()).start());
+                writers.add(new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                ProcessWriterChild.class.getName(),
+                                shared.jdbcUrl(),
+                                shared.user(),
+                                shared.password(),
+                                "shard" + p,
+                                String.valueOf(RECORDS))
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("writer" + p + ".log").toFile())
+                        .start());
             }
             for (Process w : writers) {
                 if (!w.waitFor(4, TimeUnit.MINUTES)) {
@@ -71,11 +80,15 @@ class SeveralProcessesTest {
             assertEquals(PROCESSES * RECORDS, all.total(), "rows");
             Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
             // whole past days come from the rollup alone: the two earlier days must count exactly
-            StatsReport pastDays = store.stats(new StatsQuery(today.minus(2, ChronoUnit.DAYS), today, null, null, null, 0));
+            StatsReport pastDays =
+                    store.stats(new StatsQuery(today.minus(2, ChronoUnit.DAYS), today, null, null, null, 0));
             long expectedPast = PROCESSES * (long) (RECORDS - countDay0());
             assertEquals(expectedPast, pastDays.total(), "rollup counts of the two whole days");
             for (int p = 0; p < PROCESSES; p++) {
-                assertEquals(RECORDS, store.stats(new StatsQuery(null, null, "shard" + p, null, null, 0)).total());
+                assertEquals(
+                        RECORDS,
+                        store.stats(new StatsQuery(null, null, "shard" + p, null, null, 0))
+                                .total());
             }
             assertEquals(PROCESSES * RECORDS / 2, all.perLabel().get(0).count());
         }

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
 import umimegu.history.jdbc.JdbcHistoryStore;
 import umimegu.history.jdbc.JdbcSharedLocks;
 
@@ -21,7 +19,8 @@ class SharedLocksTest {
     @EnumSource(TestDatabase.class)
     void oneHolderAtATimeAndReleasedOnClose(TestDatabase database) {
         HistorySettings settings = database.fresh(dir, "locks");
-        try (JdbcHistoryStore one = JdbcHistoryStore.open(settings); JdbcHistoryStore two = JdbcHistoryStore.open(settings)) {
+        try (JdbcHistoryStore one = JdbcHistoryStore.open(settings);
+                JdbcHistoryStore two = JdbcHistoryStore.open(settings)) {
             SharedLocks first = new JdbcSharedLocks(one);
             SharedLocks second = new JdbcSharedLocks(two);
             Optional<SharedLocks.Held> held = first.tryLock("training");

@@ -1,5 +1,6 @@
 package umimegu.history;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -8,15 +9,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * The databases the history runs on in tests: embedded H2 (the default) and a real PostgreSQL
  * server, started once per test JVM from the binaries inside the Maven artifact (no Docker), with
  * a fresh database for every test.
  */
 public enum TestDatabase {
-    H2, POSTGRES;
+    H2,
+    POSTGRES;
 
     private static final AtomicInteger databases = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -27,7 +27,8 @@ public enum TestDatabase {
             return new HistorySettings("jdbc:h2:" + dir.resolve(name).toAbsolutePath(), "sa", "");
         }
         String db = name.toLowerCase().replaceAll("[^a-z0-9]", "_") + "_" + databases.incrementAndGet();
-        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server().getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Arrays;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
 import umimegu.demo.SyntheticFaces;
 
 class AugmenterTest {

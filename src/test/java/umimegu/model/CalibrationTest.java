@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 class CalibrationTest {

@@ -7,21 +7,20 @@ import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
 import umimegu.demo.SyntheticFaces;
 
 class ClassifierTest {
     @Test
     void mirrorAveragingIsTheMeanOfThePictureAndItsMirror() {
         InputSpec input = new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE);
-        StoredModel model = new StoredModel("m", null, NetworkFactory.create(input, 3, 1e-3, 7),
-                new ModelInfo(List.of("a", "b", "c"), input));
+        StoredModel model = new StoredModel(
+                "m", null, NetworkFactory.create(input, 3, 1e-3, 7), new ModelInfo(List.of("a", "b", "c"), input));
         BufferedImage face = new SyntheticFaces(32).draw(0, new Random(5));
         AffineTransform flip = AffineTransform.getScaleInstance(-1, 1);
         flip.translate(-face.getWidth(), 0);
-        BufferedImage mirrored = new AffineTransformOp(flip, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(face, null);
+        BufferedImage mirrored =
+                new AffineTransformOp(flip, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(face, null);
 
         Classifier plain = new Classifier(model, false);
         List<Double> a = plain.predict(face).probabilities();
@@ -36,11 +35,11 @@ class ClassifierTest {
     @Test
     void inspectedLogitsGiveTheAnswersProbabilities() {
         InputSpec input = new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE);
-        StoredModel model = new StoredModel("m", null, NetworkFactory.create(input, 3, 1e-3, 7),
-                new ModelInfo(List.of("a", "b", "c"), input));
+        StoredModel model = new StoredModel(
+                "m", null, NetworkFactory.create(input, 3, 1e-3, 7), new ModelInfo(List.of("a", "b", "c"), input));
         Classifier classifier = new Classifier(model, false);
-        List<BufferedImage> faces = List.of(new SyntheticFaces(32).draw(0, new Random(5)),
-                new SyntheticFaces(32).draw(1, new Random(6)));
+        List<BufferedImage> faces =
+                List.of(new SyntheticFaces(32).draw(0, new Random(5)), new SyntheticFaces(32).draw(1, new Random(6)));
         List<NetworkView> views = classifier.inspect(faces);
         List<Prediction> answers = classifier.predictAll(faces);
         for (int i = 0; i < faces.size(); i++) {
@@ -52,7 +51,11 @@ class ClassifierTest {
             for (int c = 0; c < 3; c++) {
                 assertEquals(answers.get(i).probabilities().get(c), Math.exp(z[c]) / sum, 1e-5);
             }
-            assertEquals(model.network().getLayer(model.network().getnLayers() - 1).getParam("W").rows(),
+            assertEquals(
+                    model.network()
+                            .getLayer(model.network().getnLayers() - 1)
+                            .getParam("W")
+                            .rows(),
                     views.get(i).features().length);
         }
     }
@@ -60,8 +63,8 @@ class ClassifierTest {
     @Test
     void picturesFromManyThreadsShareNetworkRunsAndGetTheirOwnAnswers() throws Exception {
         InputSpec input = new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE);
-        StoredModel model = new StoredModel("m", null, NetworkFactory.create(input, 3, 1e-3, 7),
-                new ModelInfo(List.of("a", "b", "c"), input));
+        StoredModel model = new StoredModel(
+                "m", null, NetworkFactory.create(input, 3, 1e-3, 7), new ModelInfo(List.of("a", "b", "c"), input));
         Classifier classifier = new Classifier(model, false);
         SyntheticFaces faces = new SyntheticFaces(32);
         int threads = 8;
@@ -106,7 +109,9 @@ class ClassifierTest {
         }
         pool.shutdown();
         long runs = classifier.networkCalls() - before;
-        org.junit.jupiter.api.Assertions.assertTrue(runs < threads * each,
-                runs + " network runs for " + threads * each + " pictures asked for at once: waiting pictures went together");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                runs < threads * each,
+                runs + " network runs for " + threads * each
+                        + " pictures asked for at once: waiting pictures went together");
     }
 }

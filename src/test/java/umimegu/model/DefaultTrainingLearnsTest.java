@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.TestFixtures;
 import umimegu.app.Application;
 import umimegu.config.ConfigLoader;
@@ -32,13 +30,16 @@ class DefaultTrainingLearnsTest {
         p.setProperty("images.dir", images.toString());
         p.setProperty("images.test-dir", work.resolve("no-test").toString());
         p.setProperty("models.dir", work.resolve("models").toString());
-        return new Application(ConfigLoader.parse(p)).trainingService().train(new TrainingListener() { }, () -> false);
+        return new Application(ConfigLoader.parse(p)).trainingService().train(new TrainingListener() {}, () -> false);
     }
 
     @Test
     void twoRealCharactersFromSixtyThreeCrops() {
-        TrainingReport report = trainWithDefaults(TestFixtures.sharedData("anime")).report();
-        assertTrue(report.best().valAccuracy() >= 0.9, "validation accuracy " + report.best().valAccuracy());
+        TrainingReport report =
+                trainWithDefaults(TestFixtures.sharedData("anime")).report();
+        assertTrue(
+                report.best().valAccuracy() >= 0.9,
+                "validation accuracy " + report.best().valAccuracy());
         assertTrue(report.bestEpoch() > 1, "best epoch " + report.bestEpoch());
     }
 
@@ -54,6 +55,8 @@ class DefaultTrainingLearnsTest {
             }
         }
         TrainingReport report = trainWithDefaults(work.resolve("images")).report();
-        assertTrue(report.best().valAccuracy() >= 0.9, "validation accuracy " + report.best().valAccuracy());
+        assertTrue(
+                report.best().valAccuracy() >= 0.9,
+                "validation accuracy " + report.best().valAccuracy());
     }
 }

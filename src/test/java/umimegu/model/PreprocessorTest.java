@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,7 +29,10 @@ class PreprocessorTest {
                 for (int x = 0; x < 17; x++) {
                     for (int c = 0; c < 3; c++) {
                         int value = pictures.get(n)[(y * 17 + x) * 3 + c] & 0xFF;
-                        assertEquals(value * 2f / 255f - 1f, batch.getFloat(n, c, y, x), 1e-6,
+                        assertEquals(
+                                value * 2f / 255f - 1f,
+                                batch.getFloat(n, c, y, x),
+                                1e-6,
                                 "picture " + n + " channel " + c + " at " + x + "," + y);
                     }
                 }

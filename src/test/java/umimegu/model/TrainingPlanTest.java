@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import umimegu.config.ConfigLoader;
 
 class TrainingPlanTest {
-    private final TrainingSettings defaults = ConfigLoader.parse(ConfigLoader.defaults()).training();
+    private final TrainingSettings defaults =
+            ConfigLoader.parse(ConfigLoader.defaults()).training();
 
     @Test
     void aSmallSetStillTakesSeveralStepsPerEpochAndEnoughStepsBeforeStopping() {
@@ -41,10 +40,15 @@ class TrainingPlanTest {
 
     @Test
     void adviceNamesLabelsWithFewPicturesAndTheWorstConfusion() {
-        List<LabelAdvice> advice = LabelAdvice.of(List.of("megumi", "umi", "yuriko"), new int[] {40, 6, 30},
-                new int[] {10, 2, 8}, new int[][] {{9, 1, 0}, {0, 2, 0}, {3, 0, 5}});
-        assertEquals(List.of("umi has 8 pictures; 20+ would help",
-                "yuriko was taken for megumi 3 times in validation",
-                "megumi was taken for umi 1 time in validation"), LabelAdvice.hints(advice));
+        List<LabelAdvice> advice = LabelAdvice.of(
+                List.of("megumi", "umi", "yuriko"), new int[] {40, 6, 30}, new int[] {10, 2, 8}, new int[][] {
+                    {9, 1, 0}, {0, 2, 0}, {3, 0, 5}
+                });
+        assertEquals(
+                List.of(
+                        "umi has 8 pictures; 20+ would help",
+                        "yuriko was taken for megumi 3 times in validation",
+                        "megumi was taken for umi 1 time in validation"),
+                LabelAdvice.hints(advice));
     }
 }

@@ -11,16 +11,15 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import umimegu.model.Prediction;
 import umimegu.vision.FaceBox;
 
 /** On a crowded group picture no name hides another name or a face, and the names stay readable when shown small. */
 class AnnotatorTest {
-    private final AnswerFormatter answers = new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1,
-            Map.of("takamachi", "Takamachi Nanoha", "fate", "Fate Testarossa Harlaown")));
+    private final AnswerFormatter answers = new AnswerFormatter(AnswerSettings.of(
+            "This is {label}: {percent}%",
+            1, Map.of("takamachi", "Takamachi Nanoha", "fate", "Fate Testarossa Harlaown")));
 
     /** Five faces side by side and touching, as in a group illustration. */
     private Recognition crowd(int width, int height) {
@@ -29,20 +28,36 @@ class AnnotatorTest {
         for (int i = 0; i < 5; i++) {
             int side = width / 6;
             FaceBox box = new FaceBox(i * (side - 4) + 10, 40 + (i % 2) * 12, side, side);
-            faces.add(new FaceAnswer(i + 1, box, null, new Prediction(labels[i], 0.5 + i * 0.1, List.of(0.5, 0.5)), i == 0));
+            faces.add(new FaceAnswer(
+                    i + 1, box, null, new Prediction(labels[i], 0.5 + i * 0.1, List.of(0.5, 0.5)), i == 0));
         }
-        return new Recognition("0".repeat(64), new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB),
-                Recognition.Outcome.FACES, faces, "m", 5);
+        return new Recognition(
+                "0".repeat(64),
+                new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB),
+                Recognition.Outcome.FACES,
+                faces,
+                "m",
+                5);
     }
 
     private Annotator.Layout layout(Recognition r) {
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = probe.createGraphics();
         try {
-            Font font = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(13, Math.round(r.picture().getWidth() / 28f)));
-            List<String> names = r.faces().stream().map(f -> answers.displayName(f.prediction().label()) + " 99.9%").toList();
-            return Annotator.layout(r.picture().getWidth(), r.picture().getHeight(), r.faces(), names,
-                    g.getFontMetrics(font), g.getFontMetrics(font));
+            Font font = new Font(
+                    Font.SANS_SERIF,
+                    Font.BOLD,
+                    Math.max(13, Math.round(r.picture().getWidth() / 28f)));
+            List<String> names = r.faces().stream()
+                    .map(f -> answers.displayName(f.prediction().label()) + " 99.9%")
+                    .toList();
+            return Annotator.layout(
+                    r.picture().getWidth(),
+                    r.picture().getHeight(),
+                    r.faces(),
+                    names,
+                    g.getFontMetrics(font),
+                    g.getFontMetrics(font));
         } finally {
             g.dispose();
         }
@@ -61,7 +76,8 @@ class AnnotatorTest {
                     assertFalse(name.intersects(layout.faces().get(j)), "name " + i + " covers face " + j);
                     if (j != i) {
                         assertFalse(name.intersects(layout.names().get(j)), "name " + i + " covers name " + j);
-                        assertFalse(layout.tags().get(i).intersects(layout.tags().get(j)), "tag " + i + " covers tag " + j);
+                        assertFalse(
+                                layout.tags().get(i).intersects(layout.tags().get(j)), "tag " + i + " covers tag " + j);
                     }
                 }
                 assertTrue(layout.faces().get(i).contains(layout.tags().get(i)), "a number sits on its own box");
@@ -82,9 +98,13 @@ class AnnotatorTest {
 
     @Test
     void aPictureWithoutBoxesIsLeftAsItIs() {
-        Recognition whole = new Recognition("0".repeat(64), new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB),
-                Recognition.Outcome.NO_FACE, List.of(new FaceAnswer(1, null, null,
-                        new Prediction("fate", 0.9, List.of(0.1, 0.9)), false)), "m", 5);
+        Recognition whole = new Recognition(
+                "0".repeat(64),
+                new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB),
+                Recognition.Outcome.NO_FACE,
+                List.of(new FaceAnswer(1, null, null, new Prediction("fate", 0.9, List.of(0.1, 0.9)), false)),
+                "m",
+                5);
         BufferedImage out = Annotator.draw(whole, answers);
         assertEquals(100, out.getHeight());
     }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import umimegu.model.Prediction;
 
 class AnswerFormatterTest {
@@ -15,8 +13,11 @@ class AnswerFormatterTest {
     @Test
     void defaultWordingUsesTheFolderNameCapitalisedWithOneDecimal() {
         var formatter = new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of()));
-        assertEquals("This is Megumi: 91.2%", formatter.format(new Prediction("megumi", 0.91234, List.of(0.91234, 0.08766))));
-        assertEquals("This is Takamachi Nanoha: 99.5%",
+        assertEquals(
+                "This is Megumi: 91.2%",
+                formatter.format(new Prediction("megumi", 0.91234, List.of(0.91234, 0.08766))));
+        assertEquals(
+                "This is Takamachi Nanoha: 99.5%",
                 formatter.format(new Prediction("takamachi_nanoha", 0.99549, List.of(0.99549, 0.00451))));
     }
 
@@ -27,41 +28,66 @@ class AnswerFormatterTest {
         Prediction seed = new Prediction("megumi", 0.561, List.of(0.561, 0.439));
         assertEquals("Not sure — closest is Megumi: 56.1%", formatter.format(seed));
         assertEquals("Face 2: Not sure — closest is Megumi: 56.1%", formatter.formatFace(2, seed));
-        assertEquals("Face 1: This is Umi: 60.0%", formatter.formatFace(1, new Prediction("umi", 0.6, List.of(0.4, 0.6))));
+        assertEquals(
+                "Face 1: This is Umi: 60.0%", formatter.formatFace(1, new Prediction("umi", 0.6, List.of(0.4, 0.6))));
     }
 
     @Test
     void japaneseTemplateInTheSeedsStyle() {
-        var formatter = new AnswerFormatter(new AnswerSettings("これは{label}です。確率: {percent}%", 3,
-                Map.of("megumi", "恵美", "umi", "海美"), 0.0, "自信がありません。近いのは{label}です。確率: {percent}%",
-                "顔{n}: {answer}", "", 0.0, "知らない子です（{label}、{percent}%）"));
+        var formatter = new AnswerFormatter(new AnswerSettings(
+                "これは{label}です。確率: {percent}%",
+                3,
+                Map.of("megumi", "恵美", "umi", "海美"),
+                0.0,
+                "自信がありません。近いのは{label}です。確率: {percent}%",
+                "顔{n}: {answer}",
+                "",
+                0.0,
+                "知らない子です（{label}、{percent}%）"));
         assertEquals("これは恵美です。確率: 56.100%", formatter.format(new Prediction("megumi", 0.561, List.of(0.561, 0.439))));
     }
 
     @Test
     void belowTheUnknownThresholdTheAnswerSaysItDoesNotKnowTheCharacter() {
         var settings = AnswerSettings.of("This is {label}: {percent}%", 1, Map.of());
-        var formatter = new AnswerFormatter(new AnswerSettings(settings.template(), 1, Map.of(), 0.6,
-                settings.unsureTemplate(), settings.faceTemplate(), settings.noFaceNote(), 0.4,
+        var formatter = new AnswerFormatter(new AnswerSettings(
+                settings.template(),
+                1,
+                Map.of(),
+                0.6,
+                settings.unsureTemplate(),
+                settings.faceTemplate(),
+                settings.noFaceNote(),
+                0.4,
                 "I don't know this one (closest: {label}, {percent}%)"));
         Prediction low = new Prediction("umi", 0.31, List.of(0.2, 0.31, 0.25, 0.24));
         assertEquals("I don't know this one (closest: Umi, 31.0%)", formatter.format(low));
         assertTrue(formatter.isUnsure(low));
-        assertEquals("Not sure — closest is Umi: 45.0%", formatter.format(new Prediction("umi", 0.45, List.of(0.55, 0.45))));
+        assertEquals(
+                "Not sure — closest is Umi: 45.0%", formatter.format(new Prediction("umi", 0.45, List.of(0.55, 0.45))));
         assertEquals("This is Umi: 90.0%", formatter.format(new Prediction("umi", 0.9, List.of(0.1, 0.9))));
     }
 
     @Test
     void aTwoLabelModelIsUnsureButNeverSaysItDoesNotKnowTheCharacter() {
         var formatter = new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of()));
-        var strict = new AnswerFormatter(new AnswerSettings("This is {label}: {percent}%", 1, Map.of(), 0.75,
-                "Not sure — closest is {label}: {percent}%", "Face {n}: {answer}", "", 0.6,
+        var strict = new AnswerFormatter(new AnswerSettings(
+                "This is {label}: {percent}%",
+                1,
+                Map.of(),
+                0.75,
+                "Not sure — closest is {label}: {percent}%",
+                "Face {n}: {answer}",
+                "",
+                0.6,
                 "I don't know this one (closest: {label}, {percent}%)"));
         Prediction twoLabels = new Prediction("megumi", 0.561, List.of(0.561, 0.439));
         assertEquals("Not sure — closest is Megumi: 56.1%", strict.format(twoLabels));
-        assertEquals("I don't know this one (closest: Megumi, 56.1%)",
+        assertEquals(
+                "I don't know this one (closest: Megumi, 56.1%)",
                 strict.format(new Prediction("megumi", 0.561, List.of(0.561, 0.339, 0.1))));
-        assertEquals("Not sure — closest is Megumi: 70.0%",
+        assertEquals(
+                "Not sure — closest is Megumi: 70.0%",
                 strict.format(new Prediction("megumi", 0.7, List.of(0.7, 0.2, 0.1))));
         assertTrue(formatter.isUnsure(twoLabels));
     }

@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.history.AsyncHistoryRecorder;
 import umimegu.history.HistoryStore;
 import umimegu.history.PredictionRecord;
@@ -39,9 +37,12 @@ class RecognitionLogTest {
             assertTrue(recorder.flush(Duration.ofSeconds(30)));
         }
         assertEquals(answers, saved.size(), "every answer recorded");
-        assertEquals(answers, saved.stream().map(PredictionRecord::imageSha256).distinct().count());
+        assertEquals(
+                answers,
+                saved.stream().map(PredictionRecord::imageSha256).distinct().count());
         long withCrop = saved.stream().filter(r -> r.cropSha256() != null).count();
-        assertTrue(withCrop >= 1 && withCrop <= RecognitionLog.MAX_WAITING,
+        assertTrue(
+                withCrop >= 1 && withCrop <= RecognitionLog.MAX_WAITING,
                 "crops kept for the first answers only, not a pile-up: " + withCrop);
         try (var files = Files.list(dir.resolve("crops"))) {
             assertEquals(1, files.count(), "the same noise crop is one content-named file");
@@ -52,7 +53,7 @@ class RecognitionLogTest {
     void flushWaitsForTheKeptCropsSoStatsSeeTheAnswers() throws Exception {
         List<PredictionRecord> saved = new CopyOnWriteArrayList<>();
         try (AsyncHistoryRecorder recorder = new AsyncHistoryRecorder(listStore(saved));
-             RecognitionLog log = new RecognitionLog(recorder, new CropFolder(dir.resolve("crops"), 1L << 30))) {
+                RecognitionLog log = new RecognitionLog(recorder, new CropFolder(dir.resolve("crops"), 1L << 30))) {
             for (int i = 0; i < 10; i++) {
                 log.record(recognition("sha" + i, noise(64 + i)), Origin.cli(), null);
             }

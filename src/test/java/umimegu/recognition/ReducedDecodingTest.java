@@ -10,12 +10,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import umimegu.common.Png;
 import umimegu.model.Classifier;
 import umimegu.model.InputSpec;
@@ -33,13 +30,17 @@ import umimegu.vision.ImageDecoder;
  */
 class ReducedDecodingTest {
     private static Classifier classifier;
-    private final AnswerFormatter answers = new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of()));
+    private final AnswerFormatter answers =
+            new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of()));
     private final ImageDecoder decoder = new ImageDecoder();
 
     @BeforeAll
     static void untrainedModel() {
         InputSpec input = new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE);
-        classifier = new Classifier(new StoredModel("m-test", null, NetworkFactory.create(input, 2, 1e-3, 1),
+        classifier = new Classifier(new StoredModel(
+                "m-test",
+                null,
+                NetworkFactory.create(input, 2, 1e-3, 1),
                 new ModelInfo(List.of("megumi", "umi"), input)));
     }
 
@@ -75,9 +76,14 @@ class ReducedDecodingTest {
         for (int c = 0; c < 3; c++) {
             assertTrue(Math.abs(a[c] - b[c]) < 12, "same colours at the centre: " + a[c] + " vs " + b[c]);
         }
-        assertEquals(1, decoder.decodeReduced(jpeg(700, 500), "small.jpg", 400).factor(), "700 px: 1/2 would be under 400");
-        assertEquals(1, decoder.decodeReduced(Png.encode(new BufferedImage(2000, 1200, BufferedImage.TYPE_3BYTE_BGR)),
-                "big.png", 400).factor(), "only JPEG is decoded reduced");
+        assertEquals(
+                1, decoder.decodeReduced(jpeg(700, 500), "small.jpg", 400).factor(), "700 px: 1/2 would be under 400");
+        assertEquals(
+                1,
+                decoder.decodeReduced(
+                                Png.encode(new BufferedImage(2000, 1200, BufferedImage.TYPE_3BYTE_BGR)), "big.png", 400)
+                        .factor(),
+                "only JPEG is decoded reduced");
     }
 
     @Test
@@ -114,13 +120,15 @@ class ReducedDecodingTest {
 
     @Test
     void severalFacesAreAnsweredOnALargerCopySoTheAnnotatedPictureStaysLegible() throws Exception {
-        FaceDetector two = detector(new java.util.ArrayList<>(), new FaceBox(50, 50, 100, 100), new FaceBox(300, 100, 100, 100));
+        FaceDetector two =
+                detector(new java.util.ArrayList<>(), new FaceBox(50, 50, 100, 100), new FaceBox(300, 100, 100, 100));
         Recognition r = new Recognizer(decoder, FaceDetection.available(two, 0.25), () -> classifier, answers)
                 .recognize(jpeg(3000, 1800), "group.jpg");
         assertEquals(1500, r.picture().getWidth(), "1/2 of 3000: at least 1280 px");
         assertEquals(2.0, r.scale());
         // found at 1/4 (750 px), drawn at 1/2: boxes ×2 there, ×4 in the upload's pixels
-        assertEquals(List.of(new FaceBox(200, 200, 400, 400), new FaceBox(1200, 400, 400, 400)),
+        assertEquals(
+                List.of(new FaceBox(200, 200, 400, 400), new FaceBox(1200, 400, 400, 400)),
                 r.faces().stream().map(r::originalBox).toList());
         assertEquals(1500, Annotator.draw(r, answers).getWidth());
         assertEquals(300, r.faces().get(0).crop().getWidth(), "200 px at 1/2 + 2 × 50 px margin");
@@ -132,8 +140,13 @@ class ReducedDecodingTest {
         for (FaceBox box : List.of(new FaceBox(100, 60, 160, 160), new FaceBox(100, 60, 40, 40))) {
             FaceDetection detection = FaceDetection.available(detector(new java.util.ArrayList<>(), box), 0.25);
             BufferedImage answered = new Recognizer(decoder, detection, () -> classifier, answers)
-                    .recognize(jpeg, "big.jpg").faces().get(0).crop();
-            BufferedImage added = new FaceFinder(decoder, () -> detection).crops(jpeg, "big.jpg").get(0);
+                    .recognize(jpeg, "big.jpg")
+                    .faces()
+                    .get(0)
+                    .crop();
+            BufferedImage added = new FaceFinder(decoder, () -> detection)
+                    .crops(jpeg, "big.jpg")
+                    .get(0);
             assertArrayEquals(Png.encode(answered), Png.encode(added), "same crop bytes for " + box);
         }
     }

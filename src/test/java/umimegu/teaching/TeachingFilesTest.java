@@ -12,10 +12,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.model.ModelStore;
 import umimegu.recognition.CropFolder;
 
@@ -43,10 +41,16 @@ class TeachingFilesTest {
         assertEquals(TrainingPictures.Added.ADDED, pictures.add("megumi", png));
         assertEquals(TrainingPictures.Added.DUPLICATE, pictures.add("megumi", png));
         assertEquals(TrainingPictures.Added.DUPLICATE, pictures.add("umi", png), "the same crop under another label");
-        assertEquals(new TrainingPictures.LabelCount("megumi", 1, 1), pictures.counts().get("megumi"));
-        assertEquals(new TrainingPictures.LabelCount("umi", 1, 0), pictures.counts().get("umi"));
+        assertEquals(
+                new TrainingPictures.LabelCount("megumi", 1, 1),
+                pictures.counts().get("megumi"));
+        assertEquals(
+                new TrainingPictures.LabelCount("umi", 1, 0), pictures.counts().get("umi"));
         try (Stream<Path> all = Files.walk(dir)) {
-            assertEquals(List.of(), all.filter(p -> p.getFileName().toString().endsWith(".part")).toList());
+            assertEquals(
+                    List.of(),
+                    all.filter(p -> p.getFileName().toString().endsWith(".part"))
+                            .toList());
         }
         assertThrows(IllegalArgumentException.class, () -> pictures.add("../x", png));
         assertFalse(Files.exists(dir.resolve("x")));

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import umimegu.history.PredictionRecord;
 import umimegu.model.Prediction;
 import umimegu.recognition.AnswerFormatter;
@@ -25,12 +23,17 @@ import umimegu.vision.ImageDecodeException;
 /** {@link AnswerPicture} with a recognizer that returns what the test says: the lines, the picture, the history. */
 class AnswerPictureTest {
     private static final BufferedImage PICTURE = new BufferedImage(200, 100, BufferedImage.TYPE_3BYTE_BGR);
-    private final AnswerFormatter answers = new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of()));
+    private final AnswerFormatter answers =
+            new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of()));
     private final Fakes.History store = new Fakes.History();
 
     private static FaceAnswer face(int number, String label, double p) {
-        return new FaceAnswer(number, new FaceBox(10 + 90 * (number - 1), 10, 60, 60), new BufferedImage(60, 60,
-                BufferedImage.TYPE_3BYTE_BGR), new Prediction(label, p, List.of(p, 1 - p)), p < 0.75);
+        return new FaceAnswer(
+                number,
+                new FaceBox(10 + 90 * (number - 1), 10, 60, 60),
+                new BufferedImage(60, 60, BufferedImage.TYPE_3BYTE_BGR),
+                new Prediction(label, p, List.of(p, 1 - p)),
+                p < 0.75);
     }
 
     private final HistorySession session = Fakes.session(store, new Fakes.Feedback(), new Fakes.Locks(), null);
@@ -48,8 +51,9 @@ class AnswerPictureTest {
 
     @Test
     void oneFaceGetsOneLineAndIsRecordedUnderTheAnswersId() throws Exception {
-        AnswerPicture.Answer a = answering((bytes, name) -> new Recognition("sha", PICTURE, Recognition.Outcome.FACES,
-                List.of(face(1, "megumi", 0.977)), "m1", 5)).answer(new byte[1], "a.png", ORIGIN, false);
+        AnswerPicture.Answer a = answering((bytes, name) -> new Recognition(
+                        "sha", PICTURE, Recognition.Outcome.FACES, List.of(face(1, "megumi", 0.977)), "m1", 5))
+                .answer(new byte[1], "a.png", ORIGIN, false);
         assertEquals("This is Megumi: 97.7%", a.text());
         assertNull(a.annotatedPng(), "one face needs no annotated copy");
         List<PredictionRecord> saved = recorded();
@@ -60,8 +64,14 @@ class AnswerPictureTest {
 
     @Test
     void severalFacesGetALineEachAndAnAnnotatedPicture() throws Exception {
-        AnswerPicture.Answer a = answering((bytes, name) -> new Recognition("sha", PICTURE, Recognition.Outcome.FACES,
-                List.of(face(1, "megumi", 0.977), face(2, "umi", 0.561)), "m1", 5)).answer(new byte[1], "b.png", ORIGIN, false);
+        AnswerPicture.Answer a = answering((bytes, name) -> new Recognition(
+                        "sha",
+                        PICTURE,
+                        Recognition.Outcome.FACES,
+                        List.of(face(1, "megumi", 0.977), face(2, "umi", 0.561)),
+                        "m1",
+                        5))
+                .answer(new byte[1], "b.png", ORIGIN, false);
         assertEquals(List.of("Face 1: This is Megumi: 97.7%", "Face 2: Not sure — closest is Umi: 56.1%"), a.lines());
         assertNotNull(a.annotatedPng());
         assertEquals(2, recorded().size());

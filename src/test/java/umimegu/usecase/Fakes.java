@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
 import umimegu.history.HistoryStore;
 import umimegu.history.PredictionRecord;
 import umimegu.history.SharedLocks;
@@ -33,8 +32,7 @@ import umimegu.teaching.ReviewItem;
 
 /** In-memory stand-ins for the use cases' ports: no DL4J, OpenCV or database behind them. */
 final class Fakes {
-    private Fakes() {
-    }
+    private Fakes() {}
 
     /** A model that only has a name and labels; it is never asked to predict here. */
     record Model(String modelId, List<String> labels) implements PictureClassifier {
@@ -50,11 +48,22 @@ final class Fakes {
 
     /** A finished training's outcome as a real training reports it, for model {@code id}. */
     static TrainingOutcome outcome(String id, Path directory) {
-        List<EpochStats> history = List.of(new EpochStats(1, 0.9, 0.5, 0.8, 0.6, 1.0),
-                new EpochStats(2, 0.5, 0.8, 0.4, 0.9, 1.0));
-        TrainingReport report = new TrainingReport(List.of("megumi", "umi"), 8, 2, history, 2,
-                TrainingReport.StopReason.MAX_EPOCHS, List.of(), new TrainingPlan(8, 1, 2, 0), 1.0, 0.1, 0.05,
-                List.of(), List.of());
+        List<EpochStats> history =
+                List.of(new EpochStats(1, 0.9, 0.5, 0.8, 0.6, 1.0), new EpochStats(2, 0.5, 0.8, 0.4, 0.9, 1.0));
+        TrainingReport report = new TrainingReport(
+                List.of("megumi", "umi"),
+                8,
+                2,
+                history,
+                2,
+                TrainingReport.StopReason.MAX_EPOCHS,
+                List.of(),
+                new TrainingPlan(8, 1, 2, 0),
+                1.0,
+                0.1,
+                0.05,
+                List.of(),
+                List.of());
         return new TrainingOutcome(report, id, directory, Optional.empty());
     }
 
@@ -90,8 +99,7 @@ final class Fakes {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Every feedback port in maps, as the JDBC adapter keeps them in tables. */
@@ -138,8 +146,14 @@ final class Fakes {
         }
 
         @Override
-        public long queue(ReviewItem.Kind kind, String label, String saidLabel, String cropSha256, String userId,
-                          Long feedbackId, Instant at) {
+        public long queue(
+                ReviewItem.Kind kind,
+                String label,
+                String saidLabel,
+                String cropSha256,
+                String userId,
+                Long feedbackId,
+                Instant at) {
             long id = ids.incrementAndGet();
             pending.put(id, new ReviewItem(id, kind, label, saidLabel, cropSha256, userId, feedbackId, at));
             return id;
@@ -175,7 +189,8 @@ final class Fakes {
     }
 
     /** A history session over these fakes ({@code crops} may be null). */
-    static HistorySession session(History history, Feedback feedback, Locks locks, umimegu.recognition.CropFolder crops) {
+    static HistorySession session(
+            History history, Feedback feedback, Locks locks, umimegu.recognition.CropFolder crops) {
         return HistorySession.open(() -> history, store -> feedback, store -> locks, crops);
     }
 }

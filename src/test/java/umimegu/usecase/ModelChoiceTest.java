@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.model.InputSpec;
 import umimegu.model.ModelInfo;
 import umimegu.model.ModelInfoFile;
@@ -51,7 +49,8 @@ class ModelChoiceTest {
         for (String id : List.of("m1", "m2", "m3")) {
             Path model = Files.createDirectories(dir.resolve(id));
             Files.writeString(model.resolve(ModelStore.NETWORK_FILE), "stand-in");
-            ModelInfoFile.write(model.resolve(ModelInfoFile.NAME),
+            ModelInfoFile.write(
+                    model.resolve(ModelInfoFile.NAME),
                     new ModelInfo(List.of("megumi", "umi"), new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE), 1.0));
         }
         store.makeCurrent("m1");
@@ -97,12 +96,20 @@ class ModelChoiceTest {
         LiveModel live = new LiveModel(new Fakes.Model("m1"));
         List<ChooseModel.Row> rows = new ChooseModel(store, loader, live, history).newest(5);
         assertEquals(3, rows.size());
-        ChooseModel.Row m1 = rows.stream().filter(r -> r.model().id().equals("m1")).findFirst().orElseThrow();
-        ChooseModel.Row m2 = rows.stream().filter(r -> r.model().id().equals("m2")).findFirst().orElseThrow();
+        ChooseModel.Row m1 = rows.stream()
+                .filter(r -> r.model().id().equals("m1"))
+                .findFirst()
+                .orElseThrow();
+        ChooseModel.Row m2 = rows.stream()
+                .filter(r -> r.model().id().equals("m2"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(m1.current());
         assertEquals(List.of(4L, 3L), List.of(m2.judged(), m2.judgedRight()));
         assertEquals(List.of(0L, 0L), List.of(m1.judged(), m1.judgedRight()));
-        assertEquals(Optional.empty(), new ChooseModel(store, loader, live, history).picture("m1", "network.zip"),
+        assertEquals(
+                Optional.empty(),
+                new ChooseModel(store, loader, live, history).picture("m1", "network.zip"),
                 "only the model's pictures are shown");
         assertEquals(Optional.empty(), new ChooseModel(store, loader, live, history).picture("../m1", "loss.png"));
     }

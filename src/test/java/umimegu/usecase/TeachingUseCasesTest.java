@@ -15,12 +15,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.recognition.CropFolder;
 import umimegu.teaching.AnsweredFace;
 import umimegu.teaching.ChannelMode;
@@ -101,10 +99,14 @@ class TeachingUseCasesTest {
         List<ReviewPictures.Pending> pending = review.pending(5);
         assertEquals(1, pending.size());
         assertEquals(ReviewItem.Kind.CORRECTION, pending.get(0).item().kind());
-        assertArrayEquals(crops.read(feedback.answers.get("a1").get(0).cropSha256()).orElseThrow(), pending.get(0).png());
+        assertArrayEquals(
+                crops.read(feedback.answers.get("a1").get(0).cropSha256()).orElseThrow(),
+                pending.get(0).png());
 
         long number = r.faces().get(0).reviewNumber();
-        assertEquals(TrainingPictures.Added.ADDED, review.accept(number, "admin").orElseThrow().added());
+        assertEquals(
+                TrainingPictures.Added.ADDED,
+                review.accept(number, "admin").orElseThrow().added());
         assertEquals(1, pictures("umi"));
         assertTrue(review.pending(5).isEmpty());
         assertTrue(review.accept(number, "admin").isEmpty(), "decided once");
@@ -113,9 +115,14 @@ class TeachingUseCasesTest {
     @Test
     void aRejectedPictureNeverJoinsTheTrainingPictures() throws Exception {
         answered("megumi");
-        long number = new JudgeAnswer(history, files, clock).judge("a1", null, false, "umi", "member", false)
-                .faces().get(0).reviewNumber();
-        assertTrue(new ReviewPictures(history, files, clock).reject(number, "admin").isPresent());
+        long number = new JudgeAnswer(history, files, clock)
+                .judge("a1", null, false, "umi", "member", false)
+                .faces()
+                .get(0)
+                .reviewNumber();
+        assertTrue(new ReviewPictures(history, files, clock)
+                .reject(number, "admin")
+                .isPresent());
         assertEquals(0, pictures("umi"));
     }
 
@@ -126,11 +133,19 @@ class TeachingUseCasesTest {
         JudgeAnswer.Result which = judge.judge("a1", null, false, "umi", "member", false);
         assertEquals(JudgeAnswer.Status.WHICH_FACE, which.status());
         assertEquals(2, which.faceCount());
-        assertEquals(JudgeAnswer.Status.NO_SUCH_FACE, judge.judge("a1", 3, false, "umi", "member", false).status());
-        assertEquals(JudgeAnswer.Status.SAME_AS_ANSWER, judge.judge("a1", 2, false, "umi", "member", false).status());
-        assertEquals(JudgeAnswer.Status.RECORDED, judge.judge("a1", null, true, null, "member", false).status(),
+        assertEquals(
+                JudgeAnswer.Status.NO_SUCH_FACE,
+                judge.judge("a1", 3, false, "umi", "member", false).status());
+        assertEquals(
+                JudgeAnswer.Status.SAME_AS_ANSWER,
+                judge.judge("a1", 2, false, "umi", "member", false).status());
+        assertEquals(
+                JudgeAnswer.Status.RECORDED,
+                judge.judge("a1", null, true, null, "member", false).status(),
                 "right judges every face");
-        assertEquals(JudgeAnswer.Status.UNKNOWN_ANSWER, judge.judge("nope", null, true, null, "member", false).status());
+        assertEquals(
+                JudgeAnswer.Status.UNKNOWN_ANSWER,
+                judge.judge("nope", null, true, null, "member", false).status());
         assertThrows(IllegalArgumentException.class, () -> judge.judge("a1", 1, false, "../x", "member", false));
     }
 
@@ -142,19 +157,26 @@ class TeachingUseCasesTest {
         assertEquals("database locked", r.detail());
         assertFalse(new ReviewPictures(none, files, clock).available());
         AddPictures add = new AddPictures((bytes, name) -> List.of(picture(1)), none, files, clock);
-        assertThrows(IllegalStateException.class, () -> add.add("umi", List.of(new AddPictures.Picture("a.png", new byte[1])),
-                false, "member", false));
+        assertThrows(
+                IllegalStateException.class,
+                () -> add.add("umi", List.of(new AddPictures.Picture("a.png", new byte[1])), false, "member", false));
     }
 
     @Test
     void addedPicturesAreCountedFaceByFaceAndNeverTwice() throws Exception {
-        AddPictures add = new AddPictures((bytes, name) -> switch (name) {
-            case "two.png" -> List.of(picture(0x10), picture(0x20));
-            case "none.png" -> List.of();
-            default -> throw new ImageDecodeException(name + ": not an image");
-        }, history, files, clock);
-        List<AddPictures.Picture> sent = List.of(new AddPictures.Picture("two.png", new byte[1]),
-                new AddPictures.Picture("none.png", new byte[1]), new AddPictures.Picture("text.png", new byte[1]));
+        AddPictures add = new AddPictures(
+                (bytes, name) -> switch (name) {
+                    case "two.png" -> List.of(picture(0x10), picture(0x20));
+                    case "none.png" -> List.of();
+                    default -> throw new ImageDecodeException(name + ": not an image");
+                },
+                history,
+                files,
+                clock);
+        List<AddPictures.Picture> sent = List.of(
+                new AddPictures.Picture("two.png", new byte[1]),
+                new AddPictures.Picture("none.png", new byte[1]),
+                new AddPictures.Picture("text.png", new byte[1]));
 
         AddPictures.Report first = add.add("umi", sent, true, "admin", true);
         assertEquals(2, first.added());
@@ -185,7 +207,8 @@ class TeachingUseCasesTest {
         clock.advance(ChannelModes.FRESH_FOR.plusSeconds(1));
         assertEquals(ChannelMode.COMMANDS_ONLY, modes.of("c1"));
         assertEquals(ChannelMode.ON, new ChannelModes(HistorySession.none("down"), clock).of("c1"));
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalStateException.class,
                 () -> new ChannelModes(HistorySession.none("down"), clock).set("c1", ChannelMode.OFF, "admin"));
     }
 

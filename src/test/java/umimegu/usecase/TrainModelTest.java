@@ -16,11 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.model.EpochStats;
 import umimegu.model.ModelTrainer;
 import umimegu.model.TrainingCancelledException;
@@ -83,7 +81,8 @@ class TrainModelTest {
     }
 
     private final Trainer trainer = new Trainer();
-    private final TrainModel training = new TrainModel(trainer, Fakes.Model::new, live, () -> locks.tryLock(TrainModel.LOCK));
+    private final TrainModel training =
+            new TrainModel(trainer, Fakes.Model::new, live, () -> locks.tryLock(TrainModel.LOCK));
 
     /** The one who started a training: its events and how it ended. */
     private static final class Starter implements TrainModel.Caller {
@@ -116,13 +115,17 @@ class TrainModelTest {
         assertEquals(1, trainer.runs.get());
 
         trainer.finish.countDown();
-        TrainModel.Finished finished = assertInstanceOf(TrainModel.Finished.class, starter.end.get(10, TimeUnit.SECONDS));
+        TrainModel.Finished finished =
+                assertInstanceOf(TrainModel.Finished.class, starter.end.get(10, TimeUnit.SECONDS));
         assertEquals("new", finished.outcome().modelId());
         assertEquals("new", live.get().modelId());
         assertFalse(training.isRunning());
         assertTrue(locks.held.isEmpty(), "the cluster lock is given back");
         assertEquals(List.of("started", "batch", "epoch", "done"), starter.kinds);
-        assertEquals(starter.kinds, watched.stream().map(TrainingEvent::kind).toList(), "watchers hear what the starter hears");
+        assertEquals(
+                starter.kinds,
+                watched.stream().map(TrainingEvent::kind).toList(),
+                "watchers hear what the starter hears");
         assertEquals("new", watched.get(watched.size() - 1).modelId());
     }
 
@@ -175,7 +178,9 @@ class TrainModelTest {
     void onTheCallersThreadItReturnsHowItEnded() {
         trainer.finish.countDown();
         TrainModel.Outcome outcome = training.runHere(new Starter());
-        assertEquals("new", assertInstanceOf(TrainModel.Finished.class, outcome).outcome().modelId());
+        assertEquals(
+                "new",
+                assertInstanceOf(TrainModel.Finished.class, outcome).outcome().modelId());
         assertEquals("new", live.get().modelId());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,14 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.sun.net.httpserver.HttpServer;
-
 import umimegu.TestFixtures;
 import umimegu.common.Sha256;
 
@@ -100,8 +97,18 @@ class CascadeFilesTest {
 
     private FaceSettings settings(String cascade, String path) {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-        return new FaceSettings(cascade, url, sha, cache, Duration.ofMillis(1500), FaceSettings.Fallback.WHOLE_IMAGE,
-                1.1, 5, 24, 0.25, 400);
+        return new FaceSettings(
+                cascade,
+                url,
+                sha,
+                cache,
+                Duration.ofMillis(1500),
+                FaceSettings.Fallback.WHOLE_IMAGE,
+                1.1,
+                5,
+                24,
+                0.25,
+                400);
     }
 
     @Test
@@ -130,7 +137,8 @@ class CascadeFilesTest {
 
     @Test
     void aWrongChecksumIsRefusedAndNothingIsCached() {
-        CascadeUnavailableException e = assertThrows(CascadeUnavailableException.class,
+        CascadeUnavailableException e = assertThrows(
+                CascadeUnavailableException.class,
                 () -> new CascadeFiles(settings("anime", "/tampered.xml")).resolve());
         assertTrue(e.getMessage().contains("expected " + sha), e.getMessage());
         assertFalse(Files.exists(cache.resolve("lbpcascade_animeface.xml")));
@@ -139,8 +147,8 @@ class CascadeFilesTest {
     @Test
     void aServerThatHangsTimesOut() {
         long start = System.nanoTime();
-        CascadeUnavailableException e = assertThrows(CascadeUnavailableException.class,
-                () -> new CascadeFiles(settings("anime", "/hang.xml")).resolve());
+        CascadeUnavailableException e = assertThrows(
+                CascadeUnavailableException.class, () -> new CascadeFiles(settings("anime", "/hang.xml")).resolve());
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertTrue(e.getMessage().contains("no complete answer within 1500 ms"), e.getMessage());
         assertTrue(ms < 10_000, "gave up after " + ms + " ms");
@@ -149,11 +157,13 @@ class CascadeFilesTest {
     @Test
     void aMissingServerOrFileSaysSo() {
         server.stop(0);
-        CascadeUnavailableException down = assertThrows(CascadeUnavailableException.class,
-                () -> new CascadeFiles(settings("anime", "/good.xml")).resolve());
-        assertTrue(down.getMessage().startsWith("cannot download the anime face cascade from http://127.0.0.1:"),
+        CascadeUnavailableException down = assertThrows(
+                CascadeUnavailableException.class, () -> new CascadeFiles(settings("anime", "/good.xml")).resolve());
+        assertTrue(
+                down.getMessage().startsWith("cannot download the anime face cascade from http://127.0.0.1:"),
                 down.getMessage());
-        CascadeUnavailableException missing = assertThrows(CascadeUnavailableException.class,
+        CascadeUnavailableException missing = assertThrows(
+                CascadeUnavailableException.class,
                 () -> new CascadeFiles(settings("/no/such/cascade.xml", "/good.xml")).resolve());
         assertTrue(missing.getMessage().contains("/no/such/cascade.xml"), missing.getMessage());
     }

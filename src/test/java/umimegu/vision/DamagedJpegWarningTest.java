@@ -3,24 +3,21 @@ package umimegu.vision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Random;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 /** libjpeg prints its warnings on the process's stderr; the user must learn which picture they were about. */
 class DamagedJpegWarningTest {
@@ -46,19 +43,24 @@ class DamagedJpegWarningTest {
         BufferedImage image = new ImageDecoder().decode(damaged, "uploads/holiday.jpg");
 
         assertEquals(200, image.getWidth(), "the readable picture is still decoded");
-        List<String> warnings = logs.list.stream().filter(e -> e.getLevel() == Level.WARN)
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> warnings = logs.list.stream()
+                .filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
         assertEquals(1, warnings.size(), "one warning: " + warnings);
         assertTrue(warnings.get(0).startsWith("uploads/holiday.jpg: damaged JPEG data"), warnings.get(0));
         // libjpeg's own words (its bit reader may already hold a byte of the garbage)
-        assertTrue(warnings.get(0).matches(".*\\(Corrupt JPEG data: (39|40) extraneous bytes before marker 0xd9\\)"),
+        assertTrue(
+                warnings.get(0).matches(".*\\(Corrupt JPEG data: (39|40) extraneous bytes before marker 0xd9\\)"),
                 warnings.get(0));
     }
 
     @Test
     void anIntactJpegWarnsNothingAndOtherOutputIsLeftAlone() throws Exception {
         new ImageDecoder().decode(jpeg(), "fine.jpg");
-        assertEquals(List.of(), logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        assertEquals(
+                List.of(),
+                logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
         NativeStderrCapture.Captured<String> other = NativeStderrCapture.run(() -> {
             System.err.println("a line of someone else's");
             return "done";

@@ -1,12 +1,10 @@
 package umimegu.vision;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -18,21 +16,18 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import umimegu.TestFixtures;
-import umimegu.recognition.AnswerFormatter;
-import umimegu.recognition.AnswerSettings;
 import umimegu.model.Classifier;
 import umimegu.model.InputSpec;
 import umimegu.model.ModelInfo;
 import umimegu.model.NetworkFactory;
 import umimegu.model.StoredModel;
+import umimegu.recognition.AnswerFormatter;
+import umimegu.recognition.AnswerSettings;
 import umimegu.recognition.FaceDetection;
 import umimegu.recognition.Recognizer;
 
@@ -55,15 +50,30 @@ class HostilePicturesTest {
     @BeforeAll
     static void recognizer() throws Exception {
         InputSpec input = new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE);
-        Classifier classifier = new Classifier(new StoredModel("m-fuzz", null, NetworkFactory.create(input, 2, 1e-3, 1),
+        Classifier classifier = new Classifier(new StoredModel(
+                "m-fuzz",
+                null,
+                NetworkFactory.create(input, 2, 1e-3, 1),
                 new ModelInfo(List.of("megumi", "umi"), input)));
-        FaceSettings faces = new FaceSettings("lbpcascade_frontalface_improved", java.net.URI.create("http://127.0.0.1:1/x"),
-                "0".repeat(64), work.resolve("cascades"), Duration.ofSeconds(1), FaceSettings.Fallback.WHOLE_IMAGE,
-                1.1, 5, 24, 0.25, 400);
+        FaceSettings faces = new FaceSettings(
+                "lbpcascade_frontalface_improved",
+                java.net.URI.create("http://127.0.0.1:1/x"),
+                "0".repeat(64),
+                work.resolve("cascades"),
+                Duration.ofSeconds(1),
+                FaceSettings.Fallback.WHOLE_IMAGE,
+                1.1,
+                5,
+                24,
+                0.25,
+                400);
         Path cascade = new CascadeFiles(faces).resolve();
         decoder = new ImageDecoder();
-        recognizer = new Recognizer(decoder, FaceDetection.available(new CascadeFaceDetector(cascade, faces), 0.25),
-                () -> classifier, new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of())));
+        recognizer = new Recognizer(
+                decoder,
+                FaceDetection.available(new CascadeFaceDetector(cascade, faces), 0.25),
+                () -> classifier,
+                new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of())));
     }
 
     /** Answered, or refused with the reason; anything else fails with the file's name. */
@@ -100,8 +110,8 @@ class HostilePicturesTest {
     void aGifFrameLargerThanItsScreenIsRefusedBeforeDecoding() throws Exception {
         Path bomb = Files.write(work.resolve("frame_bomb.gif"), gif(1, 1, 20_000, 20_000));
         long start = System.nanoTime();
-        ImageDecodeException e = org.junit.jupiter.api.Assertions.assertThrows(ImageDecodeException.class,
-                () -> decoder.decode(bomb));
+        ImageDecodeException e =
+                org.junit.jupiter.api.Assertions.assertThrows(ImageDecodeException.class, () -> decoder.decode(bomb));
         assertTrue(e.getMessage().contains("image too large"), e.getMessage());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2), "refused from the header");
         answerOrRefuse(Files.write(work.resolve("frame_outside.gif"), gifAt(50, 50, 40, 40, 100, 100)));
@@ -111,18 +121,21 @@ class HostilePicturesTest {
     void specialFilesAreRefusedAndNeverRead() throws Exception {
         Path zero = work.resolve("zero.png");
         Files.createSymbolicLink(zero, Path.of("/dev/zero"));
-        ImageDecodeException e = org.junit.jupiter.api.Assertions.assertThrows(ImageDecodeException.class,
-                () -> decoder.read(zero));
+        ImageDecodeException e =
+                org.junit.jupiter.api.Assertions.assertThrows(ImageDecodeException.class, () -> decoder.read(zero));
         assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
         Path fifo = work.resolve("f.png");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
         if (mkfifo.waitFor(5, TimeUnit.SECONDS) && mkfifo.exitValue() == 0) {
-            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(ImageDecodeException.class, () -> decoder.read(fifo))
-                    .getMessage().contains("not a regular file"));
+            assertTrue(
+                    org.junit.jupiter.api.Assertions.assertThrows(ImageDecodeException.class, () -> decoder.read(fifo))
+                            .getMessage()
+                            .contains("not a regular file"));
         }
         Path dir = Files.createDirectories(work.resolve("folder.png"));
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(ImageDecodeException.class, () -> decoder.read(dir))
-                .getMessage().contains("not a regular file"));
+                .getMessage()
+                .contains("not a regular file"));
     }
 
     /** A fixed budget of seeded mutations (bit flips, cuts, repeated slices, overwritten headers) of good pictures. */
@@ -160,7 +173,9 @@ class HostilePicturesTest {
     void theHostileImageGeneratorsCasesAreAnsweredOrRefused() throws Exception {
         Path gen = TestFixtures.sharedData("../tools/hostile-images").resolve("gen.py");
         Path out = work.resolve("hostile");
-        Process p = new ProcessBuilder("python3", gen.toString(), out.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("python3", gen.toString(), out.toString())
+                .redirectErrorStream(true)
+                .start();
         String log = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             fail("gen.py failed: " + log);
@@ -221,9 +236,19 @@ class HostilePicturesTest {
 
     static byte[] gifAt(int sw, int sh, int left, int top, int fw, int fh) {
         ByteBuffer b = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("GIF89a".getBytes()).putShort((short) sw).putShort((short) sh).put((byte) 0xF0).put((byte) 0).put((byte) 0);
+        b.put("GIF89a".getBytes())
+                .putShort((short) sw)
+                .putShort((short) sh)
+                .put((byte) 0xF0)
+                .put((byte) 0)
+                .put((byte) 0);
         b.put(new byte[] {0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
-        b.put((byte) 0x2C).putShort((short) left).putShort((short) top).putShort((short) fw).putShort((short) fh).put((byte) 0);
+        b.put((byte) 0x2C)
+                .putShort((short) left)
+                .putShort((short) top)
+                .putShort((short) fw)
+                .putShort((short) fh)
+                .put((byte) 0);
         b.put(new byte[] {0x02, 0x02, 0x4C, 0x01, 0x00, 0x3B});
         return java.util.Arrays.copyOf(b.array(), b.position());
     }

@@ -2,8 +2,7 @@ package umimegu.vision;
 
 /** Hand-built hostile pictures for tests in other packages. */
 public final class HostilePicturesTestAccess {
-    private HostilePicturesTestAccess() {
-    }
+    private HostilePicturesTestAccess() {}
 
     /** A GIF whose one frame declares {@code fw×fh} on a {@code sw×sh} screen. */
     public static byte[] gif(int sw, int sh, int fw, int fh) {

@@ -15,11 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
-
 import umimegu.TestFixtures;
 
 class ImageDecoderTest {
@@ -56,7 +53,8 @@ class ImageDecoderTest {
                 String reason = REFUSED.get(name);
                 if (reason == null) {
                     problems.add(name + " refused: " + e.getMessage());
-                } else if (!e.getMessage().contains(file.toString()) || !e.getMessage().contains(reason)) {
+                } else if (!e.getMessage().contains(file.toString())
+                        || !e.getMessage().contains(reason)) {
                     problems.add(name + " refused with an unclear message: " + e.getMessage());
                 }
             }
@@ -70,7 +68,8 @@ class ImageDecoderTest {
         BufferedImage portrait = decoder.decode(odd.resolve("exif_orientation_6_portrait.jpg"));
         assertEquals(1200, portrait.getWidth());
         assertEquals(1800, portrait.getHeight());
-        BufferedImage upright = decoder.decode(TestFixtures.sharedData("photos/face").resolve("hopper.jpg"));
+        BufferedImage upright =
+                decoder.decode(TestFixtures.sharedData("photos/face").resolve("hopper.jpg"));
         for (String n : List.of("3", "6", "8")) {
             BufferedImage turned = decoder.decode(odd.resolve("exif_orientation_" + n + "_face.jpg"));
             double diff = meanDifference(upright, turned);
@@ -83,8 +82,15 @@ class ImageDecoderTest {
     void theSameFaceInEveryFormGivesNearlyTheSamePixels() throws Exception {
         Path generated = TestFixtures.sharedData("odd/generated");
         BufferedImage reference = decoder.decode(generated.resolve("anime_baseline.jpg"));
-        for (String name : List.of("anime_progressive.jpg", "anime_cmyk.jpg", "anime_16bit.png", "anime_animated.gif",
-                "anime_lossy.webp", "anime_lossless.webp", "anime_exif_orientation_6.jpg", "anime_alpha_padded.png",
+        for (String name : List.of(
+                "anime_progressive.jpg",
+                "anime_cmyk.jpg",
+                "anime_16bit.png",
+                "anime_animated.gif",
+                "anime_lossy.webp",
+                "anime_lossless.webp",
+                "anime_exif_orientation_6.jpg",
+                "anime_alpha_padded.png",
                 "anime_gray.png")) {
             BufferedImage image = decoder.decode(generated.resolve(name));
             if (name.equals("anime_alpha_padded.png")) {
@@ -108,21 +114,34 @@ class ImageDecoderTest {
         ImageDecoder small = new ImageDecoder(new DecodeLimits(100, 1000, Color.WHITE));
         byte[] ok = pngOf(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB));
         assertTrue(ok.length > 50);
-        assertThrows(ImageDecodeException.class, () -> new ImageDecoder(new DecodeLimits(50, 1000, Color.WHITE))
-                .decode(ok, "big.png"), "over the byte limit");
+        assertThrows(
+                ImageDecodeException.class,
+                () -> new ImageDecoder(new DecodeLimits(50, 1000, Color.WHITE)).decode(ok, "big.png"),
+                "over the byte limit");
         assertEquals(10, small.decode(ok, "ok.png").getWidth());
     }
 
     /** A valid PNG header (with correct CRC) claiming a huge picture, followed by almost nothing. */
     private static byte[] pngDeclaring(int width, int height) {
         ByteBuffer ihdr = ByteBuffer.allocate(17);
-        ihdr.put("IHDR".getBytes()).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0)
-                .put((byte) 0).put((byte) 0);
+        ihdr.put("IHDR".getBytes())
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         CRC32 crc = new CRC32();
         crc.update(ihdr.array());
         ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
-        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}).putInt(13).put(ihdr.array())
-                .putInt((int) crc.getValue()).putInt(0).put("IDAT".getBytes()).putInt(0);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})
+                .putInt(13)
+                .put(ihdr.array())
+                .putInt((int) crc.getValue())
+                .putInt(0)
+                .put("IDAT".getBytes())
+                .putInt(0);
         return png.array();
     }
 

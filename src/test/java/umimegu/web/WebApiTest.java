@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -24,29 +27,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.google.gson.Gson;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-
 import umimegu.TestFixtures;
 
 /** The JSON API against the real server on a loopback port: answers, refusals, security, concurrency. */
 class WebApiTest {
     @RegisterExtension
     static WebFixture web = new WebFixture();
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static String csrf;
 
     @BeforeAll
     static void session() throws Exception {
-        csrf = json(send(HttpRequest.newBuilder(URI.create(web.url("/api/session"))).GET())).get("csrf").getAsString();
+        csrf = json(send(HttpRequest.newBuilder(URI.create(web.url("/api/session")))
+                        .GET()))
+                .get("csrf")
+                .getAsString();
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -63,7 +64,8 @@ class WebApiTest {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (var f : files.entrySet()) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"pictures\"; filename=\""
-                    + f.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + f.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(f.getValue());
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
@@ -88,7 +90,9 @@ class WebApiTest {
         assertEquals(web.app().store().currentId(), picture.get("modelId").getAsString());
         JsonObject face = picture.getAsJsonArray("faces").get(0).getAsJsonObject();
         assertTrue(List.of("megumi", "umi").contains(face.get("label").getAsString()));
-        double sum = face.getAsJsonObject("probabilities").entrySet().stream().mapToDouble(e -> e.getValue().getAsDouble()).sum();
+        double sum = face.getAsJsonObject("probabilities").entrySet().stream()
+                .mapToDouble(e -> e.getValue().getAsDouble())
+                .sum();
         assertEquals(1.0, sum, 1e-3);
         assertTrue(face.get("line").getAsString().matches("(This is|Not sure — closest is|I don't know this one).*"));
         assertNotNull(picture.get("answerId").getAsString());
@@ -101,11 +105,21 @@ class WebApiTest {
         Path anime = TestFixtures.sharedData("anime");
         Path crop;
         try (Stream<Path> files = Files.walk(anime)) {
-            crop = files.filter(f -> f.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+            crop = files.filter(f -> f.toString().endsWith(".png"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
         HttpResponse<String> one = send(upload(Map.of(crop.getFileName().toString(), Files.readAllBytes(crop)), true));
         assertEquals(200, one.statusCode(), one.body());
-        assertEquals(1, json(one).getAsJsonArray("pictures").get(0).getAsJsonObject().getAsJsonArray("faces").size());
+        assertEquals(
+                1,
+                json(one)
+                        .getAsJsonArray("pictures")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonArray("faces")
+                        .size());
 
         Path group = TestFixtures.sharedData("anime_scenes").resolve("detect_04.jpg");
         HttpResponse<String> r = send(upload(Map.of("detect_04.jpg", Files.readAllBytes(group)), true));
@@ -127,7 +141,10 @@ class WebApiTest {
         Path odd = TestFixtures.sharedData("odd");
         List<Path> files;
         try (Stream<Path> all = Files.walk(odd)) {
-            files = all.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".md")).sorted().toList();
+            files = all.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .toList();
         }
         assertFalse(files.isEmpty());
         for (Path f : files) {
@@ -140,7 +157,8 @@ class WebApiTest {
                 assertTrue(picture.get("error").getAsString().length() > 10, f + ": " + r.body());
             }
         }
-        HttpResponse<String> text = send(upload(Map.of("notes.png", "just text".getBytes(StandardCharsets.UTF_8)), true));
+        HttpResponse<String> text =
+                send(upload(Map.of("notes.png", "just text".getBytes(StandardCharsets.UTF_8)), true));
         assertEquals(415, text.statusCode());
         assertTrue(text.body().contains("not an image"), text.body());
         assertFalse(text.body().contains("Exception"), text.body());
@@ -161,29 +179,43 @@ class WebApiTest {
 
     @Test
     void adminActionsNeedTheTokenAndEveryChangeNeedsTheCsrfToken() throws Exception {
-        HttpRequest.Builder train = HttpRequest.newBuilder(URI.create(web.url("/api/train"))).header("X-CSRF-Token", csrf)
+        HttpRequest.Builder train = HttpRequest.newBuilder(URI.create(web.url("/api/train")))
+                .header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.noBody());
         assertEquals(401, send(train).statusCode());
-        HttpResponse<String> wrong = send(HttpRequest.newBuilder(URI.create(web.url("/api/train"))).header("X-CSRF-Token", csrf)
-                .header("X-Admin-Token", "guess").POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> wrong = send(HttpRequest.newBuilder(URI.create(web.url("/api/train")))
+                .header("X-CSRF-Token", csrf)
+                .header("X-Admin-Token", "guess")
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(403, wrong.statusCode());
         assertEquals("wrong admin token", json(wrong).get("error").getAsString());
         HttpResponse<String> noCsrf = send(HttpRequest.newBuilder(URI.create(web.url("/api/models/rollback")))
-                .header("X-Admin-Token", WebFixture.TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+                .header("X-Admin-Token", WebFixture.TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(403, noCsrf.statusCode());
         assertTrue(json(noCsrf).get("error").getAsString().contains("CSRF"));
         assertEquals(403, send(upload(Map.of("umi.png", synthetic()), false)).statusCode(), "classify needs it too");
-        assertEquals(403, send(HttpRequest.newBuilder(URI.create(web.url("/api/feedback")))
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode());
+        assertEquals(
+                403,
+                send(HttpRequest.newBuilder(URI.create(web.url("/api/feedback")))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}")))
+                        .statusCode());
     }
 
     @Test
     void noRequestPathReachesTheFileSystem() throws Exception {
-        for (String path : List.of("/api/models/..%2F..%2Fetc/passwd", "/api/models/x/..%2F..%2Fnetwork.zip",
-                "/api/models/" + web.app().store().currentId() + "/network.zip", "/api/crops/..%2F..%2Fhistory.key",
-                "/api/labels/..%2Fimages/thumbnail/0", "/api/labels/umi/thumbnail/-1", "/../pom.xml", "/web/",
+        for (String path : List.of(
+                "/api/models/..%2F..%2Fetc/passwd",
+                "/api/models/x/..%2F..%2Fnetwork.zip",
+                "/api/models/" + web.app().store().currentId() + "/network.zip",
+                "/api/crops/..%2F..%2Fhistory.key",
+                "/api/labels/..%2Fimages/thumbnail/0",
+                "/api/labels/umi/thumbnail/-1",
+                "/../pom.xml",
+                "/web/",
                 "/api/history?model=../../x")) {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(web.url(path))).GET());
+            HttpResponse<String> r =
+                    send(HttpRequest.newBuilder(URI.create(web.url(path))).GET());
             assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, path + " -> " + r.statusCode() + " " + r.body());
             assertFalse(r.body().contains("root:") || r.body().contains("Exception"), path);
         }
@@ -193,17 +225,24 @@ class WebApiTest {
     void anAdminStartsAndCancelsATrainingFromThePageAndTheModelStays() throws Exception {
         String before = web.app().store().currentId();
         java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean(true);
-        web.chat().training().giveWayTo(hold::get); // as if pictures were being answered: the training waits between batches
+        web.chat()
+                .training()
+                .giveWayTo(hold::get); // as if pictures were being answered: the training waits between batches
         try {
             HttpResponse<String> started = send(admin("/api/train"));
             assertEquals(202, started.statusCode(), started.body());
-            assertTrue(json(send(HttpRequest.newBuilder(URI.create(web.url("/api/train/state"))).GET()))
-                    .get("running").getAsBoolean());
+            assertTrue(json(send(HttpRequest.newBuilder(URI.create(web.url("/api/train/state")))
+                            .GET()))
+                    .get("running")
+                    .getAsBoolean());
             HttpResponse<String> again = send(admin("/api/train"));
             assertEquals(409, again.statusCode());
-            assertTrue(json(again).get("message").getAsString().startsWith("A training is already running"), again.body());
+            assertTrue(
+                    json(again).get("message").getAsString().startsWith("A training is already running"), again.body());
             HttpResponse<String> cancel = send(admin("/api/train/cancel"));
-            assertEquals("Cancelling the training after the current batch…", json(cancel).get("message").getAsString());
+            assertEquals(
+                    "Cancelling the training after the current batch…",
+                    json(cancel).get("message").getAsString());
         } finally {
             hold.set(false);
         }
@@ -211,31 +250,45 @@ class WebApiTest {
         JsonObject state;
         do {
             Thread.sleep(50);
-            state = json(send(HttpRequest.newBuilder(URI.create(web.url("/api/train/state"))).GET()));
+            state = json(send(HttpRequest.newBuilder(URI.create(web.url("/api/train/state")))
+                    .GET()));
         } while (state.get("running").getAsBoolean() && System.nanoTime() < deadline);
         assertFalse(state.get("running").getAsBoolean());
         assertEquals("cancelled", state.getAsJsonObject("last").get("kind").getAsString());
         assertEquals(before, web.app().store().currentId(), "a cancelled training leaves the model as it was");
-        assertEquals("No training is running.", json(send(admin("/api/train/cancel"))).get("message").getAsString());
+        assertEquals(
+                "No training is running.",
+                json(send(admin("/api/train/cancel"))).get("message").getAsString());
     }
 
     private static HttpRequest.Builder admin(String path) {
-        return HttpRequest.newBuilder(URI.create(web.url(path))).header("X-CSRF-Token", csrf)
-                .header("X-Admin-Token", WebFixture.TOKEN).POST(HttpRequest.BodyPublishers.noBody());
+        return HttpRequest.newBuilder(URI.create(web.url(path)))
+                .header("X-CSRF-Token", csrf)
+                .header("X-Admin-Token", WebFixture.TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody());
     }
 
     @Test
     void aTrainingStartedInTheChatStreamsItsProgressToThePage() throws Exception {
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(web.url("/api/train/events")))
-                        .header("Accept", "text/event-stream").GET().build(),
-                HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> r.body().forEach(lines::add)); // async: never on this thread, which would read the endless stream itself
+        var stream = http.sendAsync(
+                        HttpRequest.newBuilder(URI.create(web.url("/api/train/events")))
+                                .header("Accept", "text/event-stream")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .thenAcceptAsync(r -> r.body()
+                        .forEach(
+                                lines::add)); // async: never on this thread, which would read the endless stream itself
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (lines.stream().noneMatch(l -> l.equals("event: state")) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        web.chat().handle(new umimegu.chat.IncomingMessage("!train", List.of(), "42", true, "c1", "g1"), reply ->
-                java.util.concurrent.CompletableFuture.completedFuture(text -> java.util.concurrent.CompletableFuture.completedFuture(null)));
+        web.chat()
+                .handle(
+                        new umimegu.chat.IncomingMessage("!train", List.of(), "42", true, "c1", "g1"),
+                        reply -> java.util.concurrent.CompletableFuture.completedFuture(
+                                text -> java.util.concurrent.CompletableFuture.completedFuture(null)));
         deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (lines.stream().noneMatch(l -> l.equals("event: done")) && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -245,12 +298,17 @@ class WebApiTest {
             assertTrue(lines.contains("event: " + kind), kind + " in " + lines);
         }
         String done = lines.get(lines.indexOf("event: done") + 1);
-        assertTrue(done.startsWith("data: ") && done.contains("\"modelId\":\"" + web.app().store().currentId() + "\""), done);
-        JsonObject state = json(send(HttpRequest.newBuilder(URI.create(web.url("/api/train/state"))).GET()));
+        assertTrue(
+                done.startsWith("data: ")
+                        && done.contains("\"modelId\":\"" + web.app().store().currentId() + "\""),
+                done);
+        JsonObject state = json(send(
+                HttpRequest.newBuilder(URI.create(web.url("/api/train/state"))).GET()));
         assertFalse(state.get("running").getAsBoolean());
         assertEquals("done", state.getAsJsonObject("last").get("kind").getAsString());
-        HttpResponse<String> curve = send(HttpRequest.newBuilder(URI.create(web.url("/api/models/"
-                + web.app().store().currentId() + "/accuracy.png"))).GET());
+        HttpResponse<String> curve = send(HttpRequest.newBuilder(
+                        URI.create(web.url("/api/models/" + web.app().store().currentId() + "/accuracy.png")))
+                .GET());
         assertEquals(200, curve.statusCode());
     }
 
@@ -262,7 +320,8 @@ class WebApiTest {
             List<Future<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 int n = i;
-                statuses.add(pool.submit(() -> send(upload(Map.of("p" + n + ".png", picture), true)).statusCode()));
+                statuses.add(pool.submit(() ->
+                        send(upload(Map.of("p" + n + ".png", picture), true)).statusCode()));
             }
             for (Future<Integer> s : statuses) {
                 assertEquals(200, s.get());
@@ -274,19 +333,28 @@ class WebApiTest {
 
     @Test
     void aFaceCanBeJudgedAndTheHistoryShowsIt() throws Exception {
-        JsonObject picture = json(send(upload(Map.of("umi.png", synthetic()), true))).getAsJsonArray("pictures").get(0)
+        JsonObject picture = json(send(upload(Map.of("umi.png", synthetic()), true)))
+                .getAsJsonArray("pictures")
+                .get(0)
                 .getAsJsonObject();
-        String body = "{\"answerId\":\"" + picture.get("answerId").getAsString() + "\",\"face\":1,\"right\":false,\"label\":\"hibiki\"}";
-        HttpResponse<String> judged = send(HttpRequest.newBuilder(URI.create(web.url("/api/feedback"))).header("X-CSRF-Token", csrf)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        String body = "{\"answerId\":\"" + picture.get("answerId").getAsString()
+                + "\",\"face\":1,\"right\":false,\"label\":\"hibiki\"}";
+        HttpResponse<String> judged = send(HttpRequest.newBuilder(URI.create(web.url("/api/feedback")))
+                .header("X-CSRF-Token", csrf)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(200, judged.statusCode(), judged.body());
         assertEquals("queued", json(judged).get("status").getAsString());
-        JsonObject stats = json(send(HttpRequest.newBuilder(URI.create(web.url("/api/history"))).GET()));
+        JsonObject stats = json(
+                send(HttpRequest.newBuilder(URI.create(web.url("/api/history"))).GET()));
         assertTrue(stats.getAsJsonObject("feedback").get("judged").getAsInt() >= 1);
         assertTrue(stats.get("total").getAsInt() >= 1);
-        HttpResponse<String> chart = send(HttpRequest.newBuilder(URI.create(web.url("/api/history/chart.png?period=7d"))).GET());
+        HttpResponse<String> chart =
+                send(HttpRequest.newBuilder(URI.create(web.url("/api/history/chart.png?period=7d")))
+                        .GET());
         assertEquals(200, chart.statusCode());
-        HttpResponse<String> badLabel = send(HttpRequest.newBuilder(URI.create(web.url("/api/feedback"))).header("X-CSRF-Token", csrf)
+        HttpResponse<String> badLabel = send(HttpRequest.newBuilder(URI.create(web.url("/api/feedback")))
+                .header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(body.replace("hibiki", "../etc"))));
         assertEquals(400, badLabel.statusCode());
     }

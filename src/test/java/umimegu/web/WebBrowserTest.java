@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +26,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import umimegu.TestFixtures;
 
 /**
@@ -44,12 +42,14 @@ class WebBrowserTest {
 
     @RegisterExtension
     static WebFixture web = new WebFixture();
+
     static WebDriver browser;
 
     @BeforeAll
     static void openChromium() throws Exception {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            String why = "no Chromium: install Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)";
+            String why =
+                    "no Chromium: install Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)";
             if ("true".equals(System.getenv("CI"))) {
                 throw new AssertionError(why);
             }
@@ -57,10 +57,19 @@ class WebBrowserTest {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
-                "--disable-gpu", "--no-first-run", "--disable-extensions", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1000",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-extensions",
+                "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ZERO);
         Files.createDirectories(SCREENSHOTS);
@@ -83,8 +92,8 @@ class WebBrowserTest {
     }
 
     private static boolean loaded(WebElement image) {
-        Object width = ((JavascriptExecutor) browser).executeScript(
-                "return arguments[0].complete ? arguments[0].naturalWidth : 0", image);
+        Object width = ((JavascriptExecutor) browser)
+                .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", image);
         return width instanceof Number n && n.intValue() > 0;
     }
 
@@ -117,20 +126,27 @@ class WebBrowserTest {
             image = waitUpTo(60).until(d -> d.findElement(By.cssSelector("img.annotated")));
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("answer-failed.png");
-            throw new AssertionError("no annotated picture; the page says: " + browser.findElement(By.id("status")).getText()
-                    + " / " + browser.findElement(By.id("results")).getText(), e);
+            throw new AssertionError(
+                    "no annotated picture; the page says: "
+                            + browser.findElement(By.id("status")).getText() + " / "
+                            + browser.findElement(By.id("results")).getText(),
+                    e);
         }
         waitUpTo(10).until(d -> loaded(image));
         List<WebElement> lines = browser.findElements(By.cssSelector(".face .line"));
         assertTrue(!lines.isEmpty());
         for (WebElement line : lines) {
-            assertTrue(line.getText().matches("(Face \\d+: )?(This is|Not sure — closest is|I don't know this one).*"), line.getText());
+            assertTrue(
+                    line.getText().matches("(Face \\d+: )?(This is|Not sure — closest is|I don't know this one).*"),
+                    line.getText());
         }
         if (picture.getFileName().toString().equals("detect_04.jpg")) {
             assertEquals(5, lines.size(), "five named, boxed faces");
         }
         browser.findElements(By.cssSelector(".face button")).get(0).click();
-        waitUpTo(10).until(d -> d.findElement(By.cssSelector(".face .muted")).getText().startsWith("thanks"));
+        waitUpTo(10)
+                .until(d ->
+                        d.findElement(By.cssSelector(".face .muted")).getText().startsWith("thanks"));
 
         // the screenshot shows a demo face only: the shared artwork is not ours to publish
         browser.navigate().refresh();
@@ -147,8 +163,11 @@ class WebBrowserTest {
     @Order(2)
     void aTrainingStartedHereShowsItsProgressAndCurves() throws Exception {
         browser.get(web.url("/train.html"));
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#labels tbody tr")).size() == 2);
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector(".thumbs img")).stream().allMatch(WebBrowserTest::loaded));
+        waitUpTo(10)
+                .until(d -> d.findElements(By.cssSelector("#labels tbody tr")).size() == 2);
+        waitUpTo(10)
+                .until(d ->
+                        d.findElements(By.cssSelector(".thumbs img")).stream().allMatch(WebBrowserTest::loaded));
         enterAdminToken();
         String before = web.app().store().currentId();
         browser.findElement(By.id("start")).click();
@@ -165,27 +184,45 @@ class WebBrowserTest {
     @Order(3)
     void theModelsPageSwitchesTheLiveModelAndRollsBack() throws Exception {
         browser.get(web.url("/models.html"));
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#models tbody tr")).size() >= 2);
+        waitUpTo(10)
+                .until(d -> d.findElements(By.cssSelector("#models tbody tr")).size() >= 2);
         enterAdminToken();
         String current = web.app().store().currentId();
         WebElement older = browser.findElements(By.cssSelector("#models tbody tr")).stream()
-                .filter(r -> !r.getAttribute("data-model").equals(current)).findFirst().orElseThrow();
+                .filter(r -> !r.getAttribute("data-model").equals(current))
+                .findFirst()
+                .orElseThrow();
         String olderId = older.getAttribute("data-model");
         older.findElement(By.tagName("a")).click();
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#detail img")).stream().anyMatch(WebBrowserTest::loaded));
+        waitUpTo(10)
+                .until(d ->
+                        d.findElements(By.cssSelector("#detail img")).stream().anyMatch(WebBrowserTest::loaded));
         older.findElement(By.tagName("button")).click();
-        waitUpTo(20).until(d -> d.findElement(By.id("models-status")).getText().equals("Model " + olderId + " answers now."));
+        waitUpTo(20)
+                .until(d ->
+                        d.findElement(By.id("models-status")).getText().equals("Model " + olderId + " answers now."));
         assertEquals(olderId, web.app().store().currentId());
-        waitUpTo(10).until(d -> d.findElement(By.cssSelector("#models tbody tr[data-model='" + olderId + "'] td.star"))
-                .getText().equals("★"));
+        waitUpTo(10)
+                .until(d -> d.findElement(By.cssSelector("#models tbody tr[data-model='" + olderId + "'] td.star"))
+                        .getText()
+                        .equals("★"));
         browser.findElement(By.id("rollback")).click();
-        waitUpTo(20).until(d -> d.findElement(By.id("models-status")).getText()
-                .equals("Rolled back: model " + current + " answers now."));
+        waitUpTo(20)
+                .until(d -> d.findElement(By.id("models-status"))
+                        .getText()
+                        .equals("Rolled back: model " + current + " answers now."));
         assertEquals(current, web.app().store().currentId(), "rolled back to the model that answered before");
-        waitUpTo(10).until(d -> d.findElement(By.cssSelector("#models tbody tr[data-model='" + current + "'] td.star"))
-                .getText().equals("★"));
-        browser.findElement(By.cssSelector("#models tbody tr[data-model='" + current + "'] a")).click();
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#detail img")).stream().filter(WebBrowserTest::loaded).count() >= 2);
+        waitUpTo(10)
+                .until(d -> d.findElement(By.cssSelector("#models tbody tr[data-model='" + current + "'] td.star"))
+                        .getText()
+                        .equals("★"));
+        browser.findElement(By.cssSelector("#models tbody tr[data-model='" + current + "'] a"))
+                .click();
+        waitUpTo(10)
+                .until(d -> d.findElements(By.cssSelector("#detail img")).stream()
+                                .filter(WebBrowserTest::loaded)
+                                .count()
+                        >= 2);
         screenshot("models.png");
     }
 
@@ -196,10 +233,13 @@ class WebBrowserTest {
         WebElement chart = waitUpTo(10).until(d -> d.findElement(By.id("chart")));
         waitUpTo(20).until(d -> loaded(chart));
         waitUpTo(10).until(d -> d.findElement(By.id("summary")).getText().matches("\\d+ answers, \\d+ not sure\\."));
-        assertTrue(browser.findElement(By.id("judged")).getText().startsWith("Judged by users: "),
+        assertTrue(
+                browser.findElement(By.id("judged")).getText().startsWith("Judged by users: "),
                 browser.findElement(By.id("judged")).getText());
         assertTrue(!browser.findElements(By.cssSelector("#recent tbody tr")).isEmpty());
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#recent img.crop")).stream().anyMatch(WebBrowserTest::loaded));
+        waitUpTo(10)
+                .until(d -> d.findElements(By.cssSelector("#recent img.crop")).stream()
+                        .anyMatch(WebBrowserTest::loaded));
         screenshot("history.png");
     }
 }

@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
 import umimegu.TestFixtures;
 import umimegu.app.Application;
 import umimegu.chat.ChatBot;
@@ -56,12 +54,20 @@ final class WebFixture implements BeforeAllCallback, AfterAllCallback {
         p.setProperty("history.crops-dir", work.resolve("data/crops").toString());
         p.setProperty("chat.review-dir", work.resolve("data/review").toString());
         app = new Application(TestFixtures.load(p).withWeb(new WebSettings("127.0.0.1", 0, 10)));
-        app.trainingService().train(new TrainingListener() { }, () -> false);
+        app.trainingService().train(new TrainingListener() {}, () -> false);
         history = app.historySession();
         LiveModel live = app.liveModel();
         chat = app.chatBot("web", live, history);
-        server = WebServer.start(new WebServer.Parts(chat.training(), app.answerPicture(live::get, history), app.answers(), live,
-                chat.teaching(), app.decoder(), app.config().chat().maxAttachmentBytes(), app.config().web(), TOKEN));
+        server = WebServer.start(new WebServer.Parts(
+                chat.training(),
+                app.answerPicture(live::get, history),
+                app.answers(),
+                live,
+                chat.teaching(),
+                app.decoder(),
+                app.config().chat().maxAttachmentBytes(),
+                app.config().web(),
+                TOKEN));
     }
 
     @Override

@@ -10,15 +10,13 @@ package org.nd4j.nativeblas;
  * binding; without the CPU backend it reports {@code false}.
  */
 public final class Nd4jCpu {
-    private Nd4jCpu() {
-    }
+    private Nd4jCpu() {}
 
     public static final class Environment {
         private static final String REAL_BINDING = "org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment";
         private static final Environment INSTANCE = new Environment();
 
-        private Environment() {
-        }
+        private Environment() {}
 
         public static Environment getInstance() {
             return INSTANCE;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import umimegu.chat.Attachment;
 import umimegu.chat.ChatBot;
 import umimegu.chat.Conversation;
@@ -93,7 +92,8 @@ public final class ConsoleChat {
         }
         long size = Files.size(file);
         byte[] bytes = size > maxAttachmentBytes ? null : Files.readAllBytes(file);
-        return message("", List.of(new Attachment(file.getFileName().toString(), Files.probeContentType(file), size, bytes)));
+        return message(
+                "", List.of(new Attachment(file.getFileName().toString(), Files.probeContentType(file), size, bytes)));
     }
 
     private IncomingMessage message(String text, List<Attachment> attachments) {

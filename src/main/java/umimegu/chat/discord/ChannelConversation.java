@@ -1,10 +1,8 @@
 package umimegu.chat.discord;
 
 import java.util.concurrent.CompletableFuture;
-
 import org.javacord.api.entity.channel.TextChannel;
 import org.javacord.api.entity.message.MessageBuilder;
-
 import umimegu.chat.Conversation;
 import umimegu.chat.Reply;
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.javacord.api.DiscordApi;
 import org.javacord.api.DiscordApiBuilder;
 import org.javacord.api.entity.Attachment;
@@ -24,7 +23,6 @@ import org.javacord.api.interaction.SlashCommandOption;
 import org.javacord.api.interaction.SlashCommandOptionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.chat.ChatBot;
 import umimegu.chat.ChatCommand;
 import umimegu.chat.ChatCommands;
@@ -60,7 +58,8 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     public DiscordApi start(DiscordConnection connection) {
-        DiscordApiBuilder builder = new DiscordApiBuilder().setToken(connection.token()).addIntents(Intent.MESSAGE_CONTENT);
+        DiscordApiBuilder builder =
+                new DiscordApiBuilder().setToken(connection.token()).addIntents(Intent.MESSAGE_CONTENT);
         if (connection.proxy() != null) {
             builder.setProxy(connection.proxy());
         }
@@ -75,7 +74,9 @@ public final class DiscordBot implements AutoCloseable {
         if (shard == 0) {
             registerSlashCommands(); // once for all shards: they share the application's commands
         }
-        log.info("Logged in to Discord as {}{}", api.getYourself().getDiscriminatedName(),
+        log.info(
+                "Logged in to Discord as {}{}",
+                api.getYourself().getDiscriminatedName(),
                 shards > 1 ? " (shard " + shard + " of " + shards + ")" : "");
         return api;
     }
@@ -88,15 +89,20 @@ public final class DiscordBot implements AutoCloseable {
                 continue;
             }
             List<SlashCommandOption> options = c.options().stream()
-                    .map(o -> SlashCommandOption.create(switch (o.type()) {
-                        case STRING -> SlashCommandOptionType.STRING;
-                        case USER -> SlashCommandOptionType.USER;
-                        case ATTACHMENT -> SlashCommandOptionType.ATTACHMENT;
-                    }, o.name(), o.description(), o.required()))
+                    .map(o -> SlashCommandOption.create(
+                            switch (o.type()) {
+                                case STRING -> SlashCommandOptionType.STRING;
+                                case USER -> SlashCommandOptionType.USER;
+                                case ATTACHMENT -> SlashCommandOptionType.ATTACHMENT;
+                            },
+                            o.name(),
+                            o.description(),
+                            o.required()))
                     .toList();
-            String description = Character.toUpperCase(c.description().charAt(0)) + c.description().substring(1);
-            commands.add(SlashCommand.with(c.name(), description.length() > 100 ? description.substring(0, 100) : description,
-                    options));
+            String description = Character.toUpperCase(c.description().charAt(0))
+                    + c.description().substring(1);
+            commands.add(SlashCommand.with(
+                    c.name(), description.length() > 100 ? description.substring(0, 100) : description, options));
         }
         return commands;
     }
@@ -120,18 +126,32 @@ public final class DiscordBot implements AutoCloseable {
         }
         String text = event.getMessageContent();
         List<Attachment> attachments = new ArrayList<>(event.getMessage().getAttachments());
-        if (text.isEmpty() && attachments.isEmpty() && event.getServer().isPresent()
+        if (text.isEmpty()
+                && attachments.isEmpty()
+                && event.getServer().isPresent()
                 && emptyContentHintGiven.compareAndSet(false, true)) {
-            log.warn("Messages arrive without content or attachments: switch on the MESSAGE CONTENT intent for this bot "
-                    + "in the Discord Developer Portal (Bot > Privileged Gateway Intents). Slash commands work without it.");
+            log.warn(
+                    "Messages arrive without content or attachments: switch on the MESSAGE CONTENT intent for this bot "
+                            + "in the Discord Developer Portal (Bot > Privileged Gateway Intents). Slash commands work without it.");
         }
         boolean admin = isAdmin(event.getServer(), event.getMessageAuthor().asUser());
-        String replyTo = event.getMessage().getMessageReference().flatMap(MessageReference::getMessageId)
-                .map(String::valueOf).orElse(null);
+        String replyTo = event.getMessage()
+                .getMessageReference()
+                .flatMap(MessageReference::getMessageId)
+                .map(String::valueOf)
+                .orElse(null);
         boolean mentionsBot = event.getMessage().getMentionedUsers().stream().anyMatch(User::isYourself);
-        download(attachments).thenAccept(files -> bot.handle(new IncomingMessage(text, files,
-                        event.getMessageAuthor().getIdAsString(), admin, event.getChannel().getIdAsString(),
-                        event.getServer().map(Server::getIdAsString).orElse(null), replyTo, mentionsBot),
+        download(attachments)
+                .thenAccept(files -> bot.handle(
+                        new IncomingMessage(
+                                text,
+                                files,
+                                event.getMessageAuthor().getIdAsString(),
+                                admin,
+                                event.getChannel().getIdAsString(),
+                                event.getServer().map(Server::getIdAsString).orElse(null),
+                                replyTo,
+                                mentionsBot),
                         new ChannelConversation(event.getChannel())))
                 .exceptionally(e -> {
                     log.error("Could not handle a message: {}", e.getMessage());
@@ -144,8 +164,14 @@ public final class DiscordBot implements AutoCloseable {
         if (api != null && event.getUserId() == api.getYourself().getId()) {
             return;
         }
-        event.getEmoji().asUnicodeEmoji().ifPresent(emoji -> bot.react(String.valueOf(event.getMessageId()), emoji,
-                event.getUserIdAsString(), event.getChannel().getIdAsString(), new ChannelConversation(event.getChannel())));
+        event.getEmoji()
+                .asUnicodeEmoji()
+                .ifPresent(emoji -> bot.react(
+                        String.valueOf(event.getMessageId()),
+                        emoji,
+                        event.getUserIdAsString(),
+                        event.getChannel().getIdAsString(),
+                        new ChannelConversation(event.getChannel())));
     }
 
     void onSlashCommand(SlashCommandInteraction interaction) {
@@ -164,10 +190,24 @@ public final class DiscordBot implements AutoCloseable {
         }
         boolean admin = isAdmin(interaction.getServer(), Optional.of(interaction.getUser()));
         InteractionConversation conversation = new InteractionConversation(interaction, deferred);
-        download(attachments).thenAccept(files -> bot.handleCommand(name, options, new IncomingMessage("", files,
-                        interaction.getUser().getIdAsString(), admin,
-                        interaction.getChannel().map(c -> c.getIdAsString()).orElse(null),
-                        interaction.getServer().map(Server::getIdAsString).orElse(null)), conversation))
+        download(attachments)
+                .thenAccept(files -> bot.handleCommand(
+                        name,
+                        options,
+                        new IncomingMessage(
+                                "",
+                                files,
+                                interaction.getUser().getIdAsString(),
+                                admin,
+                                interaction
+                                        .getChannel()
+                                        .map(c -> c.getIdAsString())
+                                        .orElse(null),
+                                interaction
+                                        .getServer()
+                                        .map(Server::getIdAsString)
+                                        .orElse(null)),
+                        conversation))
                 .exceptionally(e -> {
                     log.error("Could not handle /{}: {}", name, e.getMessage());
                     return null;
@@ -183,8 +223,9 @@ public final class DiscordBot implements AutoCloseable {
             if (!metadata.looksLikeImage() || a.getSize() > maxAttachmentBytes) {
                 pending.add(CompletableFuture.completedFuture(metadata));
             } else {
-                pending.add(a.asByteArray().thenApply(bytes ->
-                        new umimegu.chat.Attachment(a.getFileName(), contentType, bytes.length, bytes)));
+                pending.add(a.asByteArray()
+                        .thenApply(bytes ->
+                                new umimegu.chat.Attachment(a.getFileName(), contentType, bytes.length, bytes)));
             }
         }
         return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
@@ -192,17 +233,21 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     private static boolean isAdmin(Optional<Server> server, Optional<User> user) {
-        return server.isPresent() && user.isPresent()
+        return server.isPresent()
+                && user.isPresent()
                 && (server.get().isAdmin(user.get()) || server.get().canManage(user.get()));
     }
 
     @Override
     public void close() {
         if (api != null) {
-            api.disconnect().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
-                log.warn("Disconnecting from Discord did not finish: {}", e.toString());
-                return null;
-            }).join();
+            api.disconnect()
+                    .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                    .exceptionally(e -> {
+                        log.warn("Disconnecting from Discord did not finish: {}", e.toString());
+                        return null;
+                    })
+                    .join();
             api = null;
         }
     }

@@ -4,16 +4,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.app.Application;
 import umimegu.chat.ChatBot;
 import umimegu.config.Cluster;
 import umimegu.usecase.FollowCurrentModel;
-import umimegu.usecase.LiveModel;
 import umimegu.usecase.HistorySession;
+import umimegu.usecase.LiveModel;
 
 /**
  * The running Discord bot with everything it holds: history (when the database opens), the
@@ -29,8 +27,8 @@ public final class DiscordService implements AutoCloseable {
     private final FollowCurrentModel follower;
     private final LiveModel live;
 
-    private DiscordService(HistorySession history, ChatBot chat, DiscordBot discord, FollowCurrentModel follower,
-                           LiveModel live) {
+    private DiscordService(
+            HistorySession history, ChatBot chat, DiscordBot discord, FollowCurrentModel follower, LiveModel live) {
         this.live = live;
         this.history = history;
         this.chat = chat;
@@ -47,8 +45,12 @@ public final class DiscordService implements AutoCloseable {
         LiveModel live = app.liveModel();
         ChatBot chat = app.chatBot("discord", live, history);
         Cluster cluster = app.config().cluster();
-        DiscordBot discord = new DiscordBot(chat, app.config().chat().maxAttachmentBytes(), app.config().discordGuildIds(),
-                cluster.shard(), cluster.shards());
+        DiscordBot discord = new DiscordBot(
+                chat,
+                app.config().chat().maxAttachmentBytes(),
+                app.config().discordGuildIds(),
+                cluster.shard(),
+                cluster.shards());
         FollowCurrentModel follower = app.followCurrentModel(live).start(cluster.followModelsEvery());
         DiscordService service = new DiscordService(history, chat, discord, follower, live);
         try {
@@ -56,11 +58,14 @@ public final class DiscordService implements AutoCloseable {
             return service;
         } catch (TimeoutException e) {
             service.close();
-            throw new DiscordLoginException("Discord did not answer the login within " + LOGIN_TIMEOUT_SECONDS
-                    + " s (is discord.com reachable from here?)", e);
+            throw new DiscordLoginException(
+                    "Discord did not answer the login within " + LOGIN_TIMEOUT_SECONDS
+                            + " s (is discord.com reachable from here?)",
+                    e);
         } catch (ExecutionException e) {
             service.close();
-            throw new DiscordLoginException("Could not log in to Discord: " + e.getCause().getMessage(), e.getCause());
+            throw new DiscordLoginException(
+                    "Could not log in to Discord: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             service.close();

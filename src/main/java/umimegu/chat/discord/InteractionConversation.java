@@ -2,10 +2,8 @@ package umimegu.chat.discord;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.javacord.api.interaction.SlashCommandInteraction;
 import org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater;
-
 import umimegu.chat.Conversation;
 import umimegu.chat.Reply;
 
@@ -18,7 +16,8 @@ final class InteractionConversation implements Conversation {
     private final CompletableFuture<InteractionOriginalResponseUpdater> deferred;
     private final AtomicBoolean first = new AtomicBoolean(true);
 
-    InteractionConversation(SlashCommandInteraction interaction, CompletableFuture<InteractionOriginalResponseUpdater> deferred) {
+    InteractionConversation(
+            SlashCommandInteraction interaction, CompletableFuture<InteractionOriginalResponseUpdater> deferred) {
         this.interaction = interaction;
         this.deferred = deferred;
     }
@@ -27,10 +26,13 @@ final class InteractionConversation implements Conversation {
     public CompletableFuture<SentReply> send(Reply reply) {
         if (first.compareAndSet(true, false)) {
             return deferred.thenCompose(updater -> {
-                updater.setContent(reply.text());
-                reply.files().forEach(f -> updater.addAttachment(f.bytes(), f.name()));
-                return updater.update();
-            }).thenApply(message -> text -> deferred.thenCompose(u -> u.setContent(text).update()).thenApply(m -> null));
+                        updater.setContent(reply.text());
+                        reply.files().forEach(f -> updater.addAttachment(f.bytes(), f.name()));
+                        return updater.update();
+                    })
+                    .thenApply(message ->
+                            text -> deferred.thenCompose(u -> u.setContent(text).update())
+                                    .thenApply(m -> null));
         }
         var followup = interaction.createFollowupMessageBuilder().setContent(reply.text());
         reply.files().forEach(f -> followup.addAttachment(f.bytes(), f.name()));

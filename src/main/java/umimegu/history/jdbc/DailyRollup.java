@@ -16,8 +16,7 @@ import java.util.Map;
  * never null (NULLs would make the primary key useless for upserts).
  */
 public final class DailyRollup {
-    record Key(LocalDate day, String label, String user, String channel, String model) {
-    }
+    record Key(LocalDate day, String label, String user, String channel, String model) {}
 
     private static final class Sums {
         long n;
@@ -27,10 +26,16 @@ public final class DailyRollup {
 
     private final Map<Key, Sums> sums = new HashMap<>();
 
-    public void add(Instant time, String label, String user, String channel, String model, double probability,
-                    boolean notSure) {
-        Key key = new Key(LocalDate.ofInstant(time, ZoneOffset.UTC), label, orEmpty(user), orEmpty(channel),
-                orEmpty(model));
+    public void add(
+            Instant time,
+            String label,
+            String user,
+            String channel,
+            String model,
+            double probability,
+            boolean notSure) {
+        Key key = new Key(
+                LocalDate.ofInstant(time, ZoneOffset.UTC), label, orEmpty(user), orEmpty(channel), orEmpty(model));
         Sums s = sums.computeIfAbsent(key, k -> new Sums());
         s.n++;
         s.probabilitySum += probability;
@@ -71,11 +76,11 @@ public final class DailyRollup {
             return;
         }
         try (PreparedStatement update = c.prepareStatement("UPDATE prediction_daily SET n = n + ?, "
-                + "probability_sum = probability_sum + ?, not_sure_n = not_sure_n + ? "
-                + "WHERE stat_day = ? AND label = ? AND user_id = ? AND channel_id = ? AND model_id = ?");
-             PreparedStatement insert = c.prepareStatement("INSERT INTO prediction_daily "
-                     + "(n, probability_sum, not_sure_n, stat_day, label, user_id, channel_id, model_id) "
-                     + "VALUES (?,?,?,?,?,?,?,?)")) {
+                        + "probability_sum = probability_sum + ?, not_sure_n = not_sure_n + ? "
+                        + "WHERE stat_day = ? AND label = ? AND user_id = ? AND channel_id = ? AND model_id = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO prediction_daily "
+                        + "(n, probability_sum, not_sure_n, stat_day, label, user_id, channel_id, model_id) "
+                        + "VALUES (?,?,?,?,?,?,?,?)")) {
             for (var e : sums.entrySet()) {
                 bind(update, e.getKey(), e.getValue());
                 if (update.executeUpdate() == 0) {
@@ -88,8 +93,12 @@ public final class DailyRollup {
 
     /** Rows in one order in every process, so two transactions upserting the same days cannot deadlock. */
     private java.util.List<Map.Entry<Key, Sums>> sortedKeys() {
-        return sums.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Key::day)
-                .thenComparing(Key::label).thenComparing(Key::user).thenComparing(Key::channel).thenComparing(Key::model)))
+        return sums.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Key::day)
+                        .thenComparing(Key::label)
+                        .thenComparing(Key::user)
+                        .thenComparing(Key::channel)
+                        .thenComparing(Key::model)))
                 .toList();
     }
 

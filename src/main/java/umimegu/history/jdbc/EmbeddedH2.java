@@ -13,10 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Locale;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.history.HistoryException;
 import umimegu.history.HistorySettings;
 
@@ -43,8 +41,7 @@ final class EmbeddedH2 {
         }
     }
 
-    private EmbeddedH2() {
-    }
+    private EmbeddedH2() {}
 
     /** The database's file name without {@code .mv.db}, or null when the URL is not an embedded H2 file. */
     static Path base(String url) {
@@ -53,7 +50,10 @@ final class EmbeddedH2 {
         }
         String rest = url.substring(PREFIX.length());
         String lower = rest.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("zip:")) {
+        if (lower.startsWith("mem:")
+                || lower.startsWith("tcp:")
+                || lower.startsWith("ssl:")
+                || lower.startsWith("zip:")) {
             return null;
         }
         if (lower.startsWith("file:")) {
@@ -85,7 +85,9 @@ final class EmbeddedH2 {
             }
             // probed once per process: a read-only probe while this process has the database open would
             // become the instance its other connections join (H2 shares one per JVM), making them read-only
-            if (Files.exists(data) && !Files.exists(Path.of(base + ".lock.db")) && !PROBED.contains(data.toAbsolutePath())) {
+            if (Files.exists(data)
+                    && !Files.exists(Path.of(base + ".lock.db"))
+                    && !PROBED.contains(data.toAbsolutePath())) {
                 checkIntact(s, base, key);
                 PROBED.add(data.toAbsolutePath());
             }
@@ -93,13 +95,16 @@ final class EmbeddedH2 {
                 return s;
             }
             if (Files.isRegularFile(key)) {
-                return new HistorySettings(s.jdbcUrl(), s.user(), Files.readString(key, StandardCharsets.UTF_8).trim());
+                return new HistorySettings(
+                        s.jdbcUrl(),
+                        s.user(),
+                        Files.readString(key, StandardCharsets.UTF_8).trim());
             }
             String password = HexFormat.of().formatHex(RANDOM.generateSeed(24));
             if (Files.exists(data)) {
                 String user = s.user().toUpperCase(Locale.ROOT).replace("\"", "");
                 try (Connection c = DriverManager.getConnection(s.jdbcUrl(), s.user(), "");
-                     Statement statement = c.createStatement()) {
+                        Statement statement = c.createStatement()) {
                     // the password is hex digits only: nothing to escape
                     statement.execute("ALTER USER \"" + user + "\" SET PASSWORD '" + password + "'");
                 }
@@ -116,11 +121,12 @@ final class EmbeddedH2 {
     /** Opens the existing file read-only: it must open and hold Flyway's table, or it is refused untouched. */
     private static void checkIntact(HistorySettings s, Path base, Path key) throws IOException {
         String password = s.password().isEmpty() && Files.isRegularFile(key)
-                ? Files.readString(key, StandardCharsets.UTF_8).trim() : s.password();
+                ? Files.readString(key, StandardCharsets.UTF_8).trim()
+                : s.password();
         String probe = PREFIX + base.toAbsolutePath() + ";ACCESS_MODE_DATA=r";
         Path data = Path.of(base + ".mv.db");
         try (Connection c = DriverManager.getConnection(probe, s.user(), password);
-             ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
             boolean any = false;
             while (tables.next()) {
                 if (tables.getString("TABLE_NAME").equalsIgnoreCase("flyway_schema_history")) {
@@ -141,8 +147,10 @@ final class EmbeddedH2 {
     }
 
     private static HistoryException damaged(Path data, String why) {
-        return new HistoryException("the history database " + data + " looks damaged (" + why + "); it was left as it "
-                + "is. Restore a backup, or move it aside to start a new history.", null);
+        return new HistoryException(
+                "the history database " + data + " looks damaged (" + why + "); it was left as it "
+                        + "is. Restore a backup, or move it aside to start a new history.",
+                null);
     }
 
     private static void ownerOnly(Path path, String permissions) {

@@ -16,14 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import umimegu.history.HistoryException;
 import umimegu.teaching.AnsweredFace;
 import umimegu.teaching.ChannelMode;
 import umimegu.teaching.FeedbackReport;
 import umimegu.teaching.FeedbackStore;
-import umimegu.teaching.Judgements.Verdicts;
 import umimegu.teaching.Judgement;
+import umimegu.teaching.Judgements.Verdicts;
 import umimegu.teaching.ReviewItem;
 
 /**
@@ -64,7 +63,8 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     @Override
     public void linkPost(String messageId, String answerId) {
         inTransaction("remember the posted answer", c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE answer_post SET answer_id = ? WHERE message_id = ?")) {
+            try (PreparedStatement update =
+                    c.prepareStatement("UPDATE answer_post SET answer_id = ? WHERE message_id = ?")) {
                 update.setString(1, answerId);
                 update.setString(2, messageId);
                 if (update.executeUpdate() > 0) {
@@ -98,13 +98,19 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     public List<AnsweredFace> faces(String answerId) {
         return inTransaction("find the answer", c -> {
             List<AnsweredFace> faces = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, answer_id, face_index, label, model_id, crop_sha256 "
-                    + "FROM prediction WHERE answer_id = ? ORDER BY face_index")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT id, answer_id, face_index, label, model_id, crop_sha256 "
+                            + "FROM prediction WHERE answer_id = ? ORDER BY face_index")) {
                 ps.setString(1, answerId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        faces.add(new AnsweredFace(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                                rs.getString(5), trim(rs.getString(6))));
+                        faces.add(new AnsweredFace(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getInt(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                trim(rs.getString(6))));
                     }
                 }
             }
@@ -120,7 +126,8 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     public long judge(Judgement j) {
         return inTransaction("store the judgement", c -> {
             Long existing = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM feedback WHERE prediction_id = ? AND user_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT id FROM feedback WHERE prediction_id = ? AND user_id = ?")) {
                 ps.setLong(1, j.predictionId());
                 ps.setString(2, j.userId());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -136,8 +143,8 @@ public final class JdbcFeedbackStore implements FeedbackStore {
                     ps.setLong(4, existing);
                     ps.executeUpdate();
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE review_item SET status = ? WHERE feedback_id = ? AND status = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE review_item SET status = ? WHERE feedback_id = ? AND status = ?")) {
                     ps.setString(1, WITHDRAWN);
                     ps.setLong(2, existing);
                     ps.setString(3, PENDING);
@@ -145,8 +152,10 @@ public final class JdbcFeedbackStore implements FeedbackStore {
                 }
                 return existing;
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO feedback (judged_at, correct, corrected_label, "
-                    + "prediction_id, user_id) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO feedback (judged_at, correct, corrected_label, "
+                            + "prediction_id, user_id) VALUES (?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 bindVerdict(ps, j);
                 ps.setLong(4, j.predictionId());
                 ps.setString(5, j.userId());
@@ -172,11 +181,18 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public long queue(ReviewItem.Kind kind, String label, String saidLabel, String cropSha256, String userId,
-                      Long feedbackId, Instant at) {
+    public long queue(
+            ReviewItem.Kind kind,
+            String label,
+            String saidLabel,
+            String cropSha256,
+            String userId,
+            Long feedbackId,
+            Instant at) {
         return inTransaction("queue the picture for review", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_item (kind, label, said_label, crop_sha256, "
-                    + "user_id, feedback_id, created_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO review_item (kind, label, said_label, crop_sha256, "
+                            + "user_id, feedback_id, created_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, kind.name());
                 ps.setString(2, label);
@@ -196,21 +212,30 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         });
     }
 
-    private static final String ITEM_COLUMNS = "id, kind, label, said_label, crop_sha256, user_id, feedback_id, created_at";
+    private static final String ITEM_COLUMNS =
+            "id, kind, label, said_label, crop_sha256, user_id, feedback_id, created_at";
 
     private static ReviewItem item(ResultSet rs) throws SQLException {
         long feedback = rs.getLong(7);
         Long feedbackId = rs.wasNull() ? null : feedback;
-        return new ReviewItem(rs.getLong(1), ReviewItem.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                trim(rs.getString(5)), rs.getString(6), feedbackId, rs.getTimestamp(8).toInstant());
+        return new ReviewItem(
+                rs.getLong(1),
+                ReviewItem.Kind.valueOf(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                trim(rs.getString(5)),
+                rs.getString(6),
+                feedbackId,
+                rs.getTimestamp(8).toInstant());
     }
 
     @Override
     public List<ReviewItem> pending(int limit) {
         return inTransaction("read the review queue", c -> {
             List<ReviewItem> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM review_item WHERE status = ? "
-                    + "ORDER BY id FETCH FIRST " + Math.max(0, limit) + " ROWS ONLY")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM review_item WHERE status = ? "
+                            + "ORDER BY id FETCH FIRST " + Math.max(0, limit) + " ROWS ONLY")) {
                 ps.setString(1, PENDING);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -226,8 +251,8 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     public Map<String, Long> pendingPerLabel() {
         return inTransaction("read the review queue", c -> {
             Map<String, Long> counts = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT label, COUNT(*) FROM review_item WHERE status = ? GROUP BY label")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT label, COUNT(*) FROM review_item WHERE status = ? GROUP BY label")) {
                 ps.setString(1, PENDING);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -243,7 +268,8 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     public Optional<ReviewItem> decide(long id, boolean accept, String decidedBy, Instant at) {
         return inTransaction("record the review", c -> {
             ReviewItem item;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM review_item WHERE id = ? AND status = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM review_item WHERE id = ? AND status = ?")) {
                 ps.setLong(1, id);
                 ps.setString(2, PENDING);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -253,8 +279,9 @@ public final class JdbcFeedbackStore implements FeedbackStore {
                     item = item(rs);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE review_item SET status = ?, decided_by = ?, decided_at = ? "
-                    + "WHERE id = ? AND status = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE review_item SET status = ?, decided_by = ?, decided_at = ? "
+                            + "WHERE id = ? AND status = ?")) {
                 ps.setString(1, accept ? "accepted" : "rejected");
                 ps.setString(2, decidedBy);
                 ps.setTimestamp(3, Timestamp.from(at));
@@ -271,8 +298,9 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     @Override
     public FeedbackReport feedback(Instant from, Instant to, String modelId, int topConfusions) {
         return inTransaction("read the feedback", c -> {
-            StringBuilder sql = new StringBuilder("SELECT p.label, f.correct, f.corrected_label, COUNT(*) FROM feedback f "
-                    + "JOIN prediction p ON p.id = f.prediction_id WHERE 1 = 1");
+            StringBuilder sql =
+                    new StringBuilder("SELECT p.label, f.correct, f.corrected_label, COUNT(*) FROM feedback f "
+                            + "JOIN prediction p ON p.id = f.prediction_id WHERE 1 = 1");
             List<Object> values = new ArrayList<>();
             if (from != null) {
                 sql.append(" AND p.created_at >= ?");
@@ -314,11 +342,15 @@ public final class JdbcFeedbackStore implements FeedbackStore {
                 }
             }
             List<FeedbackReport.LabelJudged> labels = perLabel.entrySet().stream()
-                    .map(e -> new FeedbackReport.LabelJudged(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+                    .map(e -> new FeedbackReport.LabelJudged(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                    .toList();
             List<FeedbackReport.Confusion> top = confusions.entrySet().stream()
-                    .map(e -> new FeedbackReport.Confusion(e.getKey().get(0), e.getKey().get(1), e.getValue()))
-                    .sorted(Comparator.comparingLong(FeedbackReport.Confusion::count).reversed()
-                            .thenComparing(FeedbackReport.Confusion::said).thenComparing(FeedbackReport.Confusion::was))
+                    .map(e -> new FeedbackReport.Confusion(
+                            e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                    .sorted(Comparator.comparingLong(FeedbackReport.Confusion::count)
+                            .reversed()
+                            .thenComparing(FeedbackReport.Confusion::said)
+                            .thenComparing(FeedbackReport.Confusion::was))
                     .limit(topConfusions)
                     .toList();
             return new FeedbackReport(judged, right, labels, top);
@@ -330,9 +362,9 @@ public final class JdbcFeedbackStore implements FeedbackStore {
         return inTransaction("read the feedback", c -> {
             Map<String, Verdicts> perModel = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT p.model_id, COUNT(*), "
-                    + "SUM(CASE WHEN f.correct THEN 1 ELSE 0 END) FROM feedback f JOIN prediction p ON p.id = f.prediction_id "
-                    + "GROUP BY p.model_id");
-                 ResultSet rs = ps.executeQuery()) {
+                            + "SUM(CASE WHEN f.correct THEN 1 ELSE 0 END) FROM feedback f JOIN prediction p ON p.id = f.prediction_id "
+                            + "GROUP BY p.model_id");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     perModel.put(rs.getString(1), new Verdicts(rs.getLong(2), rs.getLong(3)));
                 }

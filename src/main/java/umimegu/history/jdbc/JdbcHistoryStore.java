@@ -1,5 +1,7 @@
 package umimegu.history.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -17,13 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
 import umimegu.history.HistoryException;
 import umimegu.history.HistorySettings;
 import umimegu.history.HistoryStore;
@@ -37,8 +34,9 @@ import umimegu.history.StatsReport;
  */
 public final class JdbcHistoryStore implements HistoryStore {
     private static final int TOP_USERS = 5;
-    private static final String COLUMNS = "created_at, source, guild_id, channel_id, user_id, image_sha256, face_index, "
-            + "box_x, box_y, box_width, box_height, label, probability, probabilities, not_sure, model_id, latency_ms, crop_sha256, answer_id";
+    private static final String COLUMNS =
+            "created_at, source, guild_id, channel_id, user_id, image_sha256, face_index, "
+                    + "box_x, box_y, box_width, box_height, label, probability, probabilities, not_sure, model_id, latency_ms, crop_sha256, answer_id";
 
     private final HistorySettings settings;
     private final JdbcConnectionPool h2Pool;
@@ -66,8 +64,8 @@ public final class JdbcHistoryStore implements HistoryStore {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new HistoryException("cannot connect to the history database " + redact(settings.jdbcUrl()) + ": "
-                    + e.getMessage(), e);
+            throw new HistoryException(
+                    "cannot connect to the history database " + redact(settings.jdbcUrl()) + ": " + e.getMessage(), e);
         }
     }
 
@@ -103,8 +101,8 @@ public final class JdbcHistoryStore implements HistoryStore {
             }
             configuration.load().migrate();
         } catch (RuntimeException e) {
-            throw new HistoryException("cannot open the history database " + redact(settings.jdbcUrl()) + ": "
-                    + e.getMessage(), e);
+            throw new HistoryException(
+                    "cannot open the history database " + redact(settings.jdbcUrl()) + ": " + e.getMessage(), e);
         }
         return new JdbcHistoryStore(settings);
     }
@@ -118,8 +116,8 @@ public final class JdbcHistoryStore implements HistoryStore {
     public void save(List<PredictionRecord> records) {
         String sql = "INSERT INTO prediction (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         DailyRollup rollup = new DailyRollup();
-        records.forEach(r -> rollup.add(r.time(), r.label(), r.userId(), r.channelId(), r.modelId(), r.probability(),
-                r.notSure()));
+        records.forEach(r ->
+                rollup.add(r.time(), r.label(), r.userId(), r.channelId(), r.modelId(), r.probability(), r.notSure()));
         for (int attempt = 1; ; attempt++) {
             try (Connection c = connect()) {
                 c.setAutoCommit(false);
@@ -164,8 +162,11 @@ public final class JdbcHistoryStore implements HistoryStore {
         }
         ps.setString(12, r.label());
         ps.setDouble(13, r.probability());
-        ps.setString(14, r.probabilities().stream().map(p -> String.format(Locale.ROOT, "%.6f", p))
-                .collect(Collectors.joining(",")));
+        ps.setString(
+                14,
+                r.probabilities().stream()
+                        .map(p -> String.format(Locale.ROOT, "%.6f", p))
+                        .collect(Collectors.joining(",")));
         ps.setBoolean(15, r.notSure());
         ps.setString(16, r.modelId());
         ps.setLong(17, r.latencyMs());
@@ -188,12 +189,22 @@ public final class JdbcHistoryStore implements HistoryStore {
                 Filter days = Filter.dims(q)
                         .with("stat_day >= ?", plan.firstDay() == null ? null : Date.valueOf(plan.firstDay()))
                         .with("stat_day < ?", plan.endDay() == null ? null : Date.valueOf(plan.endDay()));
-                try (PreparedStatement ps = days.prepare(c, "SELECT stat_day, label, user_id, SUM(n), SUM(probability_sum), "
-                        + "SUM(not_sure_n) FROM prediction_daily", " GROUP BY stat_day, label, user_id");
-                     ResultSet rs = ps.executeQuery()) {
+                try (PreparedStatement ps = days.prepare(
+                                c,
+                                "SELECT stat_day, label, user_id, SUM(n), SUM(probability_sum), "
+                                        + "SUM(not_sure_n) FROM prediction_daily",
+                                " GROUP BY stat_day, label, user_id");
+                        ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        add(byLabelAndUser, perDay, rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
-                                rs.getLong(4), rs.getDouble(5), rs.getLong(6));
+                        add(
+                                byLabelAndUser,
+                                perDay,
+                                rs.getDate(1).toLocalDate(),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getLong(4),
+                                rs.getDouble(5),
+                                rs.getLong(6));
                     }
                 }
             }
@@ -201,12 +212,22 @@ public final class JdbcHistoryStore implements HistoryStore {
                 Filter raw = Filter.dims(q)
                         .with("created_at >= ?", segment.from() == null ? null : Timestamp.from(segment.from()))
                         .with("created_at < ?", segment.to() == null ? null : Timestamp.from(segment.to()));
-                try (PreparedStatement ps = raw.prepare(c, "SELECT label, user_id, COUNT(*), SUM(probability), "
-                        + "SUM(CASE WHEN not_sure THEN 1 ELSE 0 END) FROM prediction", " GROUP BY label, user_id");
-                     ResultSet rs = ps.executeQuery()) {
+                try (PreparedStatement ps = raw.prepare(
+                                c,
+                                "SELECT label, user_id, COUNT(*), SUM(probability), "
+                                        + "SUM(CASE WHEN not_sure THEN 1 ELSE 0 END) FROM prediction",
+                                " GROUP BY label, user_id");
+                        ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        add(byLabelAndUser, perDay, segment.day(), rs.getString(1),
-                                DailyRollup.orEmpty(rs.getString(2)), rs.getLong(3), rs.getDouble(4), rs.getLong(5));
+                        add(
+                                byLabelAndUser,
+                                perDay,
+                                segment.day(),
+                                rs.getString(1),
+                                DailyRollup.orEmpty(rs.getString(2)),
+                                rs.getLong(3),
+                                rs.getDouble(4),
+                                rs.getLong(5));
                     }
                 }
             }
@@ -214,9 +235,11 @@ public final class JdbcHistoryStore implements HistoryStore {
             Filter all = Filter.dims(q)
                     .with("created_at >= ?", q.from() == null ? null : Timestamp.from(q.from()))
                     .with("created_at < ?", q.to() == null ? null : Timestamp.from(q.to()));
-            try (PreparedStatement ps = all.prepare(c, "SELECT " + COLUMNS + " FROM prediction",
-                    " ORDER BY created_at DESC FETCH FIRST " + Math.max(0, q.last()) + " ROWS ONLY");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = all.prepare(
+                            c,
+                            "SELECT " + COLUMNS + " FROM prediction",
+                            " ORDER BY created_at DESC FETCH FIRST " + Math.max(0, q.last()) + " ROWS ONLY");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     recent.add(read(rs));
                 }
@@ -227,8 +250,15 @@ public final class JdbcHistoryStore implements HistoryStore {
         }
     }
 
-    private static void add(Map<List<String>, double[]> byLabelAndUser, Map<StatsReport.DayCount, Long> perDay,
-                            LocalDate day, String label, String user, long n, double probabilitySum, long notSure) {
+    private static void add(
+            Map<List<String>, double[]> byLabelAndUser,
+            Map<StatsReport.DayCount, Long> perDay,
+            LocalDate day,
+            String label,
+            String user,
+            long n,
+            double probabilitySum,
+            long notSure) {
         double[] sums = byLabelAndUser.computeIfAbsent(List.of(label, user), k -> new double[3]);
         sums[0] += n;
         sums[1] += probabilitySum;
@@ -236,8 +266,10 @@ public final class JdbcHistoryStore implements HistoryStore {
         perDay.merge(new StatsReport.DayCount(day, label, 0), n, Long::sum);
     }
 
-    private static StatsReport report(Map<List<String>, double[]> byLabelAndUser,
-                                      Map<StatsReport.DayCount, Long> perDay, List<PredictionRecord> recent) {
+    private static StatsReport report(
+            Map<List<String>, double[]> byLabelAndUser,
+            Map<StatsReport.DayCount, Long> perDay,
+            List<PredictionRecord> recent) {
         long total = 0;
         long notSure = 0;
         Map<String, double[]> labels = new HashMap<>();
@@ -254,13 +286,16 @@ public final class JdbcHistoryStore implements HistoryStore {
             }
         }
         List<StatsReport.LabelStats> perLabel = labels.entrySet().stream()
-                .map(e -> new StatsReport.LabelStats(e.getKey(), (long) e.getValue()[0], e.getValue()[1] / e.getValue()[0]))
-                .sorted(Comparator.comparingLong(StatsReport.LabelStats::count).reversed()
+                .map(e -> new StatsReport.LabelStats(
+                        e.getKey(), (long) e.getValue()[0], e.getValue()[1] / e.getValue()[0]))
+                .sorted(Comparator.comparingLong(StatsReport.LabelStats::count)
+                        .reversed()
                         .thenComparing(StatsReport.LabelStats::label))
                 .toList();
         List<StatsReport.UserCount> topUsers = users.entrySet().stream()
                 .map(e -> new StatsReport.UserCount(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingLong(StatsReport.UserCount::count).reversed()
+                .sorted(Comparator.comparingLong(StatsReport.UserCount::count)
+                        .reversed()
                         .thenComparing(StatsReport.UserCount::userId))
                 .limit(TOP_USERS)
                 .toList();
@@ -272,13 +307,29 @@ public final class JdbcHistoryStore implements HistoryStore {
 
     private static PredictionRecord read(ResultSet rs) throws SQLException {
         int x = rs.getInt(8);
-        PredictionRecord.Box box = rs.wasNull() ? null
-                : new PredictionRecord.Box(x, rs.getInt(9), rs.getInt(10), rs.getInt(11));
+        PredictionRecord.Box box =
+                rs.wasNull() ? null : new PredictionRecord.Box(x, rs.getInt(9), rs.getInt(10), rs.getInt(11));
         List<Double> probabilities = Arrays.stream(rs.getString(14).split(","))
-                .filter(s -> !s.isEmpty()).map(Double::valueOf).toList();
-        return new PredictionRecord(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getInt(7), box, rs.getString(12), rs.getDouble(13), probabilities,
-                rs.getBoolean(15), rs.getString(16), rs.getLong(17), rs.getString(18), rs.getString(19));
+                .filter(s -> !s.isEmpty())
+                .map(Double::valueOf)
+                .toList();
+        return new PredictionRecord(
+                rs.getTimestamp(1).toInstant(),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getInt(7),
+                box,
+                rs.getString(12),
+                rs.getDouble(13),
+                probabilities,
+                rs.getBoolean(15),
+                rs.getString(16),
+                rs.getLong(17),
+                rs.getString(18),
+                rs.getString(19));
     }
 
     @Override
@@ -298,7 +349,9 @@ public final class JdbcHistoryStore implements HistoryStore {
      */
     static HistorySettings durable(HistorySettings s) {
         String url = s.jdbcUrl();
-        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
+        if (!url.startsWith("jdbc:h2:")
+                || url.startsWith("jdbc:h2:mem:")
+                || url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
             return s;
         }
         return new HistorySettings(url + ";WRITE_DELAY=0", s.user(), s.password());
@@ -306,8 +359,7 @@ public final class JdbcHistoryStore implements HistoryStore {
 
     /** Hides credentials that JDBC URLs can carry: {@code password=}/{@code pwd=} and {@code user:secret@host}. */
     static String redact(String url) {
-        return url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***")
-                .replaceAll("(//[^/@:;?]*):[^/@]*@", "$1:***@");
+        return url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***").replaceAll("(//[^/@:;?]*):[^/@]*@", "$1:***@");
     }
 
     /** A WHERE clause with its parameters, always bound, never concatenated. */

@@ -14,10 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import umimegu.history.HistoryException;
 import umimegu.history.SharedLocks;
 
@@ -71,7 +69,8 @@ public final class JdbcSharedLocks implements SharedLocks {
             return Optional.empty();
         }
         return Optional.of(() -> {
-            try (Connection held = c; PreparedStatement ps = held.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            try (Connection held = c;
+                    PreparedStatement ps = held.prepareStatement("SELECT pg_advisory_unlock(?)")) {
                 ps.setLong(1, key);
                 ps.execute();
             } catch (SQLException e) {
@@ -85,16 +84,16 @@ public final class JdbcSharedLocks implements SharedLocks {
         try (Connection c = history.connect()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement stale = c.prepareStatement(
-                        "DELETE FROM shared_lock WHERE name = ? AND heartbeat_at < ?")) {
+                try (PreparedStatement stale =
+                        c.prepareStatement("DELETE FROM shared_lock WHERE name = ? AND heartbeat_at < ?")) {
                     stale.setString(1, name);
                     stale.setTimestamp(2, Timestamp.from(now.minus(STALE)));
                     if (stale.executeUpdate() > 0) {
                         log.warn("Took over the shared lock {}: its holder stopped beating", name);
                     }
                 }
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO shared_lock (name, holder, heartbeat_at) VALUES (?, ?, ?)")) {
+                try (PreparedStatement insert =
+                        c.prepareStatement("INSERT INTO shared_lock (name, holder, heartbeat_at) VALUES (?, ?, ?)")) {
                     insert.setString(1, name);
                     insert.setString(2, holder);
                     insert.setTimestamp(3, Timestamp.from(now));
@@ -109,12 +108,13 @@ public final class JdbcSharedLocks implements SharedLocks {
                 throw e;
             }
         }
-        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> beat(name), HEARTBEAT.toSeconds(),
-                HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(
+                () -> beat(name), HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
         return Optional.of(() -> {
             beat.cancel(false);
             try (Connection c = history.connect();
-                 PreparedStatement ps = c.prepareStatement("DELETE FROM shared_lock WHERE name = ? AND holder = ?")) {
+                    PreparedStatement ps =
+                            c.prepareStatement("DELETE FROM shared_lock WHERE name = ? AND holder = ?")) {
                 ps.setString(1, name);
                 ps.setString(2, holder);
                 ps.executeUpdate();
@@ -126,7 +126,8 @@ public final class JdbcSharedLocks implements SharedLocks {
 
     private void beat(String name) {
         try (Connection c = history.connect();
-             PreparedStatement ps = c.prepareStatement("UPDATE shared_lock SET heartbeat_at = ? WHERE name = ? AND holder = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE shared_lock SET heartbeat_at = ? WHERE name = ? AND holder = ?")) {
             ps.setTimestamp(1, Timestamp.from(Instant.now()));
             ps.setString(2, name);
             ps.setString(3, holder);

@@ -13,8 +13,7 @@ import java.util.List;
 record StatsPlan(boolean hasWholeDays, LocalDate firstDay, LocalDate endDay, List<Segment> partialDays) {
 
     /** Raw rows in [from, to), all within {@code day}. */
-    record Segment(LocalDate day, Instant from, Instant to) {
-    }
+    record Segment(LocalDate day, Instant from, Instant to) {}
 
     static StatsPlan of(Instant from, Instant to) {
         LocalDate firstDay = from == null ? null : ceilDay(from);

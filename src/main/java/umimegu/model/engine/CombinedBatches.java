@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -69,7 +68,8 @@ public final class CombinedBatches {
         List<Request> taken = new ArrayList<>();
         List<byte[]> batch = new ArrayList<>();
         synchronized (waiting) {
-            while (!waiting.isEmpty() && (taken.isEmpty() || batch.size() + waiting.peek().pixels.size() <= MAX_ROWS)) {
+            while (!waiting.isEmpty()
+                    && (taken.isEmpty() || batch.size() + waiting.peek().pixels.size() <= MAX_ROWS)) {
                 Request next = waiting.poll();
                 taken.add(next);
                 batch.addAll(next.pixels);

@@ -1,7 +1,6 @@
 package umimegu.model.engine;
 
 import java.lang.reflect.Field;
-
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.ActivationLayer;
 import org.deeplearning4j.nn.layers.BaseLayer;
@@ -24,20 +23,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class FasterLayers {
     private static final Logger LOG = LoggerFactory.getLogger(FasterLayers.class);
-    private FasterLayers() {
-    }
+
+    private FasterLayers() {}
 
     public static MultiLayerNetwork install(MultiLayerNetwork network) {
         Layer[] layers = network.getLayers();
         DataType dataType = network.getLayerWiseConfigurations().getDataType();
         for (int i = 0; i < layers.length; i++) {
-            if (layers[i].getClass() == ConvolutionLayer.class && ForwardKeepingConvolution.applies((ConvolutionLayer) layers[i])) {
-                layers[i] = copy((ConvolutionLayer) layers[i], new ForwardKeepingConvolution(layers[i].conf(), dataType));
+            if (layers[i].getClass() == ConvolutionLayer.class
+                    && ForwardKeepingConvolution.applies((ConvolutionLayer) layers[i])) {
+                layers[i] =
+                        copy((ConvolutionLayer) layers[i], new ForwardKeepingConvolution(layers[i].conf(), dataType));
             } else if (layers[i].getClass() == DenseLayer.class && SingleRowDense.applies((DenseLayer) layers[i])) {
                 layers[i] = copy((DenseLayer) layers[i], new SingleRowDense(layers[i].conf(), dataType));
-            } else if (layers[i].getClass() == ActivationLayer.class && InPlaceRelu.applies((ActivationLayer) layers[i])) {
+            } else if (layers[i].getClass() == ActivationLayer.class
+                    && InPlaceRelu.applies((ActivationLayer) layers[i])) {
                 layers[i] = placed(layers[i], new InPlaceRelu(layers[i].conf(), dataType));
-            } else if (layers[i] instanceof BatchNormalization && layers[i].getHelper() instanceof MKLDNNBatchNormHelper) {
+            } else if (layers[i] instanceof BatchNormalization
+                    && layers[i].getHelper() instanceof MKLDNNBatchNormHelper) {
                 leanBackprop((BatchNormalization) layers[i]);
             }
         }

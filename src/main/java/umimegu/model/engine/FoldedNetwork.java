@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -32,8 +31,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (the seed network) is returned as it is.
  */
 public final class FoldedNetwork {
-    private FoldedNetwork() {
-    }
+    private FoldedNetwork() {}
 
     /** The folded copy of {@code trained}, whose input is {@code height}×{@code width}×{@code channels} pictures. */
     public static MultiLayerNetwork of(MultiLayerNetwork trained, int height, int width, int channels) {
@@ -52,7 +50,8 @@ public final class FoldedNetwork {
             return trained;
         }
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
-                .dataType(conf.getDataType()).list();
+                .dataType(conf.getDataType())
+                .list();
         for (int i : sources) {
             Layer layer = conf.getConf(i).getLayer().clone();
             if (blocks.contains(i)) {
@@ -62,17 +61,21 @@ public final class FoldedNetwork {
             }
             layers.layer(layer);
         }
-        MultiLayerNetwork network = new MultiLayerNetwork(layers
-                .setInputType(InputType.convolutional(height, width, channels))
-                .build());
+        MultiLayerNetwork network =
+                new MultiLayerNetwork(layers.setInputType(InputType.convolutional(height, width, channels))
+                        .build());
         network.init();
         for (int j = 0; j < sources.size(); j++) {
             int i = sources.get(j);
             if (blocks.contains(i)) {
-                foldInto(network.getLayer(j).paramTable(), trained.getLayer(i).paramTable(), trained.getLayer(i + 1).paramTable(),
+                foldInto(
+                        network.getLayer(j).paramTable(),
+                        trained.getLayer(i).paramTable(),
+                        trained.getLayer(i + 1).paramTable(),
                         (BatchNormalization) conf.getConf(i + 1).getLayer());
             } else {
-                for (Map.Entry<String, INDArray> p : trained.getLayer(i).paramTable().entrySet()) {
+                for (Map.Entry<String, INDArray> p :
+                        trained.getLayer(i).paramTable().entrySet()) {
                     network.getLayer(j).paramTable().get(p.getKey()).assign(p.getValue());
                 }
             }
@@ -88,33 +91,49 @@ public final class FoldedNetwork {
         Layer first = conf.getConf(i).getLayer();
         Layer second = conf.getConf(i + 1).getLayer();
         Layer third = conf.getConf(i + 2).getLayer();
-        return first instanceof ConvolutionLayer conv && conv.getClass() == ConvolutionLayer.class
+        return first instanceof ConvolutionLayer conv
+                && conv.getClass() == ConvolutionLayer.class
                 && conv.getActivationFn() instanceof ActivationIdentity
                 && conv.getCnn2dDataFormat() == CNN2DFormat.NCHW
-                && second instanceof BatchNormalization bn && !bn.isLockGammaBeta()
+                && second instanceof BatchNormalization bn
+                && !bn.isLockGammaBeta()
                 && third instanceof ActivationLayer
-                && first.getIDropout() == null && second.getIDropout() == null && third.getIDropout() == null;
+                && first.getIDropout() == null
+                && second.getIDropout() == null
+                && third.getIDropout() == null;
     }
 
     /** W' = W·γ/s and b' = (b − μ)·γ/s + β per output channel, s = √(var + ε). */
-    private static void foldInto(Map<String, INDArray> target, Map<String, INDArray> conv, Map<String, INDArray> norm,
-                                 BatchNormalization bn) {
-        INDArray gamma = norm.get(BatchNormalizationParamInitializer.GAMMA).reshape(-1).castTo(DataType.DOUBLE);
-        INDArray beta = norm.get(BatchNormalizationParamInitializer.BETA).reshape(-1).castTo(DataType.DOUBLE);
-        INDArray mean = norm.get(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(-1).castTo(DataType.DOUBLE);
+    private static void foldInto(
+            Map<String, INDArray> target,
+            Map<String, INDArray> conv,
+            Map<String, INDArray> norm,
+            BatchNormalization bn) {
+        INDArray gamma =
+                norm.get(BatchNormalizationParamInitializer.GAMMA).reshape(-1).castTo(DataType.DOUBLE);
+        INDArray beta =
+                norm.get(BatchNormalizationParamInitializer.BETA).reshape(-1).castTo(DataType.DOUBLE);
+        INDArray mean = norm.get(BatchNormalizationParamInitializer.GLOBAL_MEAN)
+                .reshape(-1)
+                .castTo(DataType.DOUBLE);
         INDArray variance;
         if (bn.isUseLogStd()) {
-            INDArray log10std = norm.get(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).reshape(-1).castTo(DataType.DOUBLE);
+            INDArray log10std = norm.get(BatchNormalizationParamInitializer.GLOBAL_LOG_STD)
+                    .reshape(-1)
+                    .castTo(DataType.DOUBLE);
             variance = Transforms.pow(Nd4j.valueArrayOf(log10std.shape(), 10.0, DataType.DOUBLE), log10std, false);
             variance.muli(variance);
         } else {
-            variance = norm.get(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(-1).castTo(DataType.DOUBLE);
+            variance = norm.get(BatchNormalizationParamInitializer.GLOBAL_VAR)
+                    .reshape(-1)
+                    .castTo(DataType.DOUBLE);
         }
         INDArray scale = gamma.div(Transforms.sqrt(variance.add(bn.getEps()), false));
 
         INDArray weights = conv.get(ConvolutionParamInitializer.WEIGHT_KEY).castTo(DataType.DOUBLE);
         long outputs = weights.size(0);
-        INDArray scaledWeights = weights.reshape('c', outputs, weights.length() / outputs).mulColumnVector(scale.reshape(outputs, 1));
+        INDArray scaledWeights =
+                weights.reshape('c', outputs, weights.length() / outputs).mulColumnVector(scale.reshape(outputs, 1));
         target.get(ConvolutionParamInitializer.WEIGHT_KEY).assign(scaledWeights.reshape('c', weights.shape()));
 
         INDArray bias = conv.containsKey(ConvolutionParamInitializer.BIAS_KEY)

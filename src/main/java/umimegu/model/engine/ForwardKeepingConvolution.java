@@ -56,7 +56,9 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
         org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layer.layerConf();
         IActivation activation = conf.getActivationFn();
         boolean derivativeFromOutput = activation instanceof ActivationIdentity || PLAIN_RELU.equals(activation);
-        return derivativeFromOutput && conf.getCnn2dDataFormat() == CNN2DFormat.NCHW && layer.getHelper() instanceof MKLDNNConvHelper;
+        return derivativeFromOutput
+                && conf.getCnn2dDataFormat() == CNN2DFormat.NCHW
+                && layer.getHelper() instanceof MKLDNNConvHelper;
     }
 
     @Override
@@ -68,7 +70,8 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
     }
 
     @Override
-    protected Pair<INDArray, INDArray> preOutput4d(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+    protected Pair<INDArray, INDArray> preOutput4d(
+            boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
         INDArray output = keptOutput;
         boolean sameForwardPass = forBackprop && output != null && keptInput == input;
         keptOutput = null;
@@ -77,7 +80,8 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
     }
 
     @Override
-    protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+    protected Pair<INDArray, INDArray> preOutput(
+            boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
         if (!training || forBackprop || !inSlices()) {
             return super.preOutput(training, forBackprop, workspaceMgr);
         }
@@ -85,12 +89,22 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
         Operands operands = operands(workspaceMgr);
         INDArray in = operands.input();
         org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
-        int[] outSize = ConvolutionUtils.getOutputSize(in, conf.getKernelSize(), conf.getStride(),
-                conf.getPadding(), convolutionMode, conf.getDilation(),
+        int[] outSize = ConvolutionUtils.getOutputSize(
+                in,
+                conf.getKernelSize(),
+                conf.getStride(),
+                conf.getPadding(),
+                convolutionMode,
+                conf.getDilation(),
                 CNN2DFormat.NCHW);
-        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, in.dataType(),
-                in.size(0), conf.getNOut(), outSize[0], outSize[1]);
-        slices().forward(in, operands.weights(), operands.bias(), convolutionArguments(in, outSize[0], outSize[1]), output);
+        INDArray output = workspaceMgr.createUninitialized(
+                ArrayType.ACTIVATIONS, in.dataType(), in.size(0), conf.getNOut(), outSize[0], outSize[1]);
+        slices().forward(
+                        in,
+                        operands.weights(),
+                        operands.bias(),
+                        convolutionArguments(in, outSize[0], outSize[1]),
+                        output);
         return new Pair<>(output, null);
     }
 
@@ -104,20 +118,24 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
         }
     }
 
-    private record Operands(INDArray input, INDArray weights, INDArray bias) {
-    }
+    private record Operands(INDArray input, INDArray weights, INDArray bias) {}
 
     /** What DL4J's convolution reads while training: its input in the layer's type, and its parameters (with any weight noise). */
     private Operands operands(LayerWorkspaceMgr workspaceMgr) {
-        return new Operands(input.castTo(dataType),
+        return new Operands(
+                input.castTo(dataType),
                 getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr),
                 getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, workspaceMgr));
     }
 
     /** A batch of more than {@link SlicedConvolution#SLICE}, on the path whose arguments {@link SlicedConvolution} copies. */
     private boolean inSlices() {
-        return input != null && SlicedConvolution.neededFor(input.size(0)) && hasBias() && layerConf().getIDropout() == null
-                && getHelper() instanceof MKLDNNConvHelper && layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW;
+        return input != null
+                && SlicedConvolution.neededFor(input.size(0))
+                && hasBias()
+                && layerConf().getIDropout() == null
+                && getHelper() instanceof MKLDNNConvHelper
+                && layerConf().getCnn2dDataFormat() == CNN2DFormat.NCHW;
     }
 
     private SlicedConvolution slices() {
@@ -133,12 +151,20 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
         Operands operands = operands(workspaceMgr);
         INDArray in = operands.input();
         INDArray preActivation = preOutput4d(true, true, workspaceMgr).getFirst();
-        INDArray delta = layerConf().getActivationFn().backprop(preActivation, epsilon).getFirst();
+        INDArray delta =
+                layerConf().getActivationFn().backprop(preActivation, epsilon).getFirst();
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, in.dataType(), in.shape());
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-        slices().backprop(in, operands.weights(), operands.bias(), delta, convolutionArguments(in, delta.size(2), delta.size(3)), inputGradient,
-                weightGradient, biasGradient);
+        slices().backprop(
+                        in,
+                        operands.weights(),
+                        operands.bias(),
+                        delta,
+                        convolutionArguments(in, delta.size(2), delta.size(3)),
+                        inputGradient,
+                        weightGradient,
+                        biasGradient);
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
         gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient);
@@ -153,11 +179,26 @@ final class ForwardKeepingConvolution extends ConvolutionLayer {
         int[] dilation = conf.getDilation();
         boolean same = convolutionMode == ConvolutionMode.Same;
         int[] padding = same
-                ? ConvolutionUtils.getSameModeTopLeftPadding(new int[] {(int) outHeight, (int) outWidth},
-                        new int[] {(int) in.size(2), (int) in.size(3)}, kernel, strides, dilation)
+                ? ConvolutionUtils.getSameModeTopLeftPadding(
+                        new int[] {(int) outHeight, (int) outWidth},
+                        new int[] {(int) in.size(2), (int) in.size(3)},
+                        kernel,
+                        strides,
+                        dilation)
                 : conf.getPadding();
-        return new long[] {kernel[0], kernel[1], strides[0], strides[1], padding[0], padding[1], dilation[0], dilation[1],
-                same ? 1 : 0, 0, 1};
+        return new long[] {
+            kernel[0],
+            kernel[1],
+            strides[0],
+            strides[1],
+            padding[0],
+            padding[1],
+            dilation[0],
+            dilation[1],
+            same ? 1 : 0,
+            0,
+            1
+        };
     }
 
     @Override

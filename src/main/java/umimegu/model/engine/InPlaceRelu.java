@@ -25,13 +25,16 @@ final class InPlaceRelu extends ActivationLayer {
     }
 
     static boolean applies(ActivationLayer layer) {
-        return new ActivationReLU().equals(layer.layerConf().getActivationFn()) && layer.layerConf().getIDropout() == null;
+        return new ActivationReLU().equals(layer.layerConf().getActivationFn())
+                && layer.layerConf().getIDropout() == null;
     }
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        return layerConf().getActivationFn().getActivation(workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, input), training);
+        return layerConf()
+                .getActivationFn()
+                .getActivation(workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, input), training);
     }
 
     @Override

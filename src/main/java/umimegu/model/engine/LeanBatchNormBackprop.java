@@ -1,7 +1,6 @@
 package umimegu.model.engine;
 
 import java.util.Map;
-
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -41,16 +40,30 @@ final class LeanBatchNormBackprop implements BatchNormalizationHelper {
     }
 
     @Override
-    public Pair<Gradient, INDArray> backpropGradient(INDArray input, INDArray epsilon, long[] shape, INDArray gamma,
-                                                     INDArray beta, INDArray dGammaView, INDArray dBetaView, double eps,
-                                                     CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
+    public Pair<Gradient, INDArray> backpropGradient(
+            INDArray input,
+            INDArray epsilon,
+            long[] shape,
+            INDArray gamma,
+            INDArray beta,
+            INDArray dGammaView,
+            INDArray dBetaView,
+            double eps,
+            CNN2DFormat format,
+            LayerWorkspaceMgr workspaceMgr) {
         INDArray mean = oneDnn.getMeanCache(DataType.FLOAT);
         INDArray variance = oneDnn.getVarCache(DataType.FLOAT);
-        boolean handled = input.rank() == 4 && format == CNN2DFormat.NCHW && gamma != null && mean != null
-                && input.dataType() == DataType.FLOAT && epsilon.dataType() == DataType.FLOAT
-                && Shape.hasDefaultStridesForShape(input) && Shape.hasDefaultStridesForShape(epsilon);
+        boolean handled = input.rank() == 4
+                && format == CNN2DFormat.NCHW
+                && gamma != null
+                && mean != null
+                && input.dataType() == DataType.FLOAT
+                && epsilon.dataType() == DataType.FLOAT
+                && Shape.hasDefaultStridesForShape(input)
+                && Shape.hasDefaultStridesForShape(epsilon);
         if (!handled) {
-            return oneDnn.backpropGradient(input, epsilon, shape, gamma, beta, dGammaView, dBetaView, eps, format, workspaceMgr);
+            return oneDnn.backpropGradient(
+                    input, epsilon, shape, gamma, beta, dGammaView, dBetaView, eps, format, workspaceMgr);
         }
         long perChannel = input.length() / input.size(CHANNELS);
         INDArray mu = mean.reshape(mean.length());
@@ -83,8 +96,18 @@ final class LeanBatchNormBackprop implements BatchNormalizationHelper {
     }
 
     @Override
-    public INDArray preOutput(INDArray x, boolean training, long[] shape, INDArray gamma, INDArray beta, INDArray mean,
-                              INDArray var, double decay, double eps, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
+    public INDArray preOutput(
+            INDArray x,
+            boolean training,
+            long[] shape,
+            INDArray gamma,
+            INDArray beta,
+            INDArray mean,
+            INDArray var,
+            double decay,
+            double eps,
+            CNN2DFormat format,
+            LayerWorkspaceMgr workspaceMgr) {
         return oneDnn.preOutput(x, training, shape, gamma, beta, mean, var, decay, eps, format, workspaceMgr);
     }
 

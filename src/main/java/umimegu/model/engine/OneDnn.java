@@ -22,8 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class OneDnn {
     public static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
 
-    private OneDnn() {
-    }
+    private OneDnn() {}
 
     public static void enable() {
         if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {

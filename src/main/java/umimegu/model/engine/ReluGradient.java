@@ -14,8 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * needs, instead of into a new array (measured: docs/performance.md).
  */
 final class ReluGradient {
-    private ReluGradient() {
-    }
+    private ReluGradient() {}
 
     /**
      * The gradient before the ReLU, written over {@code activation} and returned. {@code activation}

@@ -30,8 +30,14 @@ final class SingleRowDense extends DenseLayer {
     }
 
     @Override
-    protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
-        if (training || forBackprop || maskArray != null || input == null || input.rank() != 2 || input.rows() != 1
+    protected Pair<INDArray, INDArray> preOutputWithPreNorm(
+            boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        if (training
+                || forBackprop
+                || maskArray != null
+                || input == null
+                || input.rank() != 2
+                || input.rows() != 1
                 || input.dataType() != dataType) {
             return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
         }

@@ -53,8 +53,15 @@ final class SlicedConvolution {
      * their views. {@code iArguments}: kernel, strides, padding, dilation (2 each), same mode,
      * data format, weight format, as libnd4j's {@code conv2d_bp} takes them.
      */
-    void backprop(INDArray input, INDArray weights, INDArray bias, INDArray delta, long[] iArguments,
-                  INDArray inputGradient, INDArray weightGradient, INDArray biasGradient) {
+    void backprop(
+            INDArray input,
+            INDArray weights,
+            INDArray bias,
+            INDArray delta,
+            long[] iArguments,
+            INDArray inputGradient,
+            INDArray weightGradient,
+            INDArray biasGradient) {
         long batch = input.size(0);
         context.setIArguments(iArguments);
         for (long from = 0; from < batch; from += SLICE) {

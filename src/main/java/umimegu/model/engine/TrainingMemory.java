@@ -1,10 +1,8 @@
 package umimegu.model.engine;
 
 import java.util.List;
-
 import org.nd4j.linalg.api.memory.MemoryWorkspaceManager;
 import org.nd4j.linalg.factory.Nd4j;
-
 import umimegu.common.NativeHeap;
 
 /**
@@ -19,11 +17,10 @@ import umimegu.common.NativeHeap;
  */
 public final class TrainingMemory {
     /** The workspaces MultiLayerNetwork opens while fitting (its names; M2.1 keeps them protected). */
-    private static final List<String> TRAINING_WORKSPACES =
-            List.of("WS_ALL_LAYERS_ACT", "WS_LAYER_WORKING_MEM", "WS_LAYER_ACT_1", "WS_LAYER_ACT_2", "WS_RNN_LOOP_WORKING_MEM");
+    private static final List<String> TRAINING_WORKSPACES = List.of(
+            "WS_ALL_LAYERS_ACT", "WS_LAYER_WORKING_MEM", "WS_LAYER_ACT_1", "WS_LAYER_ACT_2", "WS_RNN_LOOP_WORKING_MEM");
 
-    private TrainingMemory() {
-    }
+    private TrainingMemory() {}
 
     /** Destroys this thread's training workspaces and returns the freed memory to the system. */
     public static void release() {

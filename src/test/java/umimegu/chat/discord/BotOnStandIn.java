@@ -6,12 +6,10 @@ import java.util.Comparator;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
 import umimegu.TestFixtures;
 import umimegu.app.Application;
 import umimegu.chat.ChatBot;
@@ -32,7 +30,7 @@ final class BotOnStandIn implements BeforeAllCallback, AfterEachCallback, AfterA
     private String token;
 
     BotOnStandIn() {
-        this(p -> { });
+        this(p -> {});
     }
 
     /** {@code adjust} may change the test config (trains fast: 32×32, 2 epochs, 3 MB attachments). */
@@ -72,7 +70,7 @@ final class BotOnStandIn implements BeforeAllCallback, AfterEachCallback, AfterA
         TestFixtures.syntheticImages(work.resolve("images"), 16, 31);
         TestFixtures.syntheticImages(work.resolve("images-test"), 4, 32);
         app = new Application(TestFixtures.load(p));
-        app.trainingService().train(new TrainingListener() { }, () -> false);
+        app.trainingService().train(new TrainingListener() {}, () -> false);
         DiscordConnection connection = discord.connection();
         token = connection.token();
         service = DiscordService.start(app, connection);
@@ -93,7 +91,8 @@ final class BotOnStandIn implements BeforeAllCallback, AfterEachCallback, AfterA
             discord.close();
             if (work != null) {
                 try (Stream<Path> files = Files.walk(work)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 }
             }
         }

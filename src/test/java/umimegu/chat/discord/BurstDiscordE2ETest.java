@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static umimegu.chat.discord.DiscordE2E.picture;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.BotMessage;
+import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.DiscordStandIn.Upload;
 
 /**
@@ -26,16 +24,24 @@ class BurstDiscordE2ETest {
         p.setProperty("chat.rate-per-minute", String.valueOf(RATE));
         p.setProperty("discord.guild-ids", DiscordStandIn.GUILD_ID);
     });
+
     static DiscordStandIn discord = bot.discord();
 
     @Test
     void slashCommandsGoToTheConfiguredServerInsteadOfGlobally() {
-        var put = discord.requests().stream().filter(r -> r.method().equals("PUT")).toList();
+        var put = discord.requests().stream()
+                .filter(r -> r.method().equals("PUT"))
+                .toList();
         assertEquals(1, put.size(), put.toString());
-        assertEquals("/applications/" + DiscordStandIn.APPLICATION_ID + "/guilds/" + DiscordStandIn.GUILD_ID + "/commands",
+        assertEquals(
+                "/applications/" + DiscordStandIn.APPLICATION_ID + "/guilds/" + DiscordStandIn.GUILD_ID + "/commands",
                 put.get(0).path());
-        assertEquals(bot.chat().commands().all().stream().filter(umimegu.chat.ChatCommand::inPlatformMenu).count(),
-                put.get(0).json().size(), "every command of the menu");
+        assertEquals(
+                bot.chat().commands().all().stream()
+                        .filter(umimegu.chat.ChatCommand::inPlatformMenu)
+                        .count(),
+                put.get(0).json().size(),
+                "every command of the menu");
         assertEquals(14, put.get(0).json().size());
     }
 
@@ -52,8 +58,12 @@ class BurstDiscordE2ETest {
         List<BotMessage> replies = DiscordE2E.awaitMessages(discord, channel, USERS * PER_USER);
         Thread.sleep(500); // no extra replies either
         replies = discord.messagesIn(channel);
-        long answered = replies.stream().filter(m -> m.content().matches(ImageAnswersDiscordE2ETest.ANSWER)).count();
-        long limited = replies.stream().filter(m -> m.content().startsWith("You're sending pictures faster")).count();
+        long answered = replies.stream()
+                .filter(m -> m.content().matches(ImageAnswersDiscordE2ETest.ANSWER))
+                .count();
+        long limited = replies.stream()
+                .filter(m -> m.content().startsWith("You're sending pictures faster"))
+                .count();
         assertEquals(USERS * PER_USER, replies.size(), "one reply per picture");
         assertEquals(USERS * RATE, answered, replies.toString());
         assertEquals(USERS * (PER_USER - RATE), limited);

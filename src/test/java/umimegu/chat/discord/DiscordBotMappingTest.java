@@ -13,11 +13,13 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-
 import org.javacord.api.entity.channel.ServerTextChannel;
 import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.MessageAttachment;
@@ -32,11 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-
 import umimegu.chat.ChatBot;
 import umimegu.chat.Conversation;
 import umimegu.chat.IncomingMessage;
@@ -138,7 +135,9 @@ class DiscordBotMappingTest {
     void emptyServerMessagesLogTheMessageContentHintOnce() {
         discord.onMessage(message("", Optional.of(server)));
         discord.onMessage(message("", Optional.of(server)));
-        long hints = logs.list.stream().filter(e -> e.getFormattedMessage().contains("MESSAGE CONTENT intent")).count();
+        long hints = logs.list.stream()
+                .filter(e -> e.getFormattedMessage().contains("MESSAGE CONTENT intent"))
+                .count();
         assertEquals(1, hints);
     }
 
@@ -147,7 +146,8 @@ class DiscordBotMappingTest {
         SlashCommandInteraction interaction = interaction("stats");
         User other = mock(User.class);
         when(other.getIdAsString()).thenReturn("555");
-        List<SlashCommandInteractionOption> arguments = List.of(stringOption("period", "7d"), userOption("user", other));
+        List<SlashCommandInteractionOption> arguments =
+                List.of(stringOption("period", "7d"), userOption("user", other));
         when(interaction.getArguments()).thenReturn(arguments);
 
         discord.onSlashCommand(interaction);
@@ -191,34 +191,37 @@ class DiscordBotMappingTest {
 
     @Test
     void theSlashMenuIsTheChatsCommandRegistry() {
-        var menu = DiscordBot.slashCommands(new umimegu.chat.ChatCommands(List.of(
-                new FakeCommand("stats", List.of(new umimegu.chat.CommandOption("period", "e.g. 7d",
-                        umimegu.chat.CommandOption.Type.STRING, false))),
-                new FakeCommand("classify", List.of())), "!"));
+        var menu = DiscordBot.slashCommands(new umimegu.chat.ChatCommands(
+                List.of(
+                        new FakeCommand(
+                                "stats",
+                                List.of(new umimegu.chat.CommandOption(
+                                        "period", "e.g. 7d", umimegu.chat.CommandOption.Type.STRING, false))),
+                        new FakeCommand("classify", List.of())),
+                "!"));
         assertEquals(2, menu.size());
     }
 
-    private record FakeCommand(String name, List<umimegu.chat.CommandOption> options) implements umimegu.chat.ChatCommand {
+    private record FakeCommand(String name, List<umimegu.chat.CommandOption> options)
+            implements umimegu.chat.ChatCommand {
         @Override
         public String description() {
             return "does " + name;
         }
 
         @Override
-        public void run(umimegu.chat.CommandCall call) {
-        }
+        public void run(umimegu.chat.CommandCall call) {}
     }
 
-    private record Command(String name, java.util.Map<String, String> options, IncomingMessage message) {
-    }
+    private record Command(String name, java.util.Map<String, String> options, IncomingMessage message) {}
 
     @SuppressWarnings("unchecked")
     private Command command() {
         ArgumentCaptor<String> name = ArgumentCaptor.forClass(String.class);
         ArgumentCaptor<java.util.Map<String, String>> options = ArgumentCaptor.forClass(java.util.Map.class);
         ArgumentCaptor<IncomingMessage> message = ArgumentCaptor.forClass(IncomingMessage.class);
-        verify(core, timeout(2000)).handleCommand(name.capture(), options.capture(), message.capture(),
-                any(Conversation.class));
+        verify(core, timeout(2000))
+                .handleCommand(name.capture(), options.capture(), message.capture(), any(Conversation.class));
         return new Command(name.getValue(), options.getValue(), message.getValue());
     }
 

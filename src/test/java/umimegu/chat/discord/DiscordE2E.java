@@ -6,17 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-
-import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.BotMessage;
+import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.DiscordStandIn.Upload;
 
 /** Small helpers shared by the {@code *DiscordE2ETest} classes. */
 final class DiscordE2E {
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    private DiscordE2E() {
-    }
+    private DiscordE2E() {}
 
     /** A held-out synthetic picture of the given label (the model was trained on the same generator). */
     static Upload picture(Path work, String label, int index) throws IOException {

@@ -11,15 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import umimegu.TestFixtures;
-import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.BotMessage;
+import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.DiscordStandIn.Upload;
 import umimegu.chat.discord.standin.RecordedRequest;
 import umimegu.history.HistoryStore;
@@ -32,6 +29,7 @@ class ImageAnswersDiscordE2ETest {
 
     @RegisterExtension
     static BotOnStandIn bot = new BotOnStandIn();
+
     static DiscordStandIn discord = bot.discord();
 
     @Test
@@ -42,15 +40,24 @@ class ImageAnswersDiscordE2ETest {
         BotMessage answer = awaitMessages(discord, channel, 1).get(0);
         assertTrue(answer.content().lines().anyMatch(l -> l.matches(ANSWER)), answer.content());
         assertEquals(List.of(), answer.files(), "one face or none: no annotated picture");
-        discord.await("the typing indicator", DiscordE2E.WAIT, () -> discord.requests().stream()
-                .filter(r -> r.is("POST", "/channels/" + channel + "/typing")).findFirst().orElse(null));
+        discord.await(
+                "the typing indicator",
+                DiscordE2E.WAIT,
+                () -> discord.requests().stream()
+                        .filter(r -> r.is("POST", "/channels/" + channel + "/typing"))
+                        .findFirst()
+                        .orElse(null));
         try (HistoryStore history = bot.app().openHistory()) {
             long recorded = discord.await("the answer in the history", DiscordE2E.WAIT, () -> {
-                long n = history.stats(new StatsQuery(null, null, discord.member().id(), channel, null, 5)).total();
+                long n = history.stats(
+                                new StatsQuery(null, null, discord.member().id(), channel, null, 5))
+                        .total();
                 return n > 0 ? n : null;
             });
             assertEquals(1, recorded);
-            var last = history.stats(new StatsQuery(null, null, discord.member().id(), channel, null, 5)).recent().get(0);
+            var last = history.stats(new StatsQuery(null, null, discord.member().id(), channel, null, 5))
+                    .recent()
+                    .get(0);
             assertEquals("discord", last.source());
             assertEquals(DiscordStandIn.GUILD_ID, last.guildId());
         }
@@ -63,7 +70,10 @@ class ImageAnswersDiscordE2ETest {
         discord.post(channel, discord.member(), "who are they?", new Upload("scene.jpg", Files.readAllBytes(scene)));
 
         BotMessage answer = awaitMessages(discord, channel, 1).get(0);
-        List<String> faces = answer.content().lines().filter(l -> l.matches("Face \\d+: " + ANSWER)).toList();
+        List<String> faces = answer.content()
+                .lines()
+                .filter(l -> l.matches("Face \\d+: " + ANSWER))
+                .toList();
         assertEquals(6, faces.size(), answer.content());
         assertEquals(1, answer.files().size());
         RecordedRequest.Part annotated = answer.files().get(0);
@@ -82,9 +92,14 @@ class ImageAnswersDiscordE2ETest {
         discord.post(channel, discord.admin(), "", new Upload("broken.png", "not a png at all".getBytes()));
         discord.post(channel, discord.admin(), "", picture(bot.work(), "megumi", 0));
 
-        List<String> replies = awaitMessages(discord, channel, 3).stream().map(BotMessage::content).toList();
+        List<String> replies = awaitMessages(discord, channel, 3).stream()
+                .map(BotMessage::content)
+                .toList();
         Thread.sleep(300); // nothing more may come: the text file gets no answer
-        assertEquals(3, discord.messagesIn(channel).size(), discord.messagesIn(channel).toString());
+        assertEquals(
+                3,
+                discord.messagesIn(channel).size(),
+                discord.messagesIn(channel).toString());
         assertTrue(replies.stream().anyMatch(r -> r.startsWith("huge.jpg is too large for me")), replies.toString());
         assertTrue(replies.stream().anyMatch(r -> r.startsWith("I couldn't read broken.png")), replies.toString());
         assertTrue(replies.stream().anyMatch(r -> r.matches(ANSWER)), replies.toString());
@@ -110,7 +125,8 @@ class ImageAnswersDiscordE2ETest {
     void theBotResumesWhenDiscordAsksItToReconnectAndKeepsAnswering() throws Exception {
         String channel = discord.channel(5);
         discord.requestReconnect();
-        discord.await("a RESUME", Duration.ofSeconds(30), () -> discord.resumes().isEmpty() ? null : true);
+        discord.await(
+                "a RESUME", Duration.ofSeconds(30), () -> discord.resumes().isEmpty() ? null : true);
 
         discord.post(channel, discord.member(), "", picture(bot.work(), "umi", 3));
         BotMessage answer = awaitMessages(discord, channel, 1).get(0);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static umimegu.chat.discord.DiscordE2E.awaitMessages;
 import static umimegu.chat.discord.DiscordE2E.picture;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import umimegu.TestFixtures;
 import umimegu.app.Application;
 import umimegu.chat.discord.standin.BotMessage;
@@ -61,7 +58,7 @@ class ShardsDiscordE2ETest {
             p.setProperty("chat.rate-per-minute", "0");
             apps[shard] = new Application(TestFixtures.load(p));
         }
-        apps[0].trainingService().train(new TrainingListener() { }, () -> false);
+        apps[0].trainingService().train(new TrainingListener() {}, () -> false);
         shards[0] = DiscordService.start(apps[0], discord.connection());
         shards[1] = DiscordService.start(apps[1], discord.sameBot());
     }
@@ -90,7 +87,8 @@ class ShardsDiscordE2ETest {
     }
 
     private static String lastModelIn(HistoryStore history, String channel) {
-        var recent = history.stats(new StatsQuery(null, null, null, channel, null, 1)).recent();
+        var recent = history.stats(new StatsQuery(null, null, null, channel, null, 1))
+                .recent();
         return recent.isEmpty() ? null : recent.get(0).modelId();
     }
 
@@ -101,7 +99,9 @@ class ShardsDiscordE2ETest {
             shardFields.add(identify.get("shard").toString());
         }
         assertEquals(List.of("[0,2]", "[1,2]"), shardFields.stream().sorted().toList());
-        long registrations = discord.requests().stream().filter(r -> r.method().equals("PUT")).count();
+        long registrations = discord.requests().stream()
+                .filter(r -> r.method().equals("PUT"))
+                .count();
         assertEquals(1, registrations, "slash commands are registered by shard 0 only");
     }
 
@@ -119,7 +119,8 @@ class ShardsDiscordE2ETest {
 
         discord.post(second, discord.member(), "!stats");
         String stats = awaitMessages(discord, second, 2).get(1).content();
-        assertTrue(stats.matches("(?s).*Predictions: [2-9]\\d*,.*"), "both shards' answers, from one history: " + stats);
+        assertTrue(
+                stats.matches("(?s).*Predictions: [2-9]\\d*,.*"), "both shards' answers, from one history: " + stats);
     }
 
     @Test
@@ -129,18 +130,31 @@ class ShardsDiscordE2ETest {
         String before = apps[0].store().currentId();
         discord.post(here, discord.admin(), "!train");
         discord.post(there, discord.admin(), "!train");
-        BotMessage done = discord.await("the training summary", DiscordE2E.WAIT.multipliedBy(4), () -> Stream.of(here, there)
-                .flatMap(c -> discord.messagesIn(c).stream()).filter(m -> m.content().startsWith("Training done"))
-                .findFirst().orElse(null));
-        List<String> all = Stream.of(here, there).flatMap(c -> discord.messagesIn(c).stream()).map(BotMessage::content).toList();
+        BotMessage done = discord.await(
+                "the training summary",
+                DiscordE2E.WAIT.multipliedBy(4),
+                () -> Stream.of(here, there)
+                        .flatMap(c -> discord.messagesIn(c).stream())
+                        .filter(m -> m.content().startsWith("Training done"))
+                        .findFirst()
+                        .orElse(null));
+        List<String> all = Stream.of(here, there)
+                .flatMap(c -> discord.messagesIn(c).stream())
+                .map(BotMessage::content)
+                .toList();
         assertEquals(1, all.stream().filter(t -> t.startsWith("Training done")).count(), all.toString());
-        assertEquals(1, all.stream().filter(t -> t.startsWith("A training is already running in another bot process")).count(),
+        assertEquals(
+                1,
+                all.stream()
+                        .filter(t -> t.startsWith("A training is already running in another bot process"))
+                        .count(),
                 all.toString());
         String after = apps[0].store().currentId();
         assertNotEquals(before, after);
         assertTrue(done.content().contains(after));
 
-        String trainedIn = discord.messagesIn(here).stream().anyMatch(m -> m.content().startsWith("Training done")) ? here : there;
+        String trainedIn =
+                discord.messagesIn(here).stream().anyMatch(m -> m.content().startsWith("Training done")) ? here : there;
         String other = trainedIn.equals(here) ? there : here;
         try (HistoryStore history = apps[1].openHistory()) {
             String answeredBy = discord.await("the other shard answering with the new model", DiscordE2E.WAIT, () -> {
@@ -154,15 +168,17 @@ class ShardsDiscordE2ETest {
 
             int shown = discord.messagesIn(other).size();
             discord.post(other, discord.admin(), "!rollback");
-            assertEquals("Rolled back: model " + before + " answers now.", awaitMessages(discord, other, shown + 1)
-                    .get(shown).content());
-            String rolledBack = discord.await("the training shard answering with the old model again", DiscordE2E.WAIT, () -> {
-                int n = discord.messagesIn(trainedIn).size();
-                discord.post(trainedIn, discord.member(), "", uncheckedPicture());
-                awaitMessages(discord, trainedIn, n + 1);
-                String model = lastModelIn(history, trainedIn);
-                return before.equals(model) ? model : null;
-            });
+            assertEquals(
+                    "Rolled back: model " + before + " answers now.",
+                    awaitMessages(discord, other, shown + 1).get(shown).content());
+            String rolledBack =
+                    discord.await("the training shard answering with the old model again", DiscordE2E.WAIT, () -> {
+                        int n = discord.messagesIn(trainedIn).size();
+                        discord.post(trainedIn, discord.member(), "", uncheckedPicture());
+                        awaitMessages(discord, trainedIn, n + 1);
+                        String model = lastModelIn(history, trainedIn);
+                        return before.equals(model) ? model : null;
+                    });
             assertEquals(before, rolledBack);
         }
     }

@@ -12,14 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.BotMessage;
+import umimegu.chat.discord.standin.DiscordStandIn;
 import umimegu.chat.discord.standin.RecordedRequest;
 import umimegu.history.HistoryStore;
 import umimegu.history.StatsQuery;
@@ -28,6 +25,7 @@ import umimegu.history.StatsQuery;
 class TrainingDiscordE2ETest {
     @RegisterExtension
     static BotOnStandIn bot = new BotOnStandIn();
+
     static DiscordStandIn discord = bot.discord();
 
     @Test
@@ -51,16 +49,32 @@ class TrainingDiscordE2ETest {
         discord.post(channel, discord.admin(), "!train");
         discord.post(channel, discord.admin(), "!train"); // while the first one runs
 
-        BotMessage done = discord.await("the training summary", DiscordE2E.WAIT.multipliedBy(4), () -> discord.messagesIn(channel)
-                .stream().filter(m -> m.content().startsWith("Training done")).findFirst().orElse(null));
+        BotMessage done = discord.await(
+                "the training summary",
+                DiscordE2E.WAIT.multipliedBy(4),
+                () -> discord.messagesIn(channel).stream()
+                        .filter(m -> m.content().startsWith("Training done"))
+                        .findFirst()
+                        .orElse(null));
         List<BotMessage> messages = discord.messagesIn(channel);
-        BotMessage progress = messages.stream().filter(m -> m.versions().get(0).startsWith("Training started")).findFirst()
+        BotMessage progress = messages.stream()
+                .filter(m -> m.versions().get(0).startsWith("Training started"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(messages.toString()));
-        assertTrue(progress.versions().stream().anyMatch(v -> v.contains("epoch 1/2, val_loss")), progress.versions().toString());
-        assertTrue(progress.versions().stream().anyMatch(v -> v.contains("epoch 2/2, val_loss")), progress.versions().toString());
-        assertTrue(messages.stream().anyMatch(m -> m.content().startsWith("A training is already running")), messages.toString());
+        assertTrue(
+                progress.versions().stream().anyMatch(v -> v.contains("epoch 1/2, val_loss")),
+                progress.versions().toString());
+        assertTrue(
+                progress.versions().stream().anyMatch(v -> v.contains("epoch 2/2, val_loss")),
+                progress.versions().toString());
+        assertTrue(
+                messages.stream().anyMatch(m -> m.content().startsWith("A training is already running")),
+                messages.toString());
 
-        List<String> curves = done.files().stream().map(RecordedRequest.Part::fileName).sorted().toList();
+        List<String> curves = done.files().stream()
+                .map(RecordedRequest.Part::fileName)
+                .sorted()
+                .toList();
         assertEquals(2, curves.size(), curves.toString());
         for (RecordedRequest.Part png : done.files()) {
             assertTrue(ImageIO.read(new ByteArrayInputStream(png.bytes())).getWidth() > 100, png.fileName());
@@ -73,7 +87,8 @@ class TrainingDiscordE2ETest {
         awaitMessages(discord, channel, messages.size() + 1);
         try (HistoryStore history = bot.app().openHistory()) {
             long byNewModel = discord.await("an answer by the new model", DiscordE2E.WAIT, () -> {
-                long n = history.stats(new StatsQuery(null, null, null, channel, after, 1)).total();
+                long n = history.stats(new StatsQuery(null, null, null, channel, after, 1))
+                        .total();
                 return n > 0 ? n : null;
             });
             assertEquals(1, byNewModel);
@@ -86,12 +101,20 @@ class TrainingDiscordE2ETest {
         discord.post(channel, discord.member(), "!test");
 
         BotMessage result = awaitMessages(discord, channel, 1).get(0);
-        assertTrue(result.content().lines().findFirst().orElseThrow()
+        assertTrue(
+                result.content()
+                        .lines()
+                        .findFirst()
+                        .orElseThrow()
                         .matches("Test loss: \\d+\\.\\d{6}, Test acc: \\d\\.\\d{6} \\(model .*, 8 pictures\\)"),
                 result.content());
         assertTrue(result.content().contains("Calibration error (ECE, 10 bins): "), result.content());
-        assertEquals(List.of("confusion-matrix.png", "reliability.png"),
-                result.files().stream().map(RecordedRequest.Part::fileName).sorted().toList());
+        assertEquals(
+                List.of("confusion-matrix.png", "reliability.png"),
+                result.files().stream()
+                        .map(RecordedRequest.Part::fileName)
+                        .sorted()
+                        .toList());
     }
 
     private long models() throws Exception {

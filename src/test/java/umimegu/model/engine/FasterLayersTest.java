@@ -1,11 +1,5 @@
 package umimegu.model.engine;
 
-import umimegu.model.Architecture;
-import umimegu.model.InputSpec;
-import umimegu.model.NetworkFactory;
-import umimegu.model.TrainingPlan;
-import umimegu.model.TrainingSettings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -25,6 +18,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import umimegu.model.Architecture;
+import umimegu.model.InputSpec;
+import umimegu.model.NetworkFactory;
+import umimegu.model.TrainingPlan;
+import umimegu.model.TrainingSettings;
 
 class FasterLayersTest {
     private static final InputSpec INPUT = new InputSpec(32, 32, InputSpec.Scaling.ZERO_ONE);
@@ -45,14 +43,19 @@ class FasterLayersTest {
 
     private static void trainsAsDl4jsOwnLayers(Architecture architecture, int batchSize) {
         MultiLayerNetwork fast = network(architecture);
-        MultiLayerNetwork plain = new MultiLayerNetwork(fast.getLayerWiseConfigurations().clone());
+        MultiLayerNetwork plain =
+                new MultiLayerNetwork(fast.getLayerWiseConfigurations().clone());
         plain.init(fast.params().dup(), true);
-        assertTrue(Arrays.stream(fast.getLayers()).anyMatch(l -> l instanceof ForwardKeepingConvolution),
+        assertTrue(
+                Arrays.stream(fast.getLayers()).anyMatch(l -> l instanceof ForwardKeepingConvolution),
                 "the convolutions must be replaced");
         assertFalse(Arrays.stream(plain.getLayers()).anyMatch(l -> l instanceof ForwardKeepingConvolution));
         if (architecture == Architecture.COMPACT) {
-            assertTrue(Arrays.stream(fast.getLayers()).anyMatch(l -> l instanceof InPlaceRelu), "the ReLU layers must be replaced");
-            assertTrue(Arrays.stream(fast.getLayers()).anyMatch(l -> l.getHelper() instanceof LeanBatchNormBackprop),
+            assertTrue(
+                    Arrays.stream(fast.getLayers()).anyMatch(l -> l instanceof InPlaceRelu),
+                    "the ReLU layers must be replaced");
+            assertTrue(
+                    Arrays.stream(fast.getLayers()).anyMatch(l -> l.getHelper() instanceof LeanBatchNormBackprop),
                     "batch normalization must get the lean backprop");
         }
 
@@ -60,7 +63,11 @@ class FasterLayersTest {
         for (int step = 0; step < 3; step++) {
             INDArray expected = gradient(plain, batch);
             double scale = Math.max(1, expected.amaxNumber().doubleValue());
-            assertEquals(0, expected.sub(gradient(fast, batch)).amaxNumber().doubleValue(), 1e-5 * scale, "the gradient at step " + step);
+            assertEquals(
+                    0,
+                    expected.sub(gradient(fast, batch)).amaxNumber().doubleValue(),
+                    1e-5 * scale,
+                    "the gradient at step " + step);
             Nd4j.getRandom().setSeed(100 + step);
             plain.fit(batch);
             Nd4j.getRandom().setSeed(100 + step);
@@ -71,7 +78,13 @@ class FasterLayersTest {
             plain.setParams(fast.params().dup());
         }
         INDArray probe = batch(4).getFeatures();
-        assertEquals(0, plain.output(probe, false).sub(fast.output(probe, false)).amaxNumber().doubleValue(), 1e-5);
+        assertEquals(
+                0,
+                plain.output(probe, false)
+                        .sub(fast.output(probe, false))
+                        .amaxNumber()
+                        .doubleValue(),
+                1e-5);
     }
 
     @ParameterizedTest
@@ -79,7 +92,8 @@ class FasterLayersTest {
     void onePictureGetsTheSameAnswerAsDl4jsOwnPath(Architecture architecture) {
         MultiLayerNetwork fast = network(architecture);
         fast.fit(batch(8));
-        MultiLayerNetwork plain = new MultiLayerNetwork(fast.getLayerWiseConfigurations().clone());
+        MultiLayerNetwork plain =
+                new MultiLayerNetwork(fast.getLayerWiseConfigurations().clone());
         plain.init(fast.params().dup(), true);
         if (architecture == Architecture.SEED) {
             assertTrue(Arrays.stream(fast.getLayers()).anyMatch(l -> l instanceof SingleRowDense));
@@ -91,7 +105,11 @@ class FasterLayersTest {
             INDArray one = pictures.get(NDArrayIndex.interval(i, i + 1)).dup();
             INDArray answer = fast.output(one, false);
             assertEquals(0, answer.sub(plain.output(one, false)).amaxNumber().doubleValue(), 1e-5, "picture " + i);
-            assertEquals(0, answer.sub(together.getRow(i, true)).amaxNumber().doubleValue(), 1e-5, "picture " + i + " in a batch");
+            assertEquals(
+                    0,
+                    answer.sub(together.getRow(i, true)).amaxNumber().doubleValue(),
+                    1e-5,
+                    "picture " + i + " in a batch");
         }
     }
 
@@ -110,12 +128,19 @@ class FasterLayersTest {
             assertFalse(layer instanceof ForwardKeepingConvolution);
         }
         INDArray probe = batch(2).getFeatures();
-        assertEquals(0, fast.output(probe, false).sub(loaded.output(probe, false)).amaxNumber().doubleValue(), 1e-6);
+        assertEquals(
+                0,
+                fast.output(probe, false)
+                        .sub(loaded.output(probe, false))
+                        .amaxNumber()
+                        .doubleValue(),
+                1e-6);
         assertTrue(Files.size(file) > 0);
     }
 
     private static MultiLayerNetwork network(Architecture architecture) {
-        TrainingSettings settings = new TrainingSettings(0.2, 8, 1, 1, 0, LEARNING_RATE, 0, 0, 0, 3, false, false, architecture);
+        TrainingSettings settings =
+                new TrainingSettings(0.2, 8, 1, 1, 0, LEARNING_RATE, 0, 0, 0, 3, false, false, architecture);
         return NetworkFactory.create(INPUT, 3, settings, new TrainingPlan(8, 1, 0, 0));
     }
 

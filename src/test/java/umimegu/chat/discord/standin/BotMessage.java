@@ -45,7 +45,12 @@ public final class BotMessage {
 
     @Override
     public String toString() {
-        return "BotMessage[" + content() + (files.isEmpty() ? "" : ", files=" + files.stream()
-                .map(RecordedRequest.Part::fileName).toList()) + "]";
+        return "BotMessage[" + content()
+                + (files.isEmpty()
+                        ? ""
+                        : ", files="
+                                + files.stream()
+                                        .map(RecordedRequest.Part::fileName)
+                                        .toList()) + "]";
     }
 }

@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -111,7 +110,8 @@ final class ConnectProxy implements AutoCloseable {
 
     private static void pipe(Socket from, Socket to) {
         byte[] buffer = new byte[16384];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, n);

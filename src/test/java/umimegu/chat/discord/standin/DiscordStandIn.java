@@ -1,5 +1,12 @@
 package umimegu.chat.discord.standin;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.nio.file.Files;
@@ -13,23 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
 import org.javacord.core.util.gateway.DiscordWebSocketAdapter;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
-
 import umimegu.chat.discord.DiscordConnection;
 
 /**
@@ -52,8 +48,7 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
     }
 
     /** A file a member attaches. */
-    public record Upload(String fileName, byte[] bytes) {
-    }
+    public record Upload(String fileName, byte[] bytes) {}
 
     /** An option of a slash command, as Discord resolves it. */
     public record Option(String name, int type, String value, Upload upload, Member user) {
@@ -73,6 +68,7 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
     public static final String GUILD_ID = "1100000000000000001";
     /** A second server, for a sharded bot: with 2 shards it belongs to shard 0 and {@link #GUILD_ID} to shard 1. */
     public static final String SECOND_GUILD_ID = "1100000000004194305";
+
     public static final String APPLICATION_ID = "1100000000000000003";
     private static final String OWNER_ID = "1100000000000000004";
     private static final String ADMIN_ROLE_ID = "1100000000000000005";
@@ -171,8 +167,14 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
 
     public void start() throws Exception {
         dir = Files.createTempDirectory("discord-stand-in");
-        routes = new RestRoutes(() -> token, () -> gateway.url(), () -> "http://127.0.0.1:" + rest.port() + "/cdn/",
-                this::nextId, problems::add, botUser, OWNER_ID);
+        routes = new RestRoutes(
+                () -> token,
+                () -> gateway.url(),
+                () -> "http://127.0.0.1:" + rest.port() + "/cdn/",
+                this::nextId,
+                problems::add,
+                botUser,
+                OWNER_ID);
         rest = new RestApi(routes);
         gateway = new Gateway(this::onGatewayPacket);
         proxy = new ConnectProxy(TlsIdentity.forHost("discord.com", dir), rest.port());
@@ -190,14 +192,14 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
     public DiscordConnection connection() {
         token = "stand-in-token-" + LOGINS.incrementAndGet();
         DiscordWebSocketAdapter.setGateway(null);
-        return new DiscordConnection(token, new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())),
-                true);
+        return new DiscordConnection(
+                token, new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())), true);
     }
 
     /** The same bot again (the token of the last {@link #connection()}), for a second shard. */
     public DiscordConnection sameBot() {
-        return new DiscordConnection(token, new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())),
-                true);
+        return new DiscordConnection(
+                token, new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())), true);
     }
 
     /** Like {@link #connection()}, but with a token this Discord does not know. */
@@ -250,9 +252,16 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
     }
 
     /** A MESSAGE_CREATE payload from a member of the channel's server. */
-    private ObjectNode memberMessage(String id, String channelId, Member author, String content, ArrayNode attachments) {
-        ObjectNode message = Payloads.message(id, channelId, guildOf(channelId),
-                Payloads.user(author.id(), author.name(), author.bot()), content, attachments, null);
+    private ObjectNode memberMessage(
+            String id, String channelId, Member author, String content, ArrayNode attachments) {
+        ObjectNode message = Payloads.message(
+                id,
+                channelId,
+                guildOf(channelId),
+                Payloads.user(author.id(), author.name(), author.bot()),
+                content,
+                attachments,
+                null);
         ObjectNode memberPart = Payloads.member(author, adminRole(guildOf(channelId)));
         memberPart.remove("user");
         message.set("member", memberPart);
@@ -264,7 +273,9 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
         String id = nextId();
         ObjectNode message = memberMessage(id, channelId, author, content, null);
         message.put("type", 19);
-        message.putObject("message_reference").put("message_id", repliedMessageId).put("channel_id", channelId)
+        message.putObject("message_reference")
+                .put("message_id", repliedMessageId)
+                .put("channel_id", channelId)
                 .put("guild_id", guildOf(channelId));
         dispatchIn(channelId, "MESSAGE_CREATE", message);
         return id;
@@ -272,8 +283,12 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
 
     /** A member reacts to a message with a Unicode emoji (MESSAGE_REACTION_ADD, the reactions intent's event). */
     public void react(String channelId, Member member, String messageId, String emoji) {
-        ObjectNode event = Payloads.JSON.createObjectNode().put("user_id", member.id()).put("channel_id", channelId)
-                .put("message_id", messageId).put("guild_id", guildOf(channelId));
+        ObjectNode event = Payloads.JSON
+                .createObjectNode()
+                .put("user_id", member.id())
+                .put("channel_id", channelId)
+                .put("message_id", messageId)
+                .put("guild_id", guildOf(channelId));
         event.set("member", Payloads.member(member, adminRole(guildOf(channelId))));
         event.putObject("emoji").putNull("id").put("name", emoji);
         dispatchIn(channelId, "MESSAGE_REACTION_ADD", event);
@@ -284,14 +299,26 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
         String id = nextId();
         String interactionToken = "interaction-" + id;
         routes.interaction(interactionToken, channelId);
-        ObjectNode interaction = Payloads.JSON.createObjectNode().put("id", id).put("application_id", APPLICATION_ID)
-                .put("type", 2).put("guild_id", guildOf(channelId)).put("channel_id", channelId).put("token", interactionToken)
-                .put("version", 1).put("locale", "en-US").put("guild_locale", "en-US")
+        ObjectNode interaction = Payloads.JSON
+                .createObjectNode()
+                .put("id", id)
+                .put("application_id", APPLICATION_ID)
+                .put("type", 2)
+                .put("guild_id", guildOf(channelId))
+                .put("channel_id", channelId)
+                .put("token", interactionToken)
+                .put("version", 1)
+                .put("locale", "en-US")
+                .put("guild_locale", "en-US")
                 .put("app_permissions", Payloads.EVERYONE_PERMISSIONS);
         ObjectNode memberPart = Payloads.member(user, adminRole(guildOf(channelId)))
                 .put("permissions", user.admin() ? Payloads.ADMINISTRATOR : Payloads.EVERYONE_PERMISSIONS);
         interaction.set("member", memberPart);
-        ObjectNode data = interaction.putObject("data").put("id", nextId()).put("name", command).put("type", 1);
+        ObjectNode data = interaction
+                .putObject("data")
+                .put("id", nextId())
+                .put("name", command)
+                .put("type", 1);
         ArrayNode list = data.putArray("options");
         ObjectNode resolved = Payloads.JSON.createObjectNode();
         for (Option o : options) {
@@ -304,7 +331,10 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
                 option.put("value", o.value());
             }
             if (o.user() != null) {
-                resolved.with("users").set(o.user().id(), Payloads.user(o.user().id(), o.user().name(), false));
+                resolved.with("users")
+                        .set(
+                                o.user().id(),
+                                Payloads.user(o.user().id(), o.user().name(), false));
             }
         }
         if (!resolved.isEmpty()) {
@@ -325,7 +355,8 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
 
     private ObjectNode attachment(Upload u) {
         String id = nextId();
-        return Payloads.attachment(id, u.fileName(), u.bytes().length, rest.publish(id + "/" + u.fileName(), u.bytes()));
+        return Payloads.attachment(
+                id, u.fileName(), u.bytes().length, rest.publish(id + "/" + u.fileName(), u.bytes()));
     }
 
     // ---------------------------------------------------------------- what the bot did
@@ -360,18 +391,23 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
 
     /** What the bot posted in a channel (not interaction responses), oldest first. */
     public List<BotMessage> messagesIn(String channelId) {
-        return routes.messages().stream().filter(m -> m.channelId().equals(channelId) && m.interactionToken() == null)
+        return routes.messages().stream()
+                .filter(m -> m.channelId().equals(channelId) && m.interactionToken() == null)
                 .toList();
     }
 
     /** The responses to one interaction: the original response first, then follow-ups. */
     public List<BotMessage> responsesTo(String interactionToken) {
-        return routes.messages().stream().filter(m -> interactionToken.equals(m.interactionToken())).toList();
+        return routes.messages().stream()
+                .filter(m -> interactionToken.equals(m.interactionToken()))
+                .toList();
     }
 
     /** Log lines (WARN and above, from anywhere) containing the text. */
     public long logged(String text) {
-        return logged.stream().filter(e -> e.getFormattedMessage().contains(text)).count();
+        return logged.stream()
+                .filter(e -> e.getFormattedMessage().contains(text))
+                .count();
     }
 
     /** Polls until {@code probe} gives non-null or the time is up (then fails, saying what it waited for). */
@@ -432,17 +468,26 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
             int shard = shardField == null ? 0 : shardField.get(0).asInt();
             int of = shardField == null ? 1 : shardField.get(1).asInt();
             if (of != shards || shard < 0 || shard >= shards) {
-                problems.add("IDENTIFY as shard " + shard + " of " + of + "; this Discord expects " + shards + " shard(s)");
+                problems.add(
+                        "IDENTIFY as shard " + shard + " of " + of + "; this Discord expects " + shards + " shard(s)");
                 return;
             }
             gateway.admit(shard, connection);
-            List<String> mine = guilds().stream().filter(g -> shardOf(g) == shard).toList();
+            List<String> mine =
+                    guilds().stream().filter(g -> shardOf(g) == shard).toList();
             gateway.dispatch(shard, "READY", Payloads.ready(sessionId() + "-" + shard, botUser, mine, APPLICATION_ID));
             List<Member> everyone = new ArrayList<>(List.of(botUser, owner, admin, member));
             everyone.addAll(fans);
             for (String guild : mine) {
-                gateway.dispatch(shard, "GUILD_CREATE", Payloads.guild(guild, OWNER_ID, adminRole(guild),
-                        guild.equals(GUILD_ID) ? channels : secondChannels, everyone));
+                gateway.dispatch(
+                        shard,
+                        "GUILD_CREATE",
+                        Payloads.guild(
+                                guild,
+                                OWNER_ID,
+                                adminRole(guild),
+                                guild.equals(GUILD_ID) ? channels : secondChannels,
+                                everyone));
             }
         } else if (op == 6) {
             JsonNode resume = packet.get("d");
@@ -476,10 +521,13 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
                 return;
             }
             boolean expected = event.getFormattedMessage().startsWith(TRUST_ALL_WARNING); // what the seam asks for
-            if (!expected && event.getLoggerName().startsWith("org.javacord") || event.getLevel().isGreaterOrEqual(Level.ERROR)) {
+            if (!expected && event.getLoggerName().startsWith("org.javacord")
+                    || event.getLevel().isGreaterOrEqual(Level.ERROR)) {
                 problems.add(event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage()
-                        + (event.getThrowableProxy() == null ? "" : " (" + event.getThrowableProxy().getClassName() + ": "
-                        + event.getThrowableProxy().getMessage() + ")"));
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : " (" + event.getThrowableProxy().getClassName() + ": "
+                                        + event.getThrowableProxy().getMessage() + ")"));
             }
             logged.add(event); // after the problem: a test that waits for the line then finds the problem too
         }

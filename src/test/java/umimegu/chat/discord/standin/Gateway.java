@@ -1,5 +1,8 @@
 package umimegu.chat.discord.standin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,10 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Discord's gateway on plain ws://127.0.0.1: the WebSocket handshake and frames (RFC 6455, just
@@ -62,14 +61,22 @@ final class Gateway implements AutoCloseable {
                 socket.close();
                 return;
             }
-            String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                    .digest((key.group(1) + WS_GUID).getBytes(StandardCharsets.US_ASCII)));
+            String accept = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-1")
+                            .digest((key.group(1) + WS_GUID).getBytes(StandardCharsets.US_ASCII)));
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            send(socket, 1, json.createObjectNode().put("op", 10).set("d",
-                    json.createObjectNode().put("heartbeat_interval", HEARTBEAT_INTERVAL_MS)).toString().getBytes(StandardCharsets.UTF_8));
+            send(
+                    socket,
+                    1,
+                    json.createObjectNode()
+                            .put("op", 10)
+                            .set("d", json.createObjectNode().put("heartbeat_interval", HEARTBEAT_INTERVAL_MS))
+                            .toString()
+                            .getBytes(StandardCharsets.UTF_8));
             readFrames(socket);
         } catch (Exception e) {
             // the client went away
@@ -118,7 +125,7 @@ final class Gateway implements AutoCloseable {
                     return;
                 }
                 case 9 -> send(socket, 10, payload);
-                default -> { } // pong
+                default -> {} // pong
             }
         }
     }

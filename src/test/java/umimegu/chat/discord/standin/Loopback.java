@@ -8,8 +8,7 @@ import java.util.function.Consumer;
 
 /** A server socket on 127.0.0.1 that hands each connection to its own daemon thread. */
 final class Loopback {
-    private Loopback() {
-    }
+    private Loopback() {}
 
     static ServerSocket listen(String name, Consumer<Socket> perConnection) throws IOException {
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());

@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 final class Multipart {
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
     private static final Pattern NAME = Pattern.compile("(?i)content-disposition:[^\r\n]*?\\bname=\"([^\"]*)\"");
-    private static final Pattern FILE_NAME = Pattern.compile("(?i)content-disposition:[^\r\n]*?\\bfilename=\"([^\"]*)\"");
+    private static final Pattern FILE_NAME =
+            Pattern.compile("(?i)content-disposition:[^\r\n]*?\\bfilename=\"([^\"]*)\"");
     private static final Pattern TYPE = Pattern.compile("(?im)^content-type:\\s*([^\r\n]+)");
 
-    private Multipart() {
-    }
+    private Multipart() {}
 
     static List<RecordedRequest.Part> parse(String contentType, byte[] body) {
         Matcher m = BOUNDARY.matcher(contentType);

@@ -1,19 +1,18 @@
 package umimegu.chat.discord.standin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * One request the bot made to the stand-in's REST API: method, path (without {@code /api/v10}),
  * and the body as JSON and/or multipart parts with their bytes.
  */
-public record RecordedRequest(String method, String path, String authorization, String contentType, byte[] body,
-                              List<Part> parts) {
+public record RecordedRequest(
+        String method, String path, String authorization, String contentType, byte[] body, List<Part> parts) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One part of a multipart body; {@code fileName} is null for plain fields such as payload_json. */
@@ -24,8 +23,10 @@ public record RecordedRequest(String method, String path, String authorization, 
     }
 
     static RecordedRequest of(String method, String path, String authorization, String contentType, byte[] body) {
-        List<Part> parts = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")
-                ? Multipart.parse(contentType, body) : List.of();
+        List<Part> parts =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                        ? Multipart.parse(contentType, body)
+                        : List.of();
         return new RecordedRequest(method, path, authorization, contentType, body, parts);
     }
 
@@ -68,6 +69,8 @@ public record RecordedRequest(String method, String path, String authorization, 
     @Override
     public String toString() {
         return method + " " + path + (content().isEmpty() ? "" : " \"" + content() + "\"")
-                + (files().isEmpty() ? "" : " files=" + files().stream().map(Part::fileName).toList());
+                + (files().isEmpty()
+                        ? ""
+                        : " files=" + files().stream().map(Part::fileName).toList());
     }
 }

@@ -1,5 +1,7 @@
 package umimegu.chat.discord.standin;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,9 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Discord's REST API (reached through the proxy's TLS tunnel, so the bot believes it talks to
@@ -68,7 +67,8 @@ final class RestApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             String path = exchange.getRequestURI().getPath();
             byte[] body = in.readAllBytes();
             if (path.startsWith("/cdn/")) {
@@ -76,18 +76,26 @@ final class RestApi implements AutoCloseable {
                 send(exchange, file == null ? 404 : 200, file, "application/octet-stream");
                 return;
             }
-            RecordedRequest request = RecordedRequest.of(exchange.getRequestMethod(),
+            RecordedRequest request = RecordedRequest.of(
+                    exchange.getRequestMethod(),
                     path.startsWith(API) ? path.substring(API.length()) : path,
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body);
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body);
             // Recorded before it is answered: a test that sees the stored message must also see its request.
             recorded.add(request);
             Response response = routes.apply(request);
             onRequest.forEach(Runnable::run);
-            send(exchange, response.status(), response.json() == null ? null : response.json().getBytes(StandardCharsets.UTF_8),
+            send(
+                    exchange,
+                    response.status(),
+                    response.json() == null ? null : response.json().getBytes(StandardCharsets.UTF_8),
                     "application/json");
         } catch (RuntimeException e) {
-            send(exchange, 500, ("{\"message\":\"stand-in error: " + e + "\"}").getBytes(StandardCharsets.UTF_8),
+            send(
+                    exchange,
+                    500,
+                    ("{\"message\":\"stand-in error: " + e + "\"}").getBytes(StandardCharsets.UTF_8),
                     "application/json");
             throw e;
         }

@@ -1,5 +1,8 @@
 package umimegu.chat.discord.standin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,11 +12,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import umimegu.chat.discord.standin.RestApi.Response;
 
 /**
@@ -38,8 +36,14 @@ final class RestRoutes implements Function<RecordedRequest, Response> {
     private final List<BotMessage> inOrder = new CopyOnWriteArrayList<>();
     private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
 
-    RestRoutes(Supplier<String> token, Supplier<String> gatewayUrl, Supplier<String> cdnBase, Supplier<String> ids,
-               Consumer<String> problems, DiscordStandIn.Member botUser, String ownerId) {
+    RestRoutes(
+            Supplier<String> token,
+            Supplier<String> gatewayUrl,
+            Supplier<String> cdnBase,
+            Supplier<String> ids,
+            Consumer<String> problems,
+            DiscordStandIn.Member botUser,
+            String ownerId) {
         this.token = token;
         this.gatewayUrl = gatewayUrl;
         this.cdnBase = cdnBase;
@@ -70,21 +74,33 @@ final class RestRoutes implements Function<RecordedRequest, Response> {
         if (r.is("GET", "/gateway")) {
             return json(Payloads.JSON.createObjectNode().put("url", gatewayUrl.get()));
         } else if (r.is("GET", "/oauth2/applications/@me")) {
-            ObjectNode app = Payloads.JSON.createObjectNode().put("id", APP).put("name", botUser.name())
-                    .put("description", "").put("bot_public", true).put("bot_require_code_grant", false).put("flags", 0);
+            ObjectNode app = Payloads.JSON
+                    .createObjectNode()
+                    .put("id", APP)
+                    .put("name", botUser.name())
+                    .put("description", "")
+                    .put("bot_public", true)
+                    .put("bot_require_code_grant", false)
+                    .put("flags", 0);
             app.putNull("icon");
             app.set("owner", Payloads.user(ownerId, "owner", false));
             return json(app);
         } else if (r.is("PUT", "/applications/" + APP + "(/guilds/\\d+)?/commands")) {
             ArrayNode commands = (ArrayNode) r.json().deepCopy();
-            commands.forEach(c -> ((ObjectNode) c).put("id", ids.get()).put("application_id", APP)
-                    .put("version", ids.get()).put("type", 1).put("default_permission", true));
+            commands.forEach(c -> ((ObjectNode) c)
+                    .put("id", ids.get())
+                    .put("application_id", APP)
+                    .put("version", ids.get())
+                    .put("type", 1)
+                    .put("default_permission", true));
             return json(commands);
         } else if (r.is("POST", "/channels/\\d+/typing") || r.is("POST", "/interactions/\\d+/[^/]+/callback")) {
             return Response.noContent();
-        } else if ((m = CHANNEL_MESSAGES.matcher(r.path())).matches() && r.method().equals("POST")) {
+        } else if ((m = CHANNEL_MESSAGES.matcher(r.path())).matches()
+                && r.method().equals("POST")) {
             return json(store(new BotMessage(ids.get(), m.group(1), null), r));
-        } else if ((m = CHANNEL_MESSAGE.matcher(r.path())).matches() && r.method().equals("PATCH")) {
+        } else if ((m = CHANNEL_MESSAGE.matcher(r.path())).matches()
+                && r.method().equals("PATCH")) {
             return edit(m.group(2), r);
         } else if ((m = WEBHOOK.matcher(r.path())).matches()) {
             Response response = webhook(m.group(1), m.group(3), r);
@@ -143,10 +159,17 @@ final class RestRoutes implements Function<RecordedRequest, Response> {
     private ObjectNode toJson(BotMessage message) {
         ArrayNode attachments = Payloads.JSON.createArrayNode();
         for (RecordedRequest.Part f : message.files) {
-            attachments.add(Payloads.attachment(ids.get(), f.fileName(), f.bytes().length, cdnBase.get() + "bot/" + f.fileName()));
+            attachments.add(Payloads.attachment(
+                    ids.get(), f.fileName(), f.bytes().length, cdnBase.get() + "bot/" + f.fileName()));
         }
-        return Payloads.message(message.id(), message.channelId(), null, Payloads.user(botUser.id(), botUser.name(), true),
-                message.content(), attachments, message.interactionToken() == null ? null : APP);
+        return Payloads.message(
+                message.id(),
+                message.channelId(),
+                null,
+                Payloads.user(botUser.id(), botUser.name(), true),
+                message.content(),
+                attachments,
+                message.interactionToken() == null ? null : APP);
     }
 
     private static Response json(JsonNode body) {
