@@ -118,10 +118,6 @@ public final class TrainModel {
 
     /** Starts a training in the background, or says why not. */
     public Start start(Caller caller) {
-        Optional<String> refusal = trainer.refusal();
-        if (refusal.isPresent()) {
-            return new Refused(refusal.get());
-        }
         Run run = new Run();
         Start start = claim(run);
         if (start instanceof Started) {
@@ -134,10 +130,6 @@ public final class TrainModel {
 
     /** Trains on this thread (the command line): how it ended, or why it did not start. */
     public Outcome runHere(Caller caller) {
-        Optional<String> refusal = trainer.refusal();
-        if (refusal.isPresent()) {
-            return new Refused(refusal.get());
-        }
         Run run = new Run();
         Start start = claim(run);
         if (!(start instanceof Started)) {
@@ -164,7 +156,12 @@ public final class TrainModel {
         return (Outcome) end.get();
     }
 
+    /** Makes {@code run} the one running training, or says why it cannot start. */
     private Start claim(Run run) {
+        Optional<String> refusal = trainer.refusal();
+        if (refusal.isPresent()) {
+            return new Refused(refusal.get());
+        }
         if (!running.compareAndSet(null, run)) {
             return new AlreadyRunning(running.get().progress);
         }

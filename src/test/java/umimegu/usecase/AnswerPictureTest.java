@@ -88,7 +88,7 @@ class AnswerPictureTest {
 
     private List<PredictionRecord> recorded() {
         session.flush();
-        synchronized (store) {
+        synchronized (store.saved) {
             return List.copyOf(store.saved);
         }
     }

@@ -14,9 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import umimegu.history.HistoryStore;
 import umimegu.history.PredictionRecord;
+import umimegu.history.SavingStore;
 import umimegu.history.SharedLocks;
-import umimegu.history.StatsQuery;
-import umimegu.history.StatsReport;
 import umimegu.model.EpochStats;
 import umimegu.model.PictureClassifier;
 import umimegu.model.Prediction;
@@ -84,22 +83,14 @@ final class Fakes {
         }
     }
 
-    /** A history that keeps what it is given in lists. */
-    static final class History implements HistoryStore {
+    /** A history that keeps what it is given. */
+    static final class History {
         final List<PredictionRecord> saved = new ArrayList<>();
-
-        @Override
-        public synchronized void save(List<PredictionRecord> records) {
-            saved.addAll(records);
-        }
-
-        @Override
-        public StatsReport stats(StatsQuery query) {
-            throw new UnsupportedOperationException("not needed by these tests");
-        }
-
-        @Override
-        public void close() {}
+        final HistoryStore store = SavingStore.of(records -> {
+            synchronized (saved) {
+                saved.addAll(records);
+            }
+        });
     }
 
     /** Every feedback port in maps, as the JDBC adapter keeps them in tables. */
@@ -191,6 +182,6 @@ final class Fakes {
     /** A history session over these fakes ({@code crops} may be null). */
     static HistorySession session(
             History history, Feedback feedback, Locks locks, umimegu.recognition.CropFolder crops) {
-        return HistorySession.open(() -> history, store -> feedback, store -> locks, crops);
+        return HistorySession.open(() -> history.store, store -> feedback, store -> locks, crops);
     }
 }

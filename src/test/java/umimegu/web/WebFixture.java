@@ -3,6 +3,7 @@ package umimegu.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -51,6 +52,13 @@ final class WebFixture implements BeforeAllCallback, AfterAllCallback {
         TestFixtures.syntheticImages(work.resolve("images-test"), 4, 52);
         Properties p = TestFixtures.fastConfig(work);
         p.setProperty("train.max-epochs", "3");
+        if (WebBrowserTest.RETAKING_SCREENSHOTS) { // the pictures in docs/ show a model as the default recipe trains it
+            Properties defaults = umimegu.config.ConfigLoader.defaults();
+            for (String key :
+                    List.of("input.width", "input.height", "train.batch-size", "train.max-epochs", "train.patience")) {
+                p.setProperty(key, defaults.getProperty(key));
+            }
+        }
         p.setProperty("history.crops-dir", work.resolve("data/crops").toString());
         p.setProperty("chat.review-dir", work.resolve("data/review").toString());
         app = new Application(TestFixtures.load(p).withWeb(new WebSettings("127.0.0.1", 0, 10)));
