@@ -79,6 +79,9 @@ final class ClassifyRoutes {
 
     record Answers(List<Picture> pictures) {}
 
+    /** The multipart field that carries the pictures. */
+    static final String FIELD = "pictures";
+
     void classify(Context ctx) {
         security.requireCsrf(ctx);
         List<UploadedFile> files = uploads(ctx);
@@ -100,10 +103,27 @@ final class ClassifyRoutes {
         ctx.json(new Answers(pictures));
     }
 
-    /** The uploaded files; a file over the limit is a clear 413, a malformed upload a 400. */
+    /**
+     * The files uploaded in the field {@value #FIELD}; files under another name are a 400 that names
+     * the field, a file over the limit is a clear 413, a malformed upload a 400.
+     */
     private List<UploadedFile> uploads(Context ctx) {
         try {
-            return ctx.uploadedFiles();
+            Map<String, List<UploadedFile>> fields = ctx.uploadedFileMap();
+            List<UploadedFile> pictures = fields.getOrDefault(FIELD, List.of());
+            if (pictures.isEmpty() && !fields.isEmpty()) {
+                throw new WebError(
+                        400,
+                        "send the pictures in the field '" + FIELD + "' (this upload has "
+                                + fields.keySet().stream()
+                                        .map(f -> "'" + WebText.printable(f) + "'")
+                                        .sorted()
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + ")");
+            }
+            return pictures;
+        } catch (WebError e) {
+            throw e;
         } catch (Exception e) { // Jetty reports limits as exceptions wrapped in exceptions
             for (Throwable t = e; t != null; t = t.getCause()) {
                 String m = String.valueOf(t.getMessage());
@@ -185,16 +205,54 @@ final class ClassifyRoutes {
                 annotated);
     }
 
-    record Judgement(String answerId, Integer face, Boolean right, String label) {}
+    record Judgement(String answerId, Integer face, boolean right, String label) {
+        /** The judgement a body says, each field of its type (no "yes" for true); a 400 otherwise. */
+        static Judgement of(com.google.gson.JsonObject body) {
+            try {
+                if (body == null
+                        || !body.has("answerId")
+                        || !body.get("answerId").getAsJsonPrimitive().isString()
+                        || !body.has("right")
+                        || !body.get("right").getAsJsonPrimitive().isBoolean()) {
+                    throw new WebError(400, "send " + FEEDBACK_FORM);
+                }
+                Integer face = null;
+                if (body.has("face") && !body.get("face").isJsonNull()) {
+                    var n = body.get("face").getAsJsonPrimitive();
+                    if (!n.isNumber()
+                            || n.getAsBigDecimal().stripTrailingZeros().scale() > 0
+                            || n.getAsBigDecimal().abs().compareTo(java.math.BigDecimal.valueOf(1000)) > 0) {
+                        throw new WebError(400, "the face is a number as the answer shows it; send " + FEEDBACK_FORM);
+                    }
+                    face = n.getAsInt();
+                }
+                String label = null;
+                if (body.has("label") && !body.get("label").isJsonNull()) {
+                    var l = body.get("label").getAsJsonPrimitive();
+                    if (!l.isString()) {
+                        throw new WebError(400, "the label is text; send " + FEEDBACK_FORM);
+                    }
+                    label = l.getAsString();
+                }
+                return new Judgement(
+                        body.get("answerId").getAsString(),
+                        face,
+                        body.get("right").getAsBoolean(),
+                        label);
+            } catch (IllegalStateException e) { // a field that is an object or an array
+                throw new WebError(400, "send " + FEEDBACK_FORM);
+            }
+        }
+    }
 
     record Judged(String status, String text) {}
 
+    private static final String FEEDBACK_FORM =
+            "JSON {\"answerId\": text, \"face\": a number or null, \"right\": true or false, \"label\": text or null}";
+
     void feedback(Context ctx) {
         security.requireCsrf(ctx);
-        Judgement j = ctx.bodyAsClass(Judgement.class);
-        if (j == null || j.answerId() == null || j.right() == null) {
-            throw new WebError(400, "send {answerId, face, right, label}");
-        }
+        Judgement j = Judgement.of(WebJson.body(ctx, com.google.gson.JsonObject.class, FEEDBACK_FORM));
         String label = j.right() || j.label() == null || j.label().isBlank()
                 ? null
                 : j.label().trim();

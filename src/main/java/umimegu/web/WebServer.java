@@ -99,6 +99,7 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxFileSize(p.maxPictureBytes() + 1, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(maxRequest, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
             config.routes.before(WebSecurity::headers);
             config.routes.get(
                     "/api/session",

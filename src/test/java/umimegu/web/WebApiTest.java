@@ -222,6 +222,65 @@ class WebApiTest {
     }
 
     @Test
+    void malformedFeedbackIsA400WithAReason() throws Exception {
+        for (String body : List.of(
+                "{\"answerId\":",
+                "[1,2]",
+                "null",
+                "",
+                "{\"face\":\"abc\",\"right\":\"yes\"}",
+                "[".repeat(50_000) + "]".repeat(50_000),
+                "{\"answerId\":\"a\",\"face\":99999999999,\"right\":false}",
+                "{\"answerId\":\"a\",\"right\":\"maybe\"}")) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(web.url("/api/feedback")))
+                    .header("X-CSRF-Token", csrf)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            String shown = body.length() > 40 ? body.substring(0, 40) + "…" : body;
+            assertEquals(400, r.statusCode(), shown + " -> " + r.body());
+            assertTrue(json(r).get("error").getAsString().contains("answerId"), shown + " -> " + r.body());
+        }
+    }
+
+    @Test
+    void requestsJettyRefusesGetTheApisErrorShape() throws Exception {
+        for (HttpRequest.Builder request : List.of(
+                HttpRequest.newBuilder(URI.create(web.url("/api/models/x%00/use")))
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                HttpRequest.newBuilder(URI.create(web.url("/%2e%2e/pom.xml"))).GET(),
+                HttpRequest.newBuilder(URI.create(web.url("/api/models")))
+                        .header("X-Admin-Token", "x".repeat(60_000))
+                        .GET())) {
+            HttpResponse<String> r = send(request);
+            assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, r.statusCode() + " " + r.body());
+            assertTrue(
+                    r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                    r.headers().toString());
+            assertTrue(json(r).get("error").getAsString().startsWith("the request was refused"), r.body());
+        }
+    }
+
+    @Test
+    void picturesUnderAnotherFieldAreRefusedNamingTheField() throws Exception {
+        String boundary = "----umimegu" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"picture\"; filename=\"ok.png\"\r\n"
+                                + "Content-Type: image/png\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(synthetic());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(web.url("/api/classify")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        assertEquals(400, r.statusCode(), r.body());
+        assertEquals(
+                "send the pictures in the field 'pictures' (this upload has 'picture')",
+                json(r).get("error").getAsString());
+    }
+
+    @Test
     void anAdminStartsAndCancelsATrainingFromThePageAndTheModelStays() throws Exception {
         String before = web.app().store().currentId();
         java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean(true);
