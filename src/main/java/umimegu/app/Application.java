@@ -180,6 +180,7 @@ public final class Application {
 
     /** The model that answers now, if one was trained. */
     public LiveModel liveModel() {
+        store.removeAbandonedDrafts(); // what a killed training left
         try {
             return new LiveModel(new Classifier(store.loadCurrent(), config.mirrorAverage()));
         } catch (ModelStoreException e) {

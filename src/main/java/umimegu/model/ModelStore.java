@@ -1,6 +1,7 @@
 package umimegu.model;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +15,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import umimegu.common.ProcessIdentity;
 import umimegu.model.engine.FasterLayers;
 import umimegu.model.engine.OneDnn;
 
@@ -31,6 +33,9 @@ public final class ModelStore {
     public static final String CURRENT_FILE = CurrentModelPointer.CURRENT_FILE;
     private static final String TRAINED_SIZE_ENTRY = "umimegu-input-size";
     private static final String PARTIAL_SUFFIX = ModelIds.PARTIAL_SUFFIX;
+    /** In a draft: the process writing it ({@link ProcessIdentity}). */
+    private static final String OWNER_FILE = ".owner";
+
     private static final DateTimeFormatter ID_FORMAT =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
@@ -73,6 +78,7 @@ public final class ModelStore {
                 partial = root.resolve(id + PARTIAL_SUFFIX);
             }
             Files.createDirectory(partial);
+            Files.writeString(partial.resolve(OWNER_FILE), ProcessIdentity.current());
             return new Draft(id, partial);
         } catch (IOException e) {
             throw new ModelStoreException("cannot create a model folder in " + root + ": " + e.getMessage(), e);
@@ -80,10 +86,23 @@ public final class ModelStore {
     }
 
     /**
-     * Removes {@code *.partial} folders left by a training that was killed: those in which nothing
-     * was written for {@link #ABANDONED_AFTER} (a live training rewrites its curves every epoch).
+     * Removes {@code *.partial} folders left by a training that was killed: those whose training
+     * process, on this machine, is gone, and those in which nothing was written for
+     * {@link #ABANDONED_AFTER} (a live training rewrites its curves every epoch; this is how a
+     * draft of a process on another machine sharing the folder is judged). Called when a process
+     * starts answering and before every training.
      */
-    private void removeAbandonedDrafts() throws IOException {
+    public void removeAbandonedDrafts() {
+        try {
+            if (Files.isDirectory(root)) {
+                removeDrafts();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not look for unfinished model folders in {}: {}", root, e.getMessage());
+        }
+    }
+
+    private void removeDrafts() throws IOException {
         List<Path> partials;
         try (Stream<Path> children = Files.list(root)) {
             partials = children.filter(p -> p.getFileName().toString().endsWith(PARTIAL_SUFFIX) && Files.isDirectory(p))
@@ -96,15 +115,27 @@ public final class ModelStore {
                         .max(java.time.Instant::compareTo)
                         .orElse(java.time.Instant.EPOCH);
             }
-            if (last.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
+            boolean ownerGone = ProcessIdentity.isGoneFromThisMachine(owner(partial));
+            if (ownerGone || last.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
                 try (Stream<Path> files = Files.walk(partial)) {
                     for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(f);
                     }
                 }
                 log.info(
-                        "Removed {}, left by a training that did not finish (nothing written since {})", partial, last);
+                        "Removed {}, left by a training that did not finish ({})",
+                        partial,
+                        ownerGone ? "its process is gone" : "nothing written since " + last);
             }
+        }
+    }
+
+    /** The process that writes a draft; null when it is not said (a draft of an older version). */
+    private static String owner(Path partial) {
+        try {
+            return Files.readString(partial.resolve(OWNER_FILE)).trim();
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -262,6 +293,7 @@ public final class ModelStore {
                         directory.resolve(CONFIG_FILE), config, "configuration this model was trained with");
                 ModelInfoFile.store(directory.resolve(METRICS_FILE), metrics, "training and test figures");
                 Path published = root.resolve(id);
+                Files.deleteIfExists(directory.resolve(OWNER_FILE));
                 Files.move(directory, published, StandardCopyOption.ATOMIC_MOVE);
                 pointer.makeCurrent(id);
                 finished = true;

@@ -14,7 +14,8 @@ public final class TrainingText {
             return "A training is already running: " + r.progress() + ". `" + prefix + "train cancel` stops it.";
         }
         if (start instanceof TrainModel.RunningElsewhere) {
-            return "A training is already running in another bot process; its model will answer here too when it is done.";
+            return "A training is already running in another bot process; its model will answer here too when it is done."
+                    + " (Had that process stopped, its lock would be taken over within 15 seconds.)";
         }
         if (start instanceof TrainModel.Refused r) {
             return "I can't train now: " + r.reason() + ".";

@@ -1,5 +1,6 @@
 package umimegu.history;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -34,6 +35,53 @@ class SharedLocksTest {
             Optional<SharedLocks.Held> again = second.tryLock("training");
             assertTrue(again.isPresent(), "free after close");
             again.get().close();
+        }
+    }
+
+    /** A process killed while it holds the lock (kill -9) gives it up within seconds, not minutes. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aKilledHoldersLockIsTakenOverWithinSeconds(TestDatabase database) throws Exception {
+        HistorySettings fresh = database.fresh(dir, "killed");
+        HistorySettings settings = database == TestDatabase.H2
+                ? new HistorySettings(fresh.jdbcUrl() + ";AUTO_SERVER=TRUE", fresh.user(), fresh.password())
+                : fresh;
+        try (JdbcHistoryStore store = JdbcHistoryStore.open(settings)) { // the first to open H2 serves it to the child
+            SharedLocks locks = new JdbcSharedLocks(store);
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            LockHolderChild.class.getName(),
+                            settings.jdbcUrl(),
+                            settings.user(),
+                            settings.password())
+                    .redirectErrorStream(true)
+                    .start();
+            try {
+                var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
+                String line;
+                do {
+                    line = out.readLine();
+                } while (line != null && !line.equals("held"));
+                assertEquals("held", line, "the child took the lock");
+                assertTrue(locks.tryLock("training").isEmpty(), "held by the child");
+            } finally {
+                child.destroyForcibly().waitFor();
+            }
+            long killed = System.nanoTime();
+            Optional<SharedLocks.Held> mine = Optional.empty();
+            while (mine.isEmpty()
+                    && System.nanoTime() - killed
+                            < java.time.Duration.ofSeconds(30).toNanos()) {
+                Thread.sleep(200);
+                mine = locks.tryLock("training");
+            }
+            double seconds = (System.nanoTime() - killed) / 1e9;
+            assertTrue(mine.isPresent(), "still refused 30 s after the holder was killed");
+            assertTrue(seconds < 10, "taken over after " + seconds + " s");
+            mine.get().close();
         }
     }
 }

@@ -1,6 +1,5 @@
 package umimegu.history.jdbc;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,22 +15,27 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import umimegu.common.ProcessIdentity;
 import umimegu.history.HistoryException;
 import umimegu.history.SharedLocks;
 
 /**
  * Shared locks in the history database. PostgreSQL: a session advisory lock on a connection kept
  * for as long as the lock is held, so a process that dies releases it with its connection.
- * Elsewhere (H2): a row in {@code shared_lock} with a heartbeat; a row whose heartbeat is older
- * than {@link #STALE} belongs to a dead holder and is taken over.
+ * Elsewhere (H2): a row in {@code shared_lock} naming its holder (process id, host, start time)
+ * with a heartbeat; a row whose holder is a process of this machine that is gone is taken over at
+ * once, and one whose heartbeat is older than {@link #STALE} (a holder elsewhere that stopped) soon
+ * after.
  */
 public final class JdbcSharedLocks implements SharedLocks {
     private static final Logger log = LoggerFactory.getLogger(JdbcSharedLocks.class);
-    static final Duration STALE = Duration.ofMinutes(2);
-    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    /** A lock whose holder has not beaten for this long is taken over; the chat says so when it refuses. */
+    public static final Duration STALE = Duration.ofSeconds(15);
+
+    private static final Duration HEARTBEAT = Duration.ofSeconds(3);
 
     private final JdbcHistoryStore history;
-    private final String holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private final String holder = ProcessIdentity.current() + "/" + UUID.randomUUID();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "shared-lock-heartbeat");
         t.setDaemon(true);
@@ -92,6 +96,7 @@ public final class JdbcSharedLocks implements SharedLocks {
                         log.warn("Took over the shared lock {}: its holder stopped beating", name);
                     }
                 }
+                takeOverFromADeadProcess(c, name);
                 try (PreparedStatement insert =
                         c.prepareStatement("INSERT INTO shared_lock (name, holder, heartbeat_at) VALUES (?, ?, ?)")) {
                     insert.setString(1, name);
@@ -122,6 +127,30 @@ public final class JdbcSharedLocks implements SharedLocks {
                 log.warn("Releasing the shared lock {} failed ({}); it goes stale in {}", name, e.getMessage(), STALE);
             }
         });
+    }
+
+    /** Removes the lock's row when its holder was a process of this machine that is gone. */
+    private static void takeOverFromADeadProcess(Connection c, String name) throws SQLException {
+        String held;
+        try (PreparedStatement ps = c.prepareStatement("SELECT holder FROM shared_lock WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                held = rs.getString(1);
+            }
+        }
+        if (!ProcessIdentity.isGoneFromThisMachine(held)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM shared_lock WHERE name = ? AND holder = ?")) {
+            ps.setString(1, name);
+            ps.setString(2, held);
+            if (ps.executeUpdate() > 0) {
+                log.warn("Took over the shared lock {}: its holder, process {}, is gone", name, held);
+            }
+        }
     }
 
     private void beat(String name) {
