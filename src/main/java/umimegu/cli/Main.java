@@ -51,6 +51,7 @@ public final class Main {
         if (NativeMemoryTuning.needed()) {
             System.exit(NativeMemoryTuning.relaunch(Main.class, args));
         }
+        NativeMemoryTuning.endWithTheLauncher(System.getenv());
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

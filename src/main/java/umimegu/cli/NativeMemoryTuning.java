@@ -185,8 +185,45 @@ final class NativeMemoryTuning {
             String preload = builder.environment().getOrDefault("LD_PRELOAD", "");
             builder.environment().put("LD_PRELOAD", preload.isEmpty() ? library.toString() : library + ":" + preload);
         });
+        builder.environment()
+                .put(LAUNCHER_PID, String.valueOf(ProcessHandle.current().pid()));
         Process child = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
         return child.waitFor();
+    }
+
+    /** Set in the child: the launcher's process id, which the child watches ({@link #endWithTheLauncher}). */
+    static final String LAUNCHER_PID = "UMIMEGU_LAUNCHER_PID";
+
+    /**
+     * In a re-launched child: ends this process (shutdown hooks and all) once the launcher is gone,
+     * whatever ended it, even {@code kill -9}, which the launcher's own hook cannot see; so service
+     * managers and containers, which watch the launcher, never leave a child serving on its own.
+     */
+    static void endWithTheLauncher(Map<String, String> environment) {
+        String pid = environment.get(LAUNCHER_PID);
+        if (pid == null) {
+            return;
+        }
+        Optional<ProcessHandle> launcher;
+        try {
+            launcher = ProcessHandle.of(Long.parseLong(pid.trim()));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Thread watch = new Thread(
+                () -> {
+                    while (launcher.map(ProcessHandle::isAlive).orElse(false)) {
+                        try {
+                            Thread.sleep(250);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    System.exit(ExitCodes.LAUNCHER_GONE);
+                },
+                "launcher-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 }
