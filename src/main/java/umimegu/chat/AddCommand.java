@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import umimegu.teaching.Labels;
 import umimegu.usecase.AddPictures;
+import umimegu.vision.DecoderBusyException;
 
 /**
  * {@code !add <label> [--all]} with pictures attached: the largest face of each (or every face)
@@ -99,6 +100,10 @@ public final class AddCommand implements ChatCommand {
                 Replies.send(
                         call.conversation(),
                         Reply.text("I can't take pictures from members right now: " + e.getMessage() + "."));
+                return;
+            } catch (DecoderBusyException e) {
+                Replies.send(
+                        call.conversation(), Reply.text("I'm busy with other large pictures: " + e.getMessage() + "."));
                 return;
             }
             Replies.send(call.conversation(), Reply.text(describe(label, report, tooLarge)));

@@ -11,6 +11,7 @@ import umimegu.recognition.Origin;
 import umimegu.teaching.AnswerPosts;
 import umimegu.usecase.AnswerPicture;
 import umimegu.usecase.LiveModel;
+import umimegu.vision.DecoderBusyException;
 import umimegu.vision.ImageDecodeException;
 
 /**
@@ -136,6 +137,8 @@ public final class PictureAnswers {
                     settings.annotateAlways());
         } catch (ImageDecodeException e) {
             return Answered.text("I couldn't read " + e.getMessage());
+        } catch (DecoderBusyException e) {
+            return Answered.text("I'm busy with other large pictures: " + e.getMessage() + ".");
         }
         Reply reply = answer.annotatedPng() != null
                 ? new Reply(answer.text(), List.of(new Reply.OutgoingFile("faces.png", answer.annotatedPng())))

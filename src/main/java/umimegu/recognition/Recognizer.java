@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import umimegu.common.Sha256;
 import umimegu.model.PictureClassifier;
 import umimegu.model.Prediction;
+import umimegu.vision.DecodeBudget;
+import umimegu.vision.DecoderBusyException;
 import umimegu.vision.ImageDecodeException;
 import umimegu.vision.ImageDecoder;
 
@@ -17,6 +19,8 @@ import umimegu.vision.ImageDecoder;
  * the faces left to right. Without faces the whole picture is classified.
  */
 public final class Recognizer implements PictureRecognizer {
+    private final ImageDecoder decoder;
+    private final DecodeBudget budget;
     private final PictureFaces faces;
     private final FaceDetection detection;
     private final Supplier<? extends PictureClassifier> classifier;
@@ -28,14 +32,40 @@ public final class Recognizer implements PictureRecognizer {
             FaceDetection detection,
             Supplier<? extends PictureClassifier> classifier,
             AnswerFormatter answers) {
+        this(decoder, detection, classifier, answers, DecodeBudget.SHARED);
+    }
+
+    /** As above, decoding within {@code budget}. */
+    public Recognizer(
+            ImageDecoder decoder,
+            FaceDetection detection,
+            Supplier<? extends PictureClassifier> classifier,
+            AnswerFormatter answers,
+            DecodeBudget budget) {
+        this.decoder = decoder;
         this.faces = new PictureFaces(decoder);
         this.detection = detection;
         this.classifier = classifier;
         this.answers = answers;
+        this.budget = budget;
     }
 
+    /**
+     * The faces of a picture and the model's answer for each, while the picture's share of the
+     * decoding budget is held; throws {@link DecoderBusyException} when memory is short, never a
+     * bad-file error for that.
+     */
     @Override
     public Recognition recognize(byte[] bytes, String name) throws ImageDecodeException {
+        try (DecodeBudget.Lease lease = budget.acquire(decoder.memoryNeeded(bytes), name)) {
+            return recognizeHeld(bytes, name);
+        } catch (OutOfMemoryError e) {
+            throw new DecoderBusyException(
+                    name + ": not enough memory to look at it right now; send it again in a minute");
+        }
+    }
+
+    private Recognition recognizeHeld(byte[] bytes, String name) throws ImageDecodeException {
         long start = System.nanoTime();
         String sha = Sha256.hex(bytes);
         PictureClassifier model = classifier.get();

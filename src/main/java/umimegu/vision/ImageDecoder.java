@@ -92,6 +92,25 @@ public final class ImageDecoder implements PictureReader {
         return decode(bytes, name, checked(bytes, name), 1);
     }
 
+    /** Heap a picture's decoding may take at once, from its header: what it asks of a {@link DecodeBudget}. */
+    public long memoryNeeded(byte[] bytes) {
+        ImageHeader header;
+        try {
+            header = ImageHeader.read(bytes);
+        } catch (ImageDecodeException | RuntimeException e) {
+            return 0; // not a picture: refused before anything large is allocated
+        }
+        if (header == null || header.width() <= 0 || header.height() <= 0) {
+            return 0;
+        }
+        long pixels = Math.min(header.pixels(), limits.maxPixels());
+        return switch (header.format()) {
+            // OpenCV's matrix and the BGR copy; ImageIO's raster (up to 8 bytes a pixel, 16-bit RGBA) and the copy
+            case JPEG, WEBP -> pixels * 6;
+            case PNG, GIF, BMP -> pixels * 12;
+        };
+    }
+
     /**
      * A picture decoded no larger than needed: a JPEG whose longer side is at least twice
      * {@code minLongerSide} is decoded at 1/2, 1/4 or 1/8 of its size inside libjpeg (its DCT
@@ -239,6 +258,12 @@ public final class ImageDecoder implements PictureReader {
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OutOfMemoryError) { // not the file's fault
+                    throw new DecoderBusyException(
+                            name + ": not enough memory to decode it right now; send it again" + " in a minute");
+                }
+            }
             throw new ImageDecodeException(
                     name + ": corrupt or truncated " + format + " ("
                             + (e.getMessage() != null

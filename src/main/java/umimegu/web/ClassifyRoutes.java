@@ -18,6 +18,7 @@ import umimegu.usecase.AnswerPicture;
 import umimegu.usecase.JudgeAnswer;
 import umimegu.usecase.LiveModel;
 import umimegu.usecase.Teaching;
+import umimegu.vision.DecoderBusyException;
 import umimegu.vision.FaceBox;
 import umimegu.vision.ImageDecodeException;
 
@@ -167,6 +168,8 @@ final class ClassifyRoutes {
             a = answering.answer(bytes, name, new Origin("web", null, "web", null), true);
         } catch (ImageDecodeException e) {
             return Picture.failed(name, "couldn't read " + e.getMessage());
+        } catch (DecoderBusyException e) {
+            throw new WebError(503, e.getMessage());
         }
         PictureClassifier model = live.get();
         List<Face> faces = new ArrayList<>();

@@ -1,10 +1,8 @@
 package umimegu.vision;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -141,13 +139,7 @@ class HostilePicturesTest {
     /** A fixed budget of seeded mutations (bit flips, cuts, repeated slices, overwritten headers) of good pictures. */
     @Test
     void mutatedPicturesAreAnsweredOrRefused() throws Exception {
-        List<byte[]> seeds = new ArrayList<>();
-        BufferedImage face = new umimegu.demo.SyntheticFaces(120).draw(0, new Random(3));
-        for (String format : List.of("png", "jpeg", "bmp", "gif")) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(face, format, out);
-            seeds.add(out.toByteArray());
-        }
+        List<byte[]> seeds = new ArrayList<>(HostileCorpus.seeds());
         if (Files.isDirectory(TestFixtures.SHARED_DATA.resolve("odd"))) {
             try (Stream<Path> odd = Files.list(TestFixtures.SHARED_DATA.resolve("odd"))) {
                 for (Path f : odd.filter(Files::isRegularFile).sorted().toList()) {
@@ -172,18 +164,7 @@ class HostilePicturesTest {
     @Test
     void theHostileImageGeneratorsCasesAreAnsweredOrRefused() throws Exception {
         Path gen = TestFixtures.sharedData("../tools/hostile-images").resolve("gen.py");
-        Path out = work.resolve("hostile");
-        Process p = new ProcessBuilder("python3", gen.toString(), out.toString())
-                .redirectErrorStream(true)
-                .start();
-        String log = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            fail("gen.py failed: " + log);
-        }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(out)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> files = HostileCorpus.generated(gen, work.resolve("hostile"));
         assertTrue(files.size() > 300, "cases: " + files.size());
         for (Path f : files) {
             answerOrRefuse(f);
@@ -194,39 +175,7 @@ class HostilePicturesTest {
     }
 
     static byte[] mutate(byte[] seed, Random random) {
-        byte[] b = seed.clone();
-        switch (random.nextInt(5)) {
-            case 0 -> {
-                for (int k = 0, n = 1 + random.nextInt(8); k < n; k++) {
-                    int at = random.nextInt(b.length);
-                    b[at] ^= (byte) (1 << random.nextInt(8));
-                }
-            }
-            case 1 -> b = java.util.Arrays.copyOf(b, 1 + random.nextInt(b.length));
-            case 2 -> {
-                int from = random.nextInt(b.length);
-                int len = Math.min(b.length - from, 1 + random.nextInt(256));
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                out.write(b, 0, from + len);
-                for (int r = 0; r < 1 + random.nextInt(4); r++) {
-                    out.write(b, from, len);
-                }
-                out.write(b, from + len, b.length - from - len);
-                b = out.toByteArray();
-            }
-            case 3 -> {
-                int at = Math.min(b.length - 1, 8 + random.nextInt(Math.min(64, b.length)));
-                for (int k = 0; k < 4 && at + k < b.length; k++) {
-                    b[at + k] = (byte) (random.nextBoolean() ? 0xFF : random.nextInt(256));
-                }
-            }
-            default -> {
-                for (int k = 0; k < 16; k++) {
-                    b[random.nextInt(b.length)] = (byte) random.nextInt(256);
-                }
-            }
-        }
-        return b;
+        return HostileCorpus.mutate(seed, random);
     }
 
     /** A GIF whose one frame declares {@code fw×fh} on a {@code sw×sh} screen. */

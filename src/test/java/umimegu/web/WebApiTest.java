@@ -221,6 +221,50 @@ class WebApiTest {
         }
     }
 
+    /**
+     * The hostile-picture corpus through the API, eight uploads at a time: every one answered (200)
+     * or refused with a JSON reason (413, 415, 503), never a server error, and the server still
+     * answers a good picture after them.
+     */
+    @Test
+    void hostilePicturesThroughTheApiConcurrentlyAreAnsweredOrRefused() throws Exception {
+        Map<String, byte[]> cases = new java.util.LinkedHashMap<>();
+        java.util.Random random = new java.util.Random(20261206);
+        List<byte[]> seeds = umimegu.vision.HostileCorpus.seeds();
+        for (int i = 0; i < 120; i++) {
+            cases.put(
+                    "m" + i + ".img",
+                    umimegu.vision.HostileCorpus.mutate(seeds.get(random.nextInt(seeds.size())), random));
+        }
+        Path generator = umimegu.TestFixtures.SHARED_DATA
+                .resolve("../tools/hostile-images/gen.py")
+                .normalize();
+        for (Path f :
+                umimegu.vision.HostileCorpus.generated(generator, web.work().resolve("hostile"))) {
+            if (Files.size(f) <= 11 * 1024 * 1024 && Files.isRegularFile(f)) {
+                cases.put(web.work().resolve("hostile").relativize(f).toString(), Files.readAllBytes(f));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            Map<String, Future<HttpResponse<String>>> sent = new java.util.LinkedHashMap<>();
+            cases.forEach((name, bytes) -> sent.put(name, pool.submit(() -> send(upload(Map.of(name, bytes), true)))));
+            for (var e : sent.entrySet()) {
+                HttpResponse<String> r = e.getValue().get(3, java.util.concurrent.TimeUnit.MINUTES);
+                assertTrue(
+                        List.of(200, 413, 415, 503).contains(r.statusCode()),
+                        e.getKey() + " -> " + r.statusCode() + " " + r.body());
+                JsonObject body = json(r);
+                assertTrue(
+                        r.statusCode() == 200 || body.has("error") || body.has("pictures"),
+                        e.getKey() + " -> " + r.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(200, send(upload(Map.of("good.png", synthetic()), true)).statusCode(), "still answering");
+    }
+
     @Test
     void malformedFeedbackIsA400WithAReason() throws Exception {
         for (String body : List.of(
