@@ -86,7 +86,13 @@ public final class DecideCommand implements ChatCommand {
                 } else if (!accept) {
                     lines.add("#" + id + ": rejected.");
                 } else if (d.get().added() == TrainingPictures.Added.DUPLICATE) {
-                    lines.add("#" + id + ": accepted; that picture was already among the training pictures.");
+                    lines.add("#" + id + ": accepted; that picture was already among the training pictures of "
+                            + d.get().item().label() + ".");
+                } else if (d.get().movedFrom() != null) {
+                    lines.add("#" + id + ": accepted; that picture was a training picture of "
+                            + d.get().movedFrom()
+                            + " and is now one of " + d.get().item().label() + " (the reviewed label wins). `"
+                            + settings.prefix() + "wrong` on an answer with it puts it back.");
                 } else {
                     lines.add("#" + id + ": accepted into " + d.get().item().label() + "; it counts from the next `"
                             + settings.prefix() + "train`.");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import umimegu.common.Sha256;
@@ -32,9 +33,70 @@ public final class TrainingPictures {
     /** Picture count per label folder, and how many of them came from the chat. */
     public record LabelCount(String label, int pictures, int fromChat) {}
 
+    /**
+     * The label a user means by {@code typed}: the folder that exists under another case
+     * ({@code Umi} for {@code umi}) or width ({@code ｕｍｉ}), else {@code typed} in NFKC. Throws
+     * IllegalArgumentException for a name that is not allowed.
+     */
+    public String labelFor(String typed) {
+        String label = Labels.check(typed);
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> folders = Files.list(root)) {
+                Optional<String> existing = folders.filter(Files::isDirectory)
+                        .map(f -> f.getFileName().toString())
+                        .filter(name -> Labels.normalized(name).equalsIgnoreCase(label))
+                        .sorted()
+                        .findFirst();
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+            }
+        }
+        return label;
+    }
+
+    /** Where a picture was put: added, already there, or moved from another label ({@code from}). */
+    public record Placed(Added added, String from) {}
+
+    /**
+     * Puts a PNG under {@code label}, which wins over any other label it was under before (an
+     * admin's correction): it is moved from there, and {@link Placed#from} says from where.
+     */
+    public synchronized Placed place(String typed, byte[] png) {
+        String label = labelFor(typed);
+        String name = CHAT_PREFIX + Sha256.hex(png) + ".png";
+        try {
+            Optional<Path> before = findChatPicture(name);
+            if (before.isPresent()
+                    && !before.get().getParent().getFileName().toString().equals(label)) {
+                Path folder = Files.createDirectories(root.resolve(label));
+                Files.move(before.get(), folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                return new Placed(
+                        Added.ADDED, before.get().getParent().getFileName().toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot move a picture into " + root.resolve(label) + ": " + e.getMessage(), e);
+        }
+        return new Placed(add(label, png), null);
+    }
+
+    private Optional<Path> findChatPicture(String name) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> labels = Files.list(root)) {
+            return labels.map(folder -> folder.resolve(name))
+                    .filter(Files::exists)
+                    .findFirst();
+        }
+    }
+
     /** Adds a PNG under {@code label} (created when new); DUPLICATE when the same picture came from the chat before. */
-    public synchronized Added add(String label, byte[] png) {
-        Labels.check(label);
+    public synchronized Added add(String typed, byte[] png) {
+        String label = labelFor(typed);
         String name = CHAT_PREFIX + Sha256.hex(png) + ".png";
         try {
             if (alreadyAdded(name)) {

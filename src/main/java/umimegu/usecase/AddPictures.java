@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import umimegu.common.Png;
 import umimegu.recognition.FacesOfPicture;
-import umimegu.teaching.Labels;
 import umimegu.teaching.ReviewItem;
 import umimegu.teaching.ReviewQueue;
 import umimegu.teaching.TrainingPictures;
@@ -42,7 +41,7 @@ public final class AddPictures {
 
     /** Throws IllegalArgumentException for a label that is not allowed, IllegalStateException when a member's picture cannot be queued. */
     public Report add(String label, List<Picture> pictures, boolean everyFace, String userId, boolean admin) {
-        Labels.check(label);
+        label = files.pictures().labelFor(label);
         ReviewQueue queue = null;
         if (!admin) {
             queue = history.reviews()

@@ -8,7 +8,6 @@ import umimegu.history.HistoryException;
 import umimegu.teaching.AnsweredFace;
 import umimegu.teaching.Judgement;
 import umimegu.teaching.Judgements;
-import umimegu.teaching.Labels;
 import umimegu.teaching.ReviewItem;
 import umimegu.teaching.ReviewQueue;
 
@@ -66,7 +65,7 @@ public final class JudgeAnswer {
     public Result judge(
             String answerId, Integer faceNumber, boolean right, String label, String userId, boolean admin) {
         if (label != null) {
-            Labels.check(label);
+            label = files.pictures().labelFor(label);
         }
         Optional<Judgements> store = history.judgements();
         Optional<ReviewQueue> reviews = history.reviews();
@@ -127,7 +126,7 @@ public final class JudgeAnswer {
             return new FaceResult(face.number(), face.label(), Status.NO_CROP, null);
         }
         if (admin) {
-            files.pictures().add(label, crop.get());
+            files.pictures().place(label, crop.get());
             return new FaceResult(face.number(), face.label(), Status.ADDED_TO_PICTURES, null);
         }
         String sha = files.review().keep(crop.get());

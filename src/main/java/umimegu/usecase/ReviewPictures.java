@@ -22,7 +22,8 @@ public final class ReviewPictures {
     /** A pending item with its picture (null when the picture is gone). */
     public record Pending(ReviewItem item, byte[] png) {}
 
-    public record Decision(ReviewItem item, TrainingPictures.Added added) {}
+    /** What became of a decided item: added or already there, and the label it was moved from, if any. */
+    public record Decision(ReviewItem item, TrainingPictures.Added added, String movedFrom) {}
 
     /** The oldest pending items; empty when the history is unavailable. */
     public List<Pending> pending(int limit) {
@@ -44,16 +45,16 @@ public final class ReviewPictures {
                 .read(item.get().cropSha256())
                 .orElseThrow(() -> new IllegalStateException(
                         "the picture of review item " + id + " is missing from the review folder"));
-        TrainingPictures.Added added = files.pictures().add(item.get().label(), png);
+        TrainingPictures.Placed placed = files.pictures().place(item.get().label(), png);
         forget(store, item.get());
-        return Optional.of(new Decision(item.get(), added));
+        return Optional.of(new Decision(item.get(), placed.added(), placed.from()));
     }
 
     public Optional<Decision> reject(long id, String admin) {
         ReviewQueue store = requireStore();
         Optional<ReviewItem> item = store.decide(id, false, admin, clock.instant());
         item.ifPresent(i -> forget(store, i));
-        return item.map(i -> new Decision(i, null));
+        return item.map(i -> new Decision(i, null, null));
     }
 
     private void forget(ReviewQueue store, ReviewItem decided) {

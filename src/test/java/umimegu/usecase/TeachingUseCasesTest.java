@@ -127,6 +127,47 @@ class TeachingUseCasesTest {
     }
 
     @Test
+    void labelsThatDifferInCaseOrWidthAreOneLabelAndDeviceNamesAreRefused() throws Exception {
+        answered("megumi", "megumi", "megumi");
+        JudgeAnswer judge = new JudgeAnswer(history, files, clock);
+        assertEquals(
+                JudgeAnswer.Status.ADDED_TO_PICTURES,
+                judge.judge("a1", 1, false, "umi", "admin", true).status());
+        assertEquals(
+                JudgeAnswer.Status.ADDED_TO_PICTURES,
+                judge.judge("a1", 2, false, "Umi", "admin", true).status());
+        assertEquals(
+                JudgeAnswer.Status.ADDED_TO_PICTURES,
+                judge.judge("a1", 3, false, "ｕｍｉ", "admin", true).status());
+        try (var folders = Files.list(dir.resolve("images"))) {
+            assertEquals(
+                    List.of("umi"), folders.map(f -> f.getFileName().toString()).toList());
+        }
+        assertEquals(3, pictures("umi"));
+        IllegalArgumentException con =
+                assertThrows(IllegalArgumentException.class, () -> judge.judge("a1", 1, false, "CON", "admin", true));
+        assertTrue(con.getMessage().contains("device"), con.getMessage());
+    }
+
+    @Test
+    void anAcceptedCorrectionOfAPictureUnderAnotherLabelMovesItAndSaysFromWhere() throws Exception {
+        answered("megumi");
+        byte[] png = crops.read(feedback.answers.get("a1").get(0).cropSha256()).orElseThrow();
+        assertEquals(TrainingPictures.Added.ADDED, files.pictures().add("umi", png)); // an admin added it before
+        long number = new JudgeAnswer(history, files, clock)
+                .judge("a1", null, false, "yuriko", "member", false)
+                .faces()
+                .get(0)
+                .reviewNumber();
+        ReviewPictures.Decision d = new ReviewPictures(history, files, clock)
+                .accept(number, "admin")
+                .orElseThrow();
+        assertEquals("umi", d.movedFrom());
+        assertEquals(0, pictures("umi"));
+        assertEquals(1, pictures("yuriko"));
+    }
+
+    @Test
     void severalFacesNeedToBeToldWhichOneIsWrong() {
         answered("megumi", "umi");
         JudgeAnswer judge = new JudgeAnswer(history, files, clock);
