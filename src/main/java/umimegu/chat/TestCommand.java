@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import umimegu.chart.ConfusionMatrixChart;
 import umimegu.chart.ReliabilityDiagram;
+import umimegu.common.ServerPaths;
 import umimegu.model.TestService;
 import umimegu.recognition.AnswerFormatter;
 import umimegu.report.TestText;
@@ -63,7 +64,7 @@ public final class TestCommand implements ChatCommand {
                             new Reply.OutgoingFile(ConfusionMatrixChart.FILE, ConfusionMatrixChart.png(result)),
                             new Reply.OutgoingFile(ReliabilityDiagram.FILE, ReliabilityDiagram.png(result))));
         } catch (RuntimeException e) {
-            return Reply.text("Cannot test: " + e.getMessage());
+            return Reply.text("Cannot test: " + ServerPaths.hidden(e.getMessage()));
         }
     }
 }

@@ -3,6 +3,7 @@ package umimegu.chat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import umimegu.common.ServerPaths;
 import umimegu.model.ModelStore;
 import umimegu.model.ModelStoreException;
 import umimegu.usecase.ChooseModel;
@@ -91,7 +92,8 @@ public final class UseModelCommand implements ChatCommand {
                     reply = "Model " + models.use(id) + " answers now.";
                 }
             } catch (ModelStoreException e) {
-                reply = "I can't switch: " + e.getMessage() + ". The model that answered keeps answering.";
+                reply = "I can't switch: " + ServerPaths.hidden(e.getMessage())
+                        + ". The model that answered keeps answering.";
             }
             Replies.send(call.conversation(), Reply.text(reply));
         });

@@ -1,6 +1,7 @@
 package umimegu.report;
 
 import java.util.Locale;
+import umimegu.common.ServerPaths;
 import umimegu.model.TrainingOutcome;
 import umimegu.usecase.TrainModel;
 
@@ -18,7 +19,7 @@ public final class TrainingText {
                     + " (Had that process stopped, its lock would be taken over within 15 seconds.)";
         }
         if (start instanceof TrainModel.Refused r) {
-            return "I can't train now: " + r.reason() + ".";
+            return "I can't train now: " + ServerPaths.hidden(r.reason()) + ".";
         }
         return "Training started.";
     }
@@ -26,7 +27,8 @@ public final class TrainingText {
     /** A training that did not finish: cancelled or failed. */
     public static String ended(TrainModel.End end) {
         if (end instanceof TrainModel.Failed f) {
-            return "Training failed: " + f.cause().getMessage() + ". The previous model keeps answering.";
+            return "Training failed: " + ServerPaths.hidden(f.cause().getMessage())
+                    + ". The previous model keeps answering.";
         }
         if (end instanceof TrainModel.Finished f) {
             return summary(f.outcome());

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import umimegu.chart.LearningCurves;
+import umimegu.common.ServerPaths;
 import umimegu.dataset.DatasetException;
 import umimegu.history.SharedLocks;
 import umimegu.model.EpochStats;
@@ -330,7 +331,9 @@ public final class TrainModel {
             tell(
                     caller,
                     TrainingEvent.of(
-                            "failed", "Training failed: " + e.getMessage() + ". The previous model keeps answering."));
+                            "failed",
+                            "Training failed: " + ServerPaths.hidden(e.getMessage())
+                                    + ". The previous model keeps answering."));
             end = new Failed(e);
         } finally {
             try {

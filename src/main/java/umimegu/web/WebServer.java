@@ -9,6 +9,7 @@ import io.javalin.json.JavalinGson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import umimegu.app.Application;
+import umimegu.common.ServerPaths;
 import umimegu.config.WebSettings;
 import umimegu.recognition.AnswerFormatter;
 import umimegu.usecase.AnswerPicture;
@@ -146,7 +147,9 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static void fail(Context ctx, int status, String message) {
-        ctx.status(status).json(new Failure(message == null || message.isBlank() ? "request refused" : message));
+        ctx.status(status)
+                .json(new Failure(
+                        message == null || message.isBlank() ? "request refused" : ServerPaths.hidden(message)));
     }
 
     public int port() {

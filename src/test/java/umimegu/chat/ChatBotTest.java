@@ -210,6 +210,17 @@ class ChatBotTest {
     }
 
     @Test
+    void repliesNameNoServerFolder() throws Exception {
+        ChatBot bot = bot();
+        String reply = send(bot, post("42", false, "!use nonexistent")).texts().get(0);
+        assertTrue(reply.startsWith("I can't switch: model nonexistent"), reply);
+        assertFalse(
+                reply.contains(work.toString())
+                        || reply.contains(work.toRealPath().toString()),
+                reply);
+    }
+
+    @Test
     void everyAdminOnlyCommandRefusesAMemberWhateverTheFrontEnd() throws Exception {
         ChatBot bot = bot();
         List<String> refused = new java.util.ArrayList<>();

@@ -266,6 +266,15 @@ class WebApiTest {
     }
 
     @Test
+    void refusalsNameNoServerFolder() throws Exception {
+        HttpResponse<String> r = send(admin("/api/models/nonexistent/use"));
+        assertEquals(404, r.statusCode(), r.body());
+        assertTrue(json(r).get("error").getAsString().contains("nonexistent"), r.body());
+        assertFalse(r.body().contains(web.work().toString()), r.body());
+        assertFalse(r.body().contains(web.work().toRealPath().toString()), r.body());
+    }
+
+    @Test
     void malformedFeedbackIsA400WithAReason() throws Exception {
         for (String body : List.of(
                 "{\"answerId\":",
