@@ -53,6 +53,10 @@
   const events = new EventSource("/api/train/events");
   ["started", "batch", "epoch", "done", "failed", "cancelled"].forEach(kind =>
     events.addEventListener(kind, m => update(JSON.parse(m.data))));
+  events.addEventListener("refused", m => {
+    events.close(); // the server follows enough pages already: no reconnecting
+    say("train-status", JSON.parse(m.data).error, "error");
+  });
   events.addEventListener("state", m => {
     const s = JSON.parse(m.data);
     if (s.running) say("train-status", "A training is running.");

@@ -40,6 +40,12 @@ final class TrainRoutes implements AutoCloseable {
     private final ImageDecoder decoder;
     private final WebSecurity security;
     private final Queue<SseClient> clients = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ScheduledExecutorService heartbeats =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "training-events-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
     private final AutoCloseable watching;
     private volatile TrainingEvent last;
 
@@ -49,6 +55,8 @@ final class TrainRoutes implements AutoCloseable {
         this.decoder = decoder;
         this.security = security;
         this.watching = training.watch(this::broadcast);
+        this.heartbeats.scheduleWithFixedDelay(
+                this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     record Label(String label, int pictures, int fromChat, long pending, int thumbnails) {}
@@ -174,11 +182,50 @@ final class TrainRoutes implements AutoCloseable {
         }
     }
 
+    /** Pages following the training at once; one more is told why and closed. */
+    static final int MAX_STREAMS = 32;
+
+    private static final long HEARTBEAT_SECONDS = 5;
+
     void events(SseClient client) {
+        synchronized (clients) {
+            if (clients.size() >= MAX_STREAMS) {
+                client.sendEvent(
+                        "refused",
+                        new Refused("at most " + MAX_STREAMS + " pages can follow the training at once;"
+                                + " close one and reload"));
+                client.close();
+                return;
+            }
+            clients.add(client);
+        }
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
-        clients.add(client);
         client.sendEvent("state", new State(training.isRunning(), Progress.of(last)));
+    }
+
+    record Refused(String error) {}
+
+    /** The pages following the training now (for tests). */
+    int streams() {
+        return clients.size();
+    }
+
+    /**
+     * A comment to every page now and then: writing to one that went away fails, which closes it
+     * and frees its connection, so pages that left without saying so are not kept open.
+     */
+    private void heartbeat() {
+        for (SseClient client : clients) {
+            try {
+                client.sendComment("still here");
+            } catch (RuntimeException e) {
+                client.close();
+            }
+            if (client.terminated()) {
+                clients.remove(client);
+            }
+        }
     }
 
     private void broadcast(TrainingEvent event) {
@@ -187,6 +234,9 @@ final class TrainRoutes implements AutoCloseable {
             try {
                 client.sendEvent(event.kind(), Progress.of(event));
             } catch (RuntimeException e) {
+                client.close();
+            }
+            if (client.terminated()) {
                 clients.remove(client);
             }
         }
@@ -199,6 +249,7 @@ final class TrainRoutes implements AutoCloseable {
         } catch (Exception e) {
             log.warn("Could not stop watching the training: {}", e.getMessage());
         }
+        heartbeats.shutdownNow();
         clients.forEach(SseClient::close);
     }
 }

@@ -152,6 +152,11 @@ public final class WebServer implements AutoCloseable {
                         message == null || message.isBlank() ? "request refused" : ServerPaths.hidden(message)));
     }
 
+    /** Pages following the training now (for tests). */
+    int eventStreams() {
+        return training.streams();
+    }
+
     public int port() {
         return app.port();
     }

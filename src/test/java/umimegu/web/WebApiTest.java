@@ -265,6 +265,70 @@ class WebApiTest {
         assertEquals(200, send(upload(Map.of("good.png", synthetic()), true)).statusCode(), "still answering");
     }
 
+    /**
+     * Pages that follow the training and leave without saying so are let go within seconds, and
+     * more than {@link TrainRoutes#MAX_STREAMS} at once are told why and closed.
+     */
+    @Test
+    void eventStreamsAreCappedAndLeftOnesReleased() throws Exception {
+        long quiet = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (web.eventStreams() > 0 && System.nanoTime() < quiet) {
+            Thread.sleep(100); // streams other tests left are let go by the heartbeat
+        }
+        assertEquals(0, web.eventStreams(), "the streams other tests left are let go");
+        List<java.net.Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < TrainRoutes.MAX_STREAMS + 3; i++) {
+                java.net.Socket s = new java.net.Socket(
+                        "127.0.0.1", java.net.URI.create(web.url("/")).getPort());
+                s.getOutputStream()
+                        .write(("GET /api/train/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream"
+                                        + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                sockets.add(s);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (web.eventStreams() < TrainRoutes.MAX_STREAMS && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(TrainRoutes.MAX_STREAMS, web.eventStreams(), "capped");
+            int refused = 0;
+            for (java.net.Socket s : sockets) {
+                refused += firstEvent(s).equals("refused") ? 1 : 0;
+            }
+            assertEquals(3, refused, "one refusal for each page over the cap");
+        } finally {
+            for (java.net.Socket s : sockets) {
+                s.close(); // as a browser tab that is closed
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (web.eventStreams() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, web.eventStreams(), "closed pages are let go");
+    }
+
+    /** The name of the first event on a raw event stream. */
+    private static String firstEvent(java.net.Socket s) throws Exception {
+        s.setSoTimeout(10_000);
+        StringBuilder text = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        java.util.regex.Pattern event = java.util.regex.Pattern.compile("event: (\\w+)\n");
+        while (true) {
+            java.util.regex.Matcher m = event.matcher(text);
+            if (m.find()) {
+                return m.group(1);
+            }
+            int n = s.getInputStream().read(buffer);
+            if (n < 0) {
+                return "";
+            }
+            text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void refusalsNameNoServerFolder() throws Exception {
         HttpResponse<String> r = send(admin("/api/models/nonexistent/use"));

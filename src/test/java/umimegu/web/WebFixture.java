@@ -45,6 +45,11 @@ final class WebFixture implements BeforeAllCallback, AfterAllCallback {
         return "http://127.0.0.1:" + server.port() + path;
     }
 
+    /** Pages following the training on the server now. */
+    int eventStreams() {
+        return server.eventStreams();
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         work = Files.createTempDirectory("umimegu-web");
