@@ -268,6 +268,25 @@ class JdbcHistoryStoreTest {
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(data)), "the file was not touched");
     }
 
+    /** A data folder made by hand (0755, as {@code mkdir -p data/cascades} makes it): the database is owner-only all the same. */
+    @Test
+    void theDatabaseFileIsOwnerOnlyInAFolderOthersMayRead() throws Exception {
+        Path open = Files.createDirectories(dir.resolve("made-by-hand"));
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        HistorySettings settings =
+                new HistorySettings("jdbc:h2:" + open.resolve("history").toAbsolutePath(), "sa", "");
+        try (HistoryStore store = JdbcHistoryStore.open(settings)) {
+            store.save(List.of(record(Instant.now(), "u", "c", "umi", 0.9, 0)));
+        }
+        for (String file : List.of("history.mv.db", "history.key")) {
+            assertEquals(
+                    "rw-------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(open.resolve(file))),
+                    file);
+        }
+    }
+
     @Test
     void theDefaultHistoryGetsAGeneratedPasswordKeptOwnerOnly() throws Exception {
         HistorySettings settings = file("keyed");

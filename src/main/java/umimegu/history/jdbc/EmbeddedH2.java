@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -12,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import umimegu.history.HistoryException;
@@ -151,6 +154,40 @@ final class EmbeddedH2 {
                 "the history database " + data + " looks damaged (" + why + "); it was left as it "
                         + "is. Restore a backup, or move it aside to start a new history.",
                 null);
+    }
+
+    /**
+     * Once H2 has created its files: the database readable by its owner only, whatever the folder's
+     * mode (a {@code data/} made by hand keeps the umask's 0755), and a warning when the folder lets
+     * others in.
+     */
+    static void keepPrivate(HistorySettings s) {
+        Path base = base(s.jdbcUrl());
+        if (base == null) {
+            return;
+        }
+        for (String suffix : List.of(".mv.db", ".trace.db", ".key")) {
+            Path file = Path.of(base + suffix);
+            if (Files.isRegularFile(file)) {
+                ownerOnly(file, "rw-------");
+            }
+        }
+        Path dir = base.toAbsolutePath().getParent();
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir);
+            if (mode.contains(PosixFilePermission.OTHERS_READ)
+                    || mode.contains(PosixFilePermission.OTHERS_EXECUTE)
+                    || mode.contains(PosixFilePermission.GROUP_READ)) {
+                log.warn(
+                        "{} ({}) lets other users in; the history inside is owner-only, but `chmod 700 {}` keeps the"
+                                + " rest of it (kept crops, the review queue) private too",
+                        dir,
+                        PosixFilePermissions.toString(mode),
+                        dir);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            log.debug("Cannot read the mode of {}: {}", dir, e.getMessage());
+        }
     }
 
     private static void ownerOnly(Path path, String permissions) {

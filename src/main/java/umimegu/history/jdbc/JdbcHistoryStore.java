@@ -104,6 +104,7 @@ public final class JdbcHistoryStore implements HistoryStore {
             throw new HistoryException(
                     "cannot open the history database " + redact(settings.jdbcUrl()) + ": " + e.getMessage(), e);
         }
+        EmbeddedH2.keepPrivate(settings);
         return new JdbcHistoryStore(settings);
     }
 
