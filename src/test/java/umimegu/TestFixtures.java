@@ -70,4 +70,19 @@ public final class TestFixtures {
         }
         return path;
     }
+
+    /**
+     * A separate JVM running {@code main} from the test classpath with {@code args}; {@code heap},
+     * like {@code 768m}, limits its heap (null: the JVM's default).
+     */
+    public static ProcessBuilder childJvm(String heap, Class<?> main, String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (heap != null) {
+            command.add("-Xmx" + heap);
+        }
+        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(java.util.List.of(args));
+        return new ProcessBuilder(command);
+    }
 }

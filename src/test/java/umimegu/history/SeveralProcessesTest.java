@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import umimegu.TestFixtures;
 import umimegu.history.jdbc.JdbcHistoryStore;
 
 /**
@@ -53,12 +54,9 @@ class SeveralProcessesTest {
         } else {
             List<Process> writers = new ArrayList<>();
             for (int p = 0; p < PROCESSES; p++) {
-                writers.add(new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java")
-                                        .toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                ProcessWriterChild.class.getName(),
+                writers.add(TestFixtures.childJvm(
+                                null,
+                                ProcessWriterChild.class,
                                 shared.jdbcUrl(),
                                 shared.user(),
                                 shared.password(),

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import umimegu.TestFixtures;
 import umimegu.history.jdbc.JdbcHistoryStore;
 import umimegu.history.jdbc.JdbcSharedLocks;
 
@@ -48,15 +49,8 @@ class SharedLocksTest {
                 : fresh;
         try (JdbcHistoryStore store = JdbcHistoryStore.open(settings)) { // the first to open H2 serves it to the child
             SharedLocks locks = new JdbcSharedLocks(store);
-            Process child = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            LockHolderChild.class.getName(),
-                            settings.jdbcUrl(),
-                            settings.user(),
-                            settings.password())
+            Process child = TestFixtures.childJvm(
+                            null, LockHolderChild.class, settings.jdbcUrl(), settings.user(), settings.password())
                     .redirectErrorStream(true)
                     .start();
             try {

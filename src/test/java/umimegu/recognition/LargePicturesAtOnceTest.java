@@ -18,6 +18,7 @@ import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import umimegu.TestFixtures;
 
 /**
  * Several large pictures at once in a process with a small heap: each is answered in its turn or
@@ -34,14 +35,7 @@ class LargePicturesAtOnceTest {
         Path png = dir.resolve("zbomb.png");
         Files.write(png, flatPng16(6000, 6000));
         assertTrue(Files.size(png) < 2_000_000, "a small file for its pixels: " + Files.size(png));
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx768m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LargePicturesChild.class.getName(),
-                        png.toString(),
-                        "4")
+        Process child = TestFixtures.childJvm("768m", LargePicturesChild.class, png.toString(), "4")
                 .redirectErrorStream(true)
                 .start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
