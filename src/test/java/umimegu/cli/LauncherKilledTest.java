@@ -37,17 +37,8 @@ class LauncherKilledTest {
         try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             p.store(w, null);
         }
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "--config",
-                        config.toString(),
-                        "serve",
-                        "--port",
-                        "0")
+        ProcessBuilder builder = TestFixtures.childJvm(
+                        "256m", Main.class, "--config", config.toString(), "serve", "--port", "0")
                 .redirectErrorStream(true)
                 .directory(work.toFile());
         for (String name : List.of(
