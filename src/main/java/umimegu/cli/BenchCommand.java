@@ -26,6 +26,7 @@ import umimegu.demo.SyntheticFaces;
 import umimegu.model.Architecture;
 import umimegu.model.InputSpec;
 import umimegu.model.NetworkSpeed;
+import umimegu.model.backbone.BackboneSpeed;
 
 @Command(
         name = "bench",
@@ -68,8 +69,15 @@ final class BenchCommand implements Callable<Integer> {
         margin,
         chat,
         accuracy,
-        unknown
+        unknown,
+        backbone
     }
+
+    @Option(
+            names = "--backbone-size",
+            paramLabel = "PX",
+            description = "Picture side for the backbone part (default: ${DEFAULT-VALUE}).")
+    int backboneSize = 224;
 
     @Option(
             names = "--only",
@@ -169,6 +177,16 @@ final class BenchCommand implements Callable<Integer> {
                     out,
                     "infer_batch64_warmup",
                     batched.warmUp().rounds() + " batches; " + batched.warmUp().describe());
+        }
+        if (only.contains(Part.backbone)) {
+            BackboneSpeed backbone = new BackboneSpeed(backboneSize);
+            figure(out, "backbone", "mobilenet_v2_140");
+            figure(out, "backbone_size", String.valueOf(backboneSize));
+            figure(out, "backbone_cut", backbone.cut());
+            double[] single = backbone.singleLatenciesMs(latencyRuns);
+            figure(out, "backbone_single_p50_ms", fmt(percentile(single, 50)));
+            figure(out, "backbone_single_p90_ms", fmt(percentile(single, 90)));
+            figure(out, "backbone_batch16_img_per_s", fmt(backbone.batchedPerSecond(16, 20)));
         }
         if (only.contains(Part.faces)) {
             if (Files.isRegularFile(facePicture)) {
