@@ -32,7 +32,7 @@ async function main() {
       for (let x = 0; x < SIZE; x++)
         for (let c = 0; c < 3; c++) data[i++] = pixel(p, y, x, c);
   const input = tf.tensor4d(data, [PICTURES, SIZE, SIZE, 3]);
-  const names = cuts.map((c) => prefix + "MobilenetV2/" + c).concat(["Identity"]);
+  const names = cuts.map((c) => prefix + "MobilenetV2/" + c).concat(["Identity", "StatefulPartitionedCall/sequential/dense/BiasAdd"]);
   const results = graph.execute(input, names);
   const pooled = [];
   for (let k = 0; k < cuts.length; k++) pooled.push(await results[k].mean([1, 2]).array());
@@ -49,6 +49,7 @@ async function main() {
     pooled: cuts.map((c, k) => ({ cut: c, values: pooled[k] })),
     probe,
     nsfw: await results[cuts.length].array(),
+    nsfwLogits: await results[cuts.length + 1].array(),
   };
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(reference) + "\n");

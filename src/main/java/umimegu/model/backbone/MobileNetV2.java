@@ -14,7 +14,9 @@ import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.ScaleVertex;
 import org.deeplearning4j.nn.conf.graph.ShiftVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -51,7 +53,22 @@ public final class MobileNetV2 {
      * maps named in {@code rawOutputs}, if any.
      */
     public static ComputationGraph features(BackboneWeights weights, int size, List<String> rawOutputs) {
-        List<BackboneWeights.Node> nodes = needed(weights.nodes(), union(FEATURE_CUTS, rawOutputs));
+        return build(weights, size, true, rawOutputs);
+    }
+
+    /** The node whose output is nsfwjs's five probabilities, in the order of {@link #NSFW_CLASSES}. */
+    public static final String NSFW = "Identity";
+
+    public static final List<String> NSFW_CLASSES = List.of("Drawing", "Hentai", "Neutral", "Porn", "Sexy");
+
+    /** The whole graph with nsfwjs's own classifier on top, for 224×224 pictures: the five probabilities. */
+    public static ComputationGraph nsfw(BackboneWeights weights) {
+        return build(weights, 224, false, List.of(NSFW));
+    }
+
+    static ComputationGraph build(BackboneWeights weights, int size, boolean withFeatures, List<String> rawOutputs) {
+        List<BackboneWeights.Node> nodes =
+                needed(weights.nodes(), withFeatures ? union(FEATURE_CUTS, rawOutputs) : rawOutputs);
         ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
                 .dataType(DataType.FLOAT)
                 .graphBuilder()
@@ -60,10 +77,15 @@ public final class MobileNetV2 {
         Map<String, String> vertex = new HashMap<>(); // TF node -> DL4J vertex
         vertex.put("input", "input");
         Map<String, BackboneWeights.Node> convolutions = new HashMap<>();
+        Map<String, BackboneWeights.Node> dense = new HashMap<>();
         for (BackboneWeights.Node n : nodes) {
             String name = n.name().replace('/', '_');
             switch (n.op()) {
                 case "Placeholder" -> {
+                    continue;
+                }
+                case "Squeeze", "Identity" -> { // the pooled map is already a row per picture
+                    vertex.put(n.name(), source(vertex, n, 0));
                     continue;
                 }
                 case "Mul" ->
@@ -109,23 +131,56 @@ public final class MobileNetV2 {
                             new ElementWiseVertex(ElementWiseVertex.Op.Add),
                             source(vertex, n, 0),
                             source(vertex, n, 1));
+                // a 7×7 average over the 7×7 map of a 224-px picture: the global average
+                case "AvgPool" ->
+                    graph.addLayer(name, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), source(vertex, n, 0));
+                case "_FusedMatMul" -> {
+                    long[] w = weights.shape(n.inputs().get(1)); // in, out: DL4J's dense layout too
+                    graph.addLayer(
+                            name,
+                            new DenseLayer.Builder()
+                                    .nIn(w[0])
+                                    .nOut(w[1])
+                                    .hasBias(true)
+                                    .activation(Activation.IDENTITY)
+                                    .build(),
+                            source(vertex, n, 0));
+                    dense.put(name, n);
+                }
+                case "Softmax" ->
+                    graph.addLayer(
+                            name,
+                            new ActivationLayer.Builder()
+                                    .activation(Activation.SOFTMAX)
+                                    .build(),
+                            source(vertex, n, 0));
                 default -> throw new IllegalStateException("cannot import node " + n.name() + " (" + n.op() + ")");
             }
             vertex.put(n.name(), name);
         }
-        List<String> pools = new ArrayList<>();
-        for (String cut : FEATURE_CUTS) {
-            String pool = vertex.get(cut) + "_pool";
-            graph.addLayer(pool, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), vertex.get(cut));
-            pools.add(pool);
+        List<String> outputs = new ArrayList<>();
+        if (withFeatures) {
+            List<String> pools = new ArrayList<>();
+            for (String cut : FEATURE_CUTS) {
+                String pool = vertex.get(cut) + "_pool";
+                graph.addLayer(pool, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), vertex.get(cut));
+                pools.add(pool);
+            }
+            graph.addVertex(FEATURES, new MergeVertex(), pools.toArray(String[]::new));
+            outputs.add(FEATURES);
         }
-        graph.addVertex(FEATURES, new MergeVertex(), pools.toArray(String[]::new));
-        List<String> outputs = new ArrayList<>(List.of(FEATURES));
         rawOutputs.forEach(r -> outputs.add(vertex.get(r)));
         ComputationGraph network = new ComputationGraph(
                 graph.setOutputs(outputs.toArray(String[]::new)).build());
         network.init();
         convolutions.forEach((name, n) -> load(network, name, n, weights));
+        dense.forEach((name, n) -> {
+            Map<String, INDArray> params = network.getLayer(name).paramTable();
+            params.get("W").assign(weights.tf(n.inputs().get(1)));
+            params.get("b")
+                    .assign(weights.tf(n.inputs().get(2))
+                            .reshape(params.get("b").shape()));
+        });
         return network;
     }
 

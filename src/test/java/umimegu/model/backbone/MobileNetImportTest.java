@@ -26,6 +26,7 @@ class MobileNetImportTest {
     private static final double TOLERANCE = 1e-4;
     private static JsonObject reference;
     private static INDArray[] outputs;
+    private static INDArray input;
 
     /** The reference script's pictures: picture p, row y, column x, channel c. */
     static double pixel(int p, int y, int x, int c) {
@@ -53,8 +54,8 @@ class MobileNetImportTest {
         OneDnn.enable();
         ComputationGraph graph = MobileNetV2.features(
                 BackboneWeights.load(MobileNetV2.RESOURCE), size, List.of("MobilenetV2/expanded_conv_13/expand/Relu6"));
-        outputs = graph.output(
-                Nd4j.create(data, new long[] {pictures, 3, size, size}, 'c').castTo(DataType.FLOAT));
+        input = Nd4j.create(data, new long[] {pictures, 3, size, size}, 'c').castTo(DataType.FLOAT);
+        outputs = graph.output(input);
     }
 
     @Test
@@ -74,6 +75,33 @@ class MobileNetImportTest {
             }
         }
         assertTrue(worst < TOLERANCE, "largest difference from TF.js: " + worst);
+    }
+
+    @Test
+    void theWholeGraphGivesNsfwjsOwnProbabilities() {
+        assertEquals(224, reference.get("size").getAsInt());
+        BackboneWeights weights = BackboneWeights.load(MobileNetV2.RESOURCE);
+        INDArray probabilities = MobileNetV2.nsfw(weights).output(input)[0];
+        // the logits from a graph of their own: DL4J's softmax layer works in place on its input
+        INDArray logits = MobileNetV2.build(
+                        weights, 224, false, List.of("StatefulPartitionedCall/sequential/dense/BiasAdd"))
+                .output(input)[0];
+        double worst = Math.max(largestDifference(probabilities, "nsfw"), largestDifference(logits, "nsfwLogits"));
+        assertTrue(worst < TOLERANCE, "largest difference from TF.js: " + worst);
+    }
+
+    private static double largestDifference(INDArray ours, String key) {
+        JsonArray expected = reference.getAsJsonArray(key);
+        double worst = 0;
+        for (int p = 0; p < expected.size(); p++) {
+            JsonArray row = expected.get(p).getAsJsonArray();
+            assertEquals(MobileNetV2.NSFW_CLASSES.size(), row.size());
+            for (int c = 0; c < row.size(); c++) {
+                worst = Math.max(
+                        worst, Math.abs(ours.getDouble(p, c) - row.get(c).getAsDouble()));
+            }
+        }
+        return worst;
     }
 
     @Test
