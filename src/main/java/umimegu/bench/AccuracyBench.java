@@ -171,6 +171,70 @@ public final class AccuracyBench {
         }
     }
 
+    /**
+     * The pretrained backbone's features under a linear probe, on the same test set and the same
+     * draws of training pictures as {@link #accuracy}: how far pretrained features go before any
+     * recipe (docs/pretrained.md).
+     */
+    public void probe(int pictureSize, List<Integer> sizes) throws IOException, umimegu.vision.ImageDecodeException {
+        Split split = split();
+        umimegu.model.backbone.FeatureProbe probe = new umimegu.model.backbone.FeatureProbe(pictureSize);
+        umimegu.vision.ImageDecoder decoder = new umimegu.vision.ImageDecoder(base.decode());
+        Map<Path, float[]> features = new java.util.HashMap<>();
+        long start = System.nanoTime();
+        for (String label : split.labels()) {
+            List<Path> files = new ArrayList<>(split.pool().get(label));
+            files.addAll(split.test().get(label));
+            List<java.awt.image.BufferedImage> pictures = new ArrayList<>();
+            for (Path f : files) {
+                pictures.add(decoder.decode(f));
+            }
+            float[][] rows = probe.features(pictures);
+            for (int i = 0; i < files.size(); i++) {
+                features.put(files.get(i), rows[i]);
+            }
+        }
+        figure.accept(
+                "probe_features",
+                String.format(
+                        Locale.ROOT,
+                        "%d pictures at %d px in %.1f s",
+                        features.size(),
+                        pictureSize,
+                        (System.nanoTime() - start) / 1e9));
+        for (int size : sizes) {
+            double[] acc = new double[seeds];
+            for (int s = 0; s < seeds; s++) {
+                Random random = new Random(firstSeed + s);
+                List<float[]> trainRows = new ArrayList<>();
+                List<Integer> trainLabels = new ArrayList<>();
+                List<float[]> testRows = new ArrayList<>();
+                List<Integer> testLabels = new ArrayList<>();
+                for (int l = 0; l < split.labels().size(); l++) {
+                    String label = split.labels().get(l);
+                    List<Path> pool = new ArrayList<>(split.pool().get(label));
+                    Collections.shuffle(pool, random);
+                    for (Path f : pool.subList(0, size == 0 ? pool.size() : Math.min(size, pool.size()))) {
+                        trainRows.add(features.get(f));
+                        trainLabels.add(l);
+                    }
+                    for (Path f : split.test().get(label)) {
+                        testRows.add(features.get(f));
+                        testLabels.add(l);
+                    }
+                }
+                acc[s] = umimegu.model.backbone.FeatureProbe.probeAccuracy(
+                        trainRows.toArray(float[][]::new),
+                        trainLabels.stream().mapToInt(Integer::intValue).toArray(),
+                        testRows.toArray(float[][]::new),
+                        testLabels.stream().mapToInt(Integer::intValue).toArray(),
+                        split.labels().size(),
+                        firstSeed + s);
+            }
+            figure.accept("probe_" + pictureSize + "_" + (size == 0 ? "all" : size) + "_test_acc", meanSd(acc));
+        }
+    }
+
     /** Trains on all labels but the last {@code unknownCount} and scores how the confidence separates the unknown faces. */
     public void unknown(String variantName, int unknownCount, double threshold)
             throws IOException, umimegu.vision.ImageDecodeException {

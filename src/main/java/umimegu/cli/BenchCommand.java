@@ -70,7 +70,8 @@ final class BenchCommand implements Callable<Integer> {
         chat,
         accuracy,
         unknown,
-        backbone
+        backbone,
+        probe
     }
 
     @Option(
@@ -204,6 +205,19 @@ final class BenchCommand implements Callable<Integer> {
                     ? app.decoder().decode(facePicture)
                     : new SyntheticFaces(100).draw(0, new java.util.Random(1));
             ChatBench.run(main.config(), FaceBench.squareJpeg(source, 1000), (name, value) -> figure(out, name, value));
+        }
+        if (only.contains(Part.probe)) {
+            if (!Files.isDirectory(accuracyData)) {
+                figure(out, "probe_bench", "skipped (no labelled folder at " + accuracyData + ")");
+            } else {
+                new AccuracyBench(
+                                main.config(),
+                                accuracyData,
+                                firstSeed,
+                                seeds,
+                                (name, value) -> figure(out, name, value))
+                        .probe(backboneSize, perLabel);
+            }
         }
         if (only.contains(Part.accuracy) || only.contains(Part.unknown)) {
             if (!Files.isDirectory(accuracyData)) {
