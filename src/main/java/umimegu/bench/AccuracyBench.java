@@ -223,16 +223,97 @@ public final class AccuracyBench {
                         testLabels.add(l);
                     }
                 }
-                acc[s] = umimegu.model.backbone.FeatureProbe.probeAccuracy(
-                        trainRows.toArray(float[][]::new),
-                        trainLabels.stream().mapToInt(Integer::intValue).toArray(),
-                        testRows.toArray(float[][]::new),
-                        testLabels.stream().mapToInt(Integer::intValue).toArray(),
-                        split.labels().size(),
-                        firstSeed + s);
+                acc[s] = umimegu.model.backbone.FeatureProbe.train(
+                                trainRows.toArray(float[][]::new),
+                                trainLabels.stream().mapToInt(Integer::intValue).toArray(),
+                                split.labels().size(),
+                                firstSeed + s)
+                        .accuracy(
+                                testRows.toArray(float[][]::new),
+                                testLabels.stream().mapToInt(Integer::intValue).toArray());
             }
             figure.accept("probe_" + pictureSize + "_" + (size == 0 ? "all" : size) + "_test_acc", meanSd(acc));
         }
+        probeUnknown(split, features, pictureSize);
+    }
+
+    /**
+     * The probe trained on all labels but the last two, asked about the test pictures of all:
+     * how well its top probability, and the cosine to the nearest label's mean feature, tell the
+     * unknown characters apart (AUROC, and the share of unknown faces turned away where 5% of the
+     * known ones are).
+     */
+    private void probeUnknown(Split split, Map<Path, float[]> features, int pictureSize) {
+        List<String> known = split.labels().subList(0, split.labels().size() - 2);
+        List<float[]> trainRows = new ArrayList<>();
+        List<Integer> trainLabels = new ArrayList<>();
+        float[][] prototypes = new float[known.size()][];
+        for (int l = 0; l < known.size(); l++) {
+            for (Path f : split.pool().get(known.get(l))) {
+                trainRows.add(features.get(f));
+                trainLabels.add(l);
+                float[] row = features.get(f);
+                if (prototypes[l] == null) {
+                    prototypes[l] = new float[row.length];
+                }
+                for (int k = 0; k < row.length; k++) {
+                    prototypes[l][k] += row[k];
+                }
+            }
+        }
+        var probe = umimegu.model.backbone.FeatureProbe.train(
+                trainRows.toArray(float[][]::new),
+                trainLabels.stream().mapToInt(Integer::intValue).toArray(),
+                known.size(),
+                firstSeed);
+        Map<String, List<Double>> probability = Map.of("known", new ArrayList<>(), "unknown", new ArrayList<>());
+        Map<String, List<Double>> cosine = Map.of("known", new ArrayList<>(), "unknown", new ArrayList<>());
+        for (String label : split.labels()) {
+            String kind = known.contains(label) ? "known" : "unknown";
+            float[][] rows = split.test().get(label).stream().map(features::get).toArray(float[][]::new);
+            for (double[] p : probe.probabilities(rows)) {
+                probability.get(kind).add(Arrays.stream(p).max().orElse(0));
+            }
+            for (float[] row : rows) {
+                double best = -1;
+                for (float[] prototype : prototypes) {
+                    best = Math.max(best, cosine(row, prototype));
+                }
+                cosine.get(kind).add(best);
+            }
+        }
+        figure.accept(
+                "probe_unknown_labels",
+                "trained on " + known + ", unknown "
+                        + split.labels().subList(known.size(), split.labels().size()));
+        for (var score :
+                Map.of("probability", probability, "prototype_cosine", cosine).entrySet()) {
+            List<Double> k = score.getValue().get("known");
+            List<Double> u = score.getValue().get("unknown");
+            List<Double> sorted = k.stream().sorted().toList();
+            double threshold = sorted.get((int) Math.floor(0.05 * sorted.size()));
+            figure.accept(
+                    "probe_" + pictureSize + "_unknown_" + score.getKey(),
+                    String.format(
+                            Locale.ROOT,
+                            "auroc=%.3f unknown_rejected=%.3f at known_rejected=%.3f (threshold %.3f)",
+                            auroc(k, u),
+                            share(u, threshold),
+                            share(k, threshold),
+                            threshold));
+        }
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * (double) b[i];
+            na += a[i] * (double) a[i];
+            nb += b[i] * (double) b[i];
+        }
+        return dot / Math.sqrt(na * nb);
     }
 
     /** Trains on all labels but the last {@code unknownCount} and scores how the confidence separates the unknown faces. */

@@ -54,11 +54,11 @@ public final class FeatureProbe {
     }
 
     /**
-     * Test accuracy of a linear softmax probe trained (Adam, full batch, a weak L2 pull) on the
-     * training rows and their label indexes.
+     * A linear softmax probe trained (Adam, full batch, an L2 pull) on the training rows and their
+     * label indexes, each feature standardised by the training rows' mean and spread (the pools
+     * differ in scale).
      */
-    public static double probeAccuracy(
-            float[][] train, int[] trainLabels, float[][] test, int[] testLabels, int labels, long seed) {
+    public static Probe train(float[][] train, int[] trainLabels, int labels, long seed) {
         MultiLayerNetwork probe = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -72,7 +72,6 @@ public final class FeatureProbe {
                         .build())
                 .build());
         probe.init();
-        // each feature standardised by the training rows' mean and spread: the pools differ in scale
         INDArray x = Nd4j.create(train);
         INDArray mean = x.mean(0);
         INDArray sd = x.std(0).addi(1e-6);
@@ -80,13 +79,40 @@ public final class FeatureProbe {
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             probe.fit(data);
         }
-        INDArray predicted = probe.output(Nd4j.create(test).subRowVector(mean).diviRowVector(sd))
-                .argMax(1);
-        int right = 0;
-        for (int i = 0; i < testLabels.length; i++) {
-            right += predicted.getInt(i) == testLabels[i] ? 1 : 0;
+        return new Probe(probe, mean, sd);
+    }
+
+    /** A trained probe. */
+    public static final class Probe {
+        private final MultiLayerNetwork network;
+        private final INDArray mean;
+        private final INDArray sd;
+
+        private Probe(MultiLayerNetwork network, INDArray mean, INDArray sd) {
+            this.network = network;
+            this.mean = mean;
+            this.sd = sd;
         }
-        return right / (double) testLabels.length;
+
+        /** Each row's probabilities, one per label. */
+        public double[][] probabilities(float[][] rows) {
+            return network.output(Nd4j.create(rows).subRowVector(mean).diviRowVector(sd))
+                    .toDoubleMatrix();
+        }
+
+        /** The share of rows whose most probable label is the given one. */
+        public double accuracy(float[][] rows, int[] labels) {
+            double[][] p = probabilities(rows);
+            int right = 0;
+            for (int i = 0; i < p.length; i++) {
+                int best = 0;
+                for (int c = 1; c < p[i].length; c++) {
+                    best = p[i][c] > p[i][best] ? c : best;
+                }
+                right += best == labels[i] ? 1 : 0;
+            }
+            return right / (double) p.length;
+        }
     }
 
     private static INDArray oneHot(int[] labels, int count) {
