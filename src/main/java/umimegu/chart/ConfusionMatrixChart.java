@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import umimegu.common.Png;
@@ -30,12 +31,17 @@ public final class ConfusionMatrixChart {
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
             g.setColor(Color.BLACK);
-            g.drawString("predicted →", MARGIN, 30);
+            g.drawString("predicted →", 10, 30);
             g.drawString("actual ↓", 10, MARGIN - 20);
             FontMetrics fm = g.getFontMetrics();
             for (int i = 0; i < n; i++) {
                 g.setColor(Color.BLACK);
-                g.drawString(clip(labels.get(i)), MARGIN + i * CELL + 5, MARGIN - 20);
+                // column names upright in their column: eight long names side by side ran into each other
+                AffineTransform across = g.getTransform();
+                g.translate(MARGIN + i * CELL + CELL / 2 + fm.getAscent() / 2, MARGIN - 8);
+                g.rotate(-Math.PI / 2);
+                g.drawString(clip(labels.get(i)), 0, 0);
+                g.setTransform(across);
                 g.drawString(clip(labels.get(i)), 10, MARGIN + i * CELL + CELL / 2);
                 int rowTotal = 0;
                 for (int c : result.confusion()[i]) {
