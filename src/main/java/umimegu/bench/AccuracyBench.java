@@ -181,6 +181,7 @@ public final class AccuracyBench {
         umimegu.model.backbone.FeatureProbe probe = new umimegu.model.backbone.FeatureProbe(pictureSize);
         umimegu.vision.ImageDecoder decoder = new umimegu.vision.ImageDecoder(base.decode());
         Map<Path, float[]> features = new java.util.HashMap<>();
+        Map<Path, float[]> mirrored = new java.util.HashMap<>(); // training pictures flipped: an augmented view
         long start = System.nanoTime();
         for (String label : split.labels()) {
             List<Path> files = new ArrayList<>(split.pool().get(label));
@@ -193,6 +194,13 @@ public final class AccuracyBench {
             for (int i = 0; i < files.size(); i++) {
                 features.put(files.get(i), rows[i]);
             }
+            int pool = split.pool().get(label).size();
+            float[][] flipped = probe.features(pictures.subList(0, pool).stream()
+                    .map(AccuracyBench::mirror)
+                    .toList());
+            for (int i = 0; i < pool; i++) {
+                mirrored.put(files.get(i), flipped[i]);
+            }
         }
         figure.accept(
                 "probe_features",
@@ -203,38 +211,64 @@ public final class AccuracyBench {
                         pictureSize,
                         (System.nanoTime() - start) / 1e9));
         for (int size : sizes) {
-            double[] acc = new double[seeds];
-            for (int s = 0; s < seeds; s++) {
-                Random random = new Random(firstSeed + s);
-                List<float[]> trainRows = new ArrayList<>();
-                List<Integer> trainLabels = new ArrayList<>();
-                List<float[]> testRows = new ArrayList<>();
-                List<Integer> testLabels = new ArrayList<>();
-                for (int l = 0; l < split.labels().size(); l++) {
-                    String label = split.labels().get(l);
-                    List<Path> pool = new ArrayList<>(split.pool().get(label));
-                    Collections.shuffle(pool, random);
-                    for (Path f : pool.subList(0, size == 0 ? pool.size() : Math.min(size, pool.size()))) {
-                        trainRows.add(features.get(f));
-                        trainLabels.add(l);
-                    }
-                    for (Path f : split.test().get(label)) {
-                        testRows.add(features.get(f));
-                        testLabels.add(l);
-                    }
-                }
-                acc[s] = umimegu.model.backbone.FeatureProbe.train(
-                                trainRows.toArray(float[][]::new),
-                                trainLabels.stream().mapToInt(Integer::intValue).toArray(),
-                                split.labels().size(),
-                                firstSeed + s)
-                        .accuracy(
-                                testRows.toArray(float[][]::new),
-                                testLabels.stream().mapToInt(Integer::intValue).toArray());
+            for (boolean flips : List.of(false, true)) {
+                probeAccuracy(split, features, flips ? mirrored : Map.of(), pictureSize, size);
             }
-            figure.accept("probe_" + pictureSize + "_" + (size == 0 ? "all" : size) + "_test_acc", meanSd(acc));
         }
         probeUnknown(split, features, pictureSize);
+    }
+
+    private void probeAccuracy(
+            Split split, Map<Path, float[]> features, Map<Path, float[]> mirrored, int pictureSize, int size) {
+        double[] acc = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            Random random = new Random(firstSeed + s);
+            List<float[]> trainRows = new ArrayList<>();
+            List<Integer> trainLabels = new ArrayList<>();
+            List<float[]> testRows = new ArrayList<>();
+            List<Integer> testLabels = new ArrayList<>();
+            for (int l = 0; l < split.labels().size(); l++) {
+                String label = split.labels().get(l);
+                List<Path> pool = new ArrayList<>(split.pool().get(label));
+                Collections.shuffle(pool, random);
+                for (Path f : pool.subList(0, size == 0 ? pool.size() : Math.min(size, pool.size()))) {
+                    trainRows.add(features.get(f));
+                    trainLabels.add(l);
+                    if (mirrored.containsKey(f)) {
+                        trainRows.add(mirrored.get(f));
+                        trainLabels.add(l);
+                    }
+                }
+                for (Path f : split.test().get(label)) {
+                    testRows.add(features.get(f));
+                    testLabels.add(l);
+                }
+            }
+            acc[s] = umimegu.model.backbone.FeatureProbe.train(
+                            trainRows.toArray(float[][]::new),
+                            trainLabels.stream().mapToInt(Integer::intValue).toArray(),
+                            split.labels().size(),
+                            firstSeed + s)
+                    .accuracy(
+                            testRows.toArray(float[][]::new),
+                            testLabels.stream().mapToInt(Integer::intValue).toArray());
+        }
+        figure.accept(
+                "probe_" + pictureSize + "_" + (size == 0 ? "all" : size) + (mirrored.isEmpty() ? "" : "_flips")
+                        + "_test_acc",
+                meanSd(acc));
+    }
+
+    private static java.awt.image.BufferedImage mirror(java.awt.image.BufferedImage picture) {
+        java.awt.image.BufferedImage out =
+                new java.awt.image.BufferedImage(picture.getWidth(), picture.getHeight(), picture.getType());
+        java.awt.Graphics2D g = out.createGraphics();
+        try {
+            g.drawImage(picture, picture.getWidth(), 0, -picture.getWidth(), picture.getHeight(), null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     /**
