@@ -44,6 +44,7 @@ public final class TrainModel {
     private final LiveModel live;
     private final Supplier<Optional<SharedLocks.Held>> clusterLock;
     private final AtomicReference<Run> running = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger reporting = new java.util.concurrent.atomic.AtomicInteger();
     private final List<Consumer<TrainingEvent>> watchers = new CopyOnWriteArrayList<>();
     private final List<BooleanSupplier> answering = new CopyOnWriteArrayList<>();
 
@@ -191,8 +192,12 @@ public final class TrainModel {
         return Cancel.CANCELLING;
     }
 
+    /**
+     * Whether a training runs, or has just ended and its starter is still being told (its summary
+     * posted); a new one may already start then.
+     */
     public boolean isRunning() {
-        return running.get() != null;
+        return running.get() != null || reporting.get() > 0;
     }
 
     /** Tells {@code watcher} about every training from now on, whoever started it; close to stop. */
@@ -336,6 +341,7 @@ public final class TrainModel {
                                     + ". The previous model keeps answering."));
             end = new Failed(e);
         } finally {
+            reporting.incrementAndGet(); // still "running" for watchers until the starter has been told
             try {
                 run.lock.close();
             } finally {
@@ -346,6 +352,8 @@ public final class TrainModel {
             caller.onEnd(end);
         } catch (RuntimeException e) {
             log.warn("The one who started the training could not be told how it ended: {}", e.getMessage());
+        } finally {
+            reporting.decrementAndGet();
         }
     }
 

@@ -478,8 +478,12 @@ class WebApiTest {
                 done.startsWith("data: ")
                         && done.contains("\"modelId\":\"" + web.app().store().currentId() + "\""),
                 done);
-        JsonObject state = json(send(
-                HttpRequest.newBuilder(URI.create(web.url("/api/train/state"))).GET()));
+        JsonObject state;
+        long over = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        do { // the chat that started it is told just after the page
+            state = json(send(HttpRequest.newBuilder(URI.create(web.url("/api/train/state")))
+                    .GET()));
+        } while (state.get("running").getAsBoolean() && System.nanoTime() < over);
         assertFalse(state.get("running").getAsBoolean());
         assertEquals("done", state.getAsJsonObject("last").get("kind").getAsString());
         HttpResponse<String> curve = send(HttpRequest.newBuilder(
