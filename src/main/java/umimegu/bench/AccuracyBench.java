@@ -177,6 +177,16 @@ public final class AccuracyBench {
      * recipe (docs/pretrained.md).
      */
     public void probe(int pictureSize, List<Integer> sizes) throws IOException, umimegu.vision.ImageDecodeException {
+        probe(pictureSize, sizes, false);
+    }
+
+    /**
+     * As {@link #probe(int, List)}; with {@code ensemble}, each seed also trains today's default
+     * (the compact network) on the same pictures and scores the average of its calibrated
+     * probabilities and the flipped-view probe's (minutes per seed).
+     */
+    public void probe(int pictureSize, List<Integer> sizes, boolean ensemble)
+            throws IOException, umimegu.vision.ImageDecodeException {
         Split split = split();
         umimegu.model.backbone.FeatureProbe probe = new umimegu.model.backbone.FeatureProbe(pictureSize);
         umimegu.vision.ImageDecoder decoder = new umimegu.vision.ImageDecoder(base.decode());
@@ -213,6 +223,9 @@ public final class AccuracyBench {
         for (int size : sizes) {
             for (boolean flips : List.of(false, true)) {
                 probeAccuracy(split, features, flips ? mirrored : Map.of(), pictureSize, size);
+            }
+            if (ensemble) {
+                probeEnsemble(split, features, mirrored, pictureSize, size);
             }
         }
         probeUnknown(split, features, pictureSize);
@@ -257,6 +270,85 @@ public final class AccuracyBench {
                 "probe_" + pictureSize + "_" + (size == 0 ? "all" : size) + (mirrored.isEmpty() ? "" : "_flips")
                         + "_test_acc",
                 meanSd(acc));
+    }
+
+    /** The flipped-view probe, today's default, and their average, on the same draws. */
+    private void probeEnsemble(
+            Split split, Map<Path, float[]> features, Map<Path, float[]> mirrored, int pictureSize, int size)
+            throws IOException, umimegu.vision.ImageDecodeException {
+        double[] probeAcc = new double[seeds];
+        double[] compactAcc = new double[seeds];
+        double[] bothAcc = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            int seed = firstSeed + s;
+            Random random = new Random(seed);
+            List<float[]> trainRows = new ArrayList<>();
+            List<Integer> trainLabels = new ArrayList<>();
+            for (int l = 0; l < split.labels().size(); l++) {
+                List<Path> pool =
+                        new ArrayList<>(split.pool().get(split.labels().get(l)));
+                Collections.shuffle(pool, random); // the draw train() makes with this seed
+                for (Path f : pool.subList(0, size == 0 ? pool.size() : Math.min(size, pool.size()))) {
+                    trainRows.add(features.get(f));
+                    trainLabels.add(l);
+                    trainRows.add(mirrored.get(f));
+                    trainLabels.add(l);
+                }
+            }
+            var probe = umimegu.model.backbone.FeatureProbe.train(
+                    trainRows.toArray(float[][]::new),
+                    trainLabels.stream().mapToInt(Integer::intValue).toArray(),
+                    split.labels().size(),
+                    seed);
+            Path work = Files.createTempDirectory("umimegu-ensemble");
+            try {
+                Variant variant = VARIANTS.get("default");
+                TrainingOutcome outcome = train(work, variant, split, split.labels(), size, seed);
+                Application app = application(work, variant, seed);
+                Classifier compact = new Classifier(app.store().load(outcome.modelId()), false);
+                int right = 0;
+                int rightCompact = 0;
+                int rightBoth = 0;
+                int total = 0;
+                for (int l = 0; l < split.labels().size(); l++) {
+                    for (Path f : split.test().get(split.labels().get(l))) {
+                        double[] p = probe.probabilities(new float[][] {features.get(f)})[0];
+                        List<Double> c =
+                                compact.predict(app.decoder().decode(f)).probabilities();
+                        double[] both = new double[p.length];
+                        for (int k = 0; k < p.length; k++) {
+                            both[k] = (p[k] + c.get(k)) / 2;
+                        }
+                        right += argMax(p) == l ? 1 : 0;
+                        rightCompact += argMax(c.stream()
+                                                .mapToDouble(Double::doubleValue)
+                                                .toArray())
+                                        == l
+                                ? 1
+                                : 0;
+                        rightBoth += argMax(both) == l ? 1 : 0;
+                        total++;
+                    }
+                }
+                probeAcc[s] = right / (double) total;
+                compactAcc[s] = rightCompact / (double) total;
+                bothAcc[s] = rightBoth / (double) total;
+            } finally {
+                delete(work);
+            }
+        }
+        String key = "probe_" + pictureSize + "_" + (size == 0 ? "all" : size);
+        figure.accept(key + "_ensemble_probe_flips_test_acc", meanSd(probeAcc));
+        figure.accept(key + "_ensemble_default_test_acc", meanSd(compactAcc));
+        figure.accept(key + "_ensemble_average_test_acc", meanSd(bothAcc));
+    }
+
+    private static int argMax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            best = values[i] > values[best] ? i : best;
+        }
+        return best;
     }
 
     private static java.awt.image.BufferedImage mirror(java.awt.image.BufferedImage picture) {

@@ -81,6 +81,12 @@ final class BenchCommand implements Callable<Integer> {
     int backboneSize = 224;
 
     @Option(
+            names = "--probe-ensemble",
+            description = "With the probe part: also train today's default per seed and score it and its average "
+                    + "with the probe (minutes per seed).")
+    boolean probeEnsemble;
+
+    @Option(
             names = "--only",
             split = ",",
             paramLabel = "PART",
@@ -216,7 +222,7 @@ final class BenchCommand implements Callable<Integer> {
                                 firstSeed,
                                 seeds,
                                 (name, value) -> figure(out, name, value))
-                        .probe(backboneSize, perLabel);
+                        .probe(backboneSize, perLabel, probeEnsemble);
             }
         }
         if (only.contains(Part.accuracy) || only.contains(Part.unknown)) {
