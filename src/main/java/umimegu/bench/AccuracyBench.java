@@ -235,33 +235,17 @@ public final class AccuracyBench {
             Split split, Map<Path, float[]> features, Map<Path, float[]> mirrored, int pictureSize, int size) {
         double[] acc = new double[seeds];
         for (int s = 0; s < seeds; s++) {
-            Random random = new Random(firstSeed + s);
-            List<float[]> trainRows = new ArrayList<>();
-            List<Integer> trainLabels = new ArrayList<>();
+            Rows train = trainingRows(split, features, mirrored, size, firstSeed + s);
             List<float[]> testRows = new ArrayList<>();
             List<Integer> testLabels = new ArrayList<>();
             for (int l = 0; l < split.labels().size(); l++) {
-                String label = split.labels().get(l);
-                List<Path> pool = new ArrayList<>(split.pool().get(label));
-                Collections.shuffle(pool, random);
-                for (Path f : pool.subList(0, size == 0 ? pool.size() : Math.min(size, pool.size()))) {
-                    trainRows.add(features.get(f));
-                    trainLabels.add(l);
-                    if (mirrored.containsKey(f)) {
-                        trainRows.add(mirrored.get(f));
-                        trainLabels.add(l);
-                    }
-                }
-                for (Path f : split.test().get(label)) {
+                for (Path f : split.test().get(split.labels().get(l))) {
                     testRows.add(features.get(f));
                     testLabels.add(l);
                 }
             }
             acc[s] = umimegu.model.backbone.FeatureProbe.train(
-                            trainRows.toArray(float[][]::new),
-                            trainLabels.stream().mapToInt(Integer::intValue).toArray(),
-                            split.labels().size(),
-                            firstSeed + s)
+                            train.rows(), train.labels(), split.labels().size(), firstSeed + s)
                     .accuracy(
                             testRows.toArray(float[][]::new),
                             testLabels.stream().mapToInt(Integer::intValue).toArray());
@@ -270,6 +254,37 @@ public final class AccuracyBench {
                 "probe_" + pictureSize + "_" + (size == 0 ? "all" : size) + (mirrored.isEmpty() ? "" : "_flips")
                         + "_test_acc",
                 meanSd(acc));
+    }
+
+    /** Feature rows with their label indexes. */
+    private record Rows(float[][] rows, int[] labels) {}
+
+    /** The features of the pictures {@link #train} draws with {@code seed}, each followed by its mirrored copy's when given. */
+    private static Rows trainingRows(
+            Split split, Map<Path, float[]> features, Map<Path, float[]> mirrored, int size, int seed) {
+        Random random = new Random(seed);
+        List<float[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int l = 0; l < split.labels().size(); l++) {
+            for (Path f : drawn(split, split.labels().get(l), size, random)) {
+                rows.add(features.get(f));
+                labels.add(l);
+                if (mirrored.containsKey(f)) {
+                    rows.add(mirrored.get(f));
+                    labels.add(l);
+                }
+            }
+        }
+        return new Rows(
+                rows.toArray(float[][]::new),
+                labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** {@code size} training pictures of a label (0: all), drawn from its pool with {@code random}. */
+    private static List<Path> drawn(Split split, String label, int size, Random random) {
+        List<Path> pool = new ArrayList<>(split.pool().get(label));
+        Collections.shuffle(pool, random);
+        return pool.subList(0, size == 0 ? pool.size() : Math.min(size, pool.size()));
     }
 
     /** The flipped-view probe, today's default, and their average, on the same draws. */
@@ -281,25 +296,9 @@ public final class AccuracyBench {
         double[] bothAcc = new double[seeds];
         for (int s = 0; s < seeds; s++) {
             int seed = firstSeed + s;
-            Random random = new Random(seed);
-            List<float[]> trainRows = new ArrayList<>();
-            List<Integer> trainLabels = new ArrayList<>();
-            for (int l = 0; l < split.labels().size(); l++) {
-                List<Path> pool =
-                        new ArrayList<>(split.pool().get(split.labels().get(l)));
-                Collections.shuffle(pool, random); // the draw train() makes with this seed
-                for (Path f : pool.subList(0, size == 0 ? pool.size() : Math.min(size, pool.size()))) {
-                    trainRows.add(features.get(f));
-                    trainLabels.add(l);
-                    trainRows.add(mirrored.get(f));
-                    trainLabels.add(l);
-                }
-            }
+            Rows train = trainingRows(split, features, mirrored, size, seed);
             var probe = umimegu.model.backbone.FeatureProbe.train(
-                    trainRows.toArray(float[][]::new),
-                    trainLabels.stream().mapToInt(Integer::intValue).toArray(),
-                    split.labels().size(),
-                    seed);
+                    train.rows(), train.labels(), split.labels().size(), seed);
             Path work = Files.createTempDirectory("umimegu-ensemble");
             try {
                 Variant variant = VARIANTS.get("default");
@@ -623,11 +622,7 @@ public final class AccuracyBench {
             throws IOException {
         Random random = new Random(seed);
         for (String label : labels) {
-            List<Path> pool = new ArrayList<>(split.pool().get(label));
-            Collections.shuffle(pool, random);
-            link(
-                    pool.subList(0, size == 0 ? pool.size() : Math.min(size, pool.size())),
-                    work.resolve("images").resolve(label));
+            link(drawn(split, label, size, random), work.resolve("images").resolve(label));
             link(split.test().get(label), work.resolve("images-test").resolve(label));
         }
         return application(work, variant, seed).trainingService().train(new TrainingListener() {}, () -> false);
