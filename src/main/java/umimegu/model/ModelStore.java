@@ -156,18 +156,15 @@ public final class ModelStore {
         return ModelIds.isValid(id);
     }
 
-    private static String printable(String s) {
-        return ModelIds.printable(s);
-    }
-
     public StoredModel loadCurrent() {
         return load(currentId());
     }
 
     public StoredModel load(String id) {
         if (!isValidId(id)) {
-            throw new ModelStoreException("'" + printable(id) + "' is not a model id: ids are folder names inside "
-                    + root + " (letters, digits, '.', '_', '-'), as 'models' lists them");
+            throw new ModelStoreException(
+                    "'" + ModelIds.printable(id) + "' is not a model id: ids are folder names inside " + root
+                            + " (letters, digits, '.', '_', '-'), as 'models' lists them");
         }
         Path dir = root.resolve(id);
         Path networkFile = dir.resolve(NETWORK_FILE);

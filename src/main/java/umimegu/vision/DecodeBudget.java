@@ -70,9 +70,4 @@ public final class DecodeBudget {
             }
         };
     }
-
-    /** The bytes taken now (for tests and the bench). */
-    public synchronized long used() {
-        return used;
-    }
 }
