@@ -97,7 +97,11 @@ public final class Application {
     }
 
     public TestService testService() {
-        return new TestService(config.paths().testImages(), trainingPictures(), store);
+        return new TestService(
+                config.paths().testImages(),
+                trainingPictures(),
+                store,
+                config.training().cropFaces());
     }
 
     public TrainingSetup trainingSetup() {
@@ -106,6 +110,8 @@ public final class Application {
                 config.paths().testImages(),
                 config.input(),
                 config.training(),
+                config.modelKind(),
+                config.backboneSize(),
                 config.source());
     }
 

@@ -67,6 +67,9 @@ public final class AccuracyBench {
         VARIANTS.put("no-augment", new Variant("no-augment", Map.of("train.augment", "false")));
         VARIANTS.put("fixed-rate", new Variant("fixed-rate", Map.of("train.lr-drops", "0")));
         VARIANTS.put("wd", new Variant("wd", Map.of("train.weight-decay", "0.05")));
+        VARIANTS.put("pretrained", new Variant("pretrained", Map.of("model.kind", "pretrained")));
+        VARIANTS.put("ensemble", new Variant("ensemble", Map.of("model.kind", "ensemble")));
+        VARIANTS.put("compact", new Variant("compact", Map.of("model.kind", "compact")));
     }
 
     private final AppConfig base;
@@ -546,10 +549,7 @@ public final class AccuracyBench {
             throws umimegu.vision.ImageDecodeException {
         var info = model.info();
         Classifier raw = new Classifier(new umimegu.model.StoredModel(
-                model.id(),
-                model.directory(),
-                model.network(),
-                new umimegu.model.ModelInfo(info.labels(), info.input(), 1.0)));
+                model.id(), model.directory(), model.network(), info.withTemperature(1.0), model.head()));
         List<double[]> outputs = new ArrayList<>();
         List<Integer> actual = new ArrayList<>();
         for (int c = 0; c < info.labels().size(); c++) {

@@ -133,8 +133,9 @@ final class BenchCommand implements Callable<Integer> {
             names = "--variants",
             split = ",",
             paramLabel = "NAME",
-            description = "Trainings compared in the accuracy part: default, seed (the seed's recipe and network), "
-                    + "seed-net, no-augment, fixed-rate, wd (default: default,seed).")
+            description =
+                    "Trainings compared in the accuracy part: default, seed (the seed's recipe and network), "
+                            + "seed-net, no-augment, fixed-rate, wd, compact, pretrained, ensemble (the model kinds) (default: default,seed).")
     List<String> variants = List.of("default", "seed");
 
     @Option(

@@ -6,6 +6,7 @@ import java.util.Set;
 import umimegu.chat.ChatSettings;
 import umimegu.history.HistorySettings;
 import umimegu.model.InputSpec;
+import umimegu.model.ModelKind;
 import umimegu.model.TrainingSettings;
 import umimegu.recognition.AnswerSettings;
 import umimegu.recognition.CropFolder;
@@ -16,7 +17,9 @@ import umimegu.vision.FaceSettings;
  * The whole validated configuration; {@code source} is what it was read from, saved with each model.
  * {@code crops} is where classified face crops are kept, null when they are not; {@code reviewDir} holds
  * pictures from the chat waiting for an admin's review;
- * {@code discordGuildIds} are servers that get slash commands registered directly (empty: global).
+ * {@code discordGuildIds} are servers that get slash commands registered directly (empty: global);
+ * {@code modelKind} is what a training makes, {@code backboneSize} the picture size the pretrained
+ * backbone sees in it.
  */
 public record AppConfig(
         Paths paths,
@@ -33,6 +36,8 @@ public record AppConfig(
         Cluster cluster,
         WebSettings web,
         boolean mirrorAverage,
+        ModelKind modelKind,
+        int backboneSize,
         Properties source) {
 
     public AppConfig withTraining(TrainingSettings newTraining) {
@@ -51,6 +56,8 @@ public record AppConfig(
                 cluster,
                 web,
                 mirrorAverage,
+                modelKind,
+                backboneSize,
                 source);
     }
 
@@ -70,6 +77,8 @@ public record AppConfig(
                 newCluster,
                 web,
                 mirrorAverage,
+                modelKind,
+                backboneSize,
                 source);
     }
 
@@ -89,6 +98,8 @@ public record AppConfig(
                 cluster,
                 newWeb,
                 mirrorAverage,
+                modelKind,
+                backboneSize,
                 source);
     }
 
@@ -108,6 +119,8 @@ public record AppConfig(
                 cluster,
                 web,
                 mirrorAverage,
+                modelKind,
+                backboneSize,
                 source);
     }
 }

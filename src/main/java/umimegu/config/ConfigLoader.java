@@ -19,6 +19,7 @@ import umimegu.chat.ChatSettings;
 import umimegu.history.HistorySettings;
 import umimegu.model.Architecture;
 import umimegu.model.InputSpec;
+import umimegu.model.ModelKind;
 import umimegu.model.TrainingSettings;
 import umimegu.recognition.AnswerSettings;
 import umimegu.recognition.CropFolder;
@@ -216,12 +217,24 @@ public final class ConfigLoader {
                             Duration.ofMillis(Math.round(decimal(p, "models.follow-seconds") * 1000))),
                     new WebSettings(required(p, "web.host"), integer(p, "web.port"), integer(p, "web.max-files")),
                     bool(p, "answer.mirror-average"),
+                    parsed(p, "model.kind", ModelKind::parse, "compact, pretrained or ensemble"),
+                    backboneSize(p),
                     p);
         } catch (NumberFormatException e) {
             throw new ConfigException("invalid number in config: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("invalid config: " + e.getMessage(), e);
         }
+    }
+
+    private static int backboneSize(Properties p) {
+        int size = integer(p, "model.backbone-size");
+        if (size < 96 || size > 320 || size % 32 != 0) {
+            throw new ConfigException(
+                    "model.backbone-size must be a multiple of 32 from 96 to 320 (the backbone halves a picture five times), got "
+                            + size);
+        }
+        return size;
     }
 
     private static String required(Properties p, String key) {

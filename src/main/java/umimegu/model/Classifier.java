@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import umimegu.model.backbone.Backbone;
+import umimegu.model.backbone.FeatureCache;
 import umimegu.model.engine.CombinedBatches;
 import umimegu.model.engine.FoldedNetwork;
 
 /**
  * Predicts labels for pictures with a stored model, using the model's own input spec and its
- * calibration temperature.
+ * calibration temperature; in a model with a {@link FeatureHead}, the head answers from the
+ * process's shared {@link Backbone} (alone, or averaged with the network: {@link ModelKind}).
  * DL4J networks are not thread-safe, so calls are serialised; pictures of callers that wait
  * meanwhile go through together ({@link CombinedBatches}).
  */
@@ -19,6 +22,7 @@ public final class Classifier implements PictureClassifier {
     private final Preprocessor preprocessor;
     private final boolean mirror;
     private final CombinedBatches batches;
+    private final Backbone backbone;
 
     public Classifier(StoredModel model) {
         this(model, false);
@@ -29,13 +33,18 @@ public final class Classifier implements PictureClassifier {
         this.model = model;
         this.preprocessor = new Preprocessor(model.info().input());
         this.mirror = mirror;
-        this.batches = new CombinedBatches(
-                FoldedNetwork.of(
-                        model.network(),
-                        model.info().input().height(),
-                        model.info().input().width(),
-                        InputSpec.CHANNELS),
-                preprocessor::toBatch);
+        this.batches = model.network() == null
+                ? null
+                : new CombinedBatches(
+                        FoldedNetwork.of(
+                                model.network(),
+                                model.info().input().height(),
+                                model.info().input().width(),
+                                InputSpec.CHANNELS),
+                        preprocessor::toBatch);
+        this.backbone = model.head() == null
+                ? null
+                : Backbone.shared(model.info().backbone().size());
     }
 
     public StoredModel model() {
@@ -54,25 +63,52 @@ public final class Classifier implements PictureClassifier {
 
     @Override
     public List<Prediction> predictAll(List<BufferedImage> images) {
-        List<byte[]> pixels = images.stream().map(preprocessor::toPixels).toList();
-        return predictPixels(pixels);
+        return predictions(Ensemble.average(networkOutputs(images), headOutputs(images)));
     }
 
-    public List<Prediction> predictPixels(List<byte[]> pixels) {
+    /** The network's probabilities of each picture (mirror-averaged when asked), or null without a network. */
+    private double[][] networkOutputs(List<BufferedImage> images) {
+        if (batches == null) {
+            return null;
+        }
+        List<byte[]> pixels = images.stream().map(preprocessor::toPixels).toList();
         List<byte[]> batch = new ArrayList<>(pixels);
         if (mirror) {
             for (byte[] p : pixels) {
                 batch.add(mirrored(p));
             }
         }
-        double[][] output = batches.output(batch);
-        List<String> labels = model.info().labels();
-        List<Prediction> predictions = new ArrayList<>(pixels.size());
-        for (int row = 0; row < pixels.size(); row++) {
-            double[] raw = new double[labels.size()];
-            for (int c = 0; c < labels.size(); c++) {
-                raw[c] = mirror ? (output[row][c] + output[row + pixels.size()][c]) / 2 : output[row][c];
+        return mirror ? meanOfHalves(batches.output(batch), pixels.size()) : batches.output(batch);
+    }
+
+    /** The head's probabilities of each picture (mirror-averaged when asked), or null without a head. */
+    private double[][] headOutputs(List<BufferedImage> images) {
+        if (backbone == null) {
+            return null;
+        }
+        List<BufferedImage> shown = new ArrayList<>(images);
+        if (mirror) {
+            images.forEach(i -> shown.add(FeatureCache.mirrored(i)));
+        }
+        double[][] output = model.head().probabilities(backbone.features(shown));
+        return mirror ? meanOfHalves(output, images.size()) : output;
+    }
+
+    private static double[][] meanOfHalves(double[][] output, int count) {
+        double[][] out = new double[count][];
+        for (int row = 0; row < count; row++) {
+            out[row] = new double[output[row].length];
+            for (int c = 0; c < out[row].length; c++) {
+                out[row][c] = (output[row][c] + output[row + count][c]) / 2;
             }
+        }
+        return out;
+    }
+
+    private List<Prediction> predictions(double[][] output) {
+        List<String> labels = model.info().labels();
+        List<Prediction> predictions = new ArrayList<>(output.length);
+        for (double[] raw : output) {
             double[] calibrated = Calibration.scale(raw, model.info().temperature());
             List<Double> probabilities = new ArrayList<>(labels.size());
             int best = 0;
@@ -87,8 +123,28 @@ public final class Classifier implements PictureClassifier {
         return predictions;
     }
 
-    /** Logits and penultimate features of these pictures (one network run, under the network's lock). */
+    /**
+     * Logits and penultimate features of these pictures (one network run, under the network's
+     * lock); in a model without a network, the head's log-probabilities and the backbone's features.
+     */
     public List<NetworkView> inspect(List<BufferedImage> images) {
+        if (batches == null) {
+            float[][] features = backbone.features(images);
+            double[][] p = model.head().probabilities(features);
+            List<NetworkView> views = new ArrayList<>(images.size());
+            for (int i = 0; i < images.size(); i++) {
+                double[] logits = new double[p[i].length];
+                for (int c = 0; c < logits.length; c++) {
+                    logits[c] = Math.log(Math.max(1e-12, p[i][c]));
+                }
+                double[] f = new double[features[i].length];
+                for (int c = 0; c < f.length; c++) {
+                    f[c] = features[i][c];
+                }
+                views.add(new NetworkView(logits, f));
+            }
+            return views;
+        }
         MultiLayerNetwork network = model.network();
         INDArray input =
                 preprocessor.toBatch(images.stream().map(preprocessor::toPixels).toList());
@@ -113,7 +169,7 @@ public final class Classifier implements PictureClassifier {
 
     /** How many times the network ran for this classifier (several callers' pictures may share a run). */
     long networkCalls() {
-        return batches.calls();
+        return batches == null ? 0 : batches.calls();
     }
 
     /** The picture flipped left to right (HWC RGB bytes). */

@@ -108,7 +108,7 @@ public final class CurrentModelPointer {
 
     /** Whether a finished model folder of that name is in the store. */
     boolean isStored(String id) {
-        return Files.isRegularFile(root.resolve(id).resolve(ModelStore.NETWORK_FILE));
+        return ModelStore.isModel(root.resolve(id));
     }
 
     private List<String> previousIds() {

@@ -3,10 +3,12 @@ package umimegu.model;
 import java.util.List;
 
 /**
- * What a saved network needs beside its weights: its labels in output order, its input spec, and
- * the calibration temperature fitted after training ({@link Calibration}; 1 for older models).
+ * What a saved model needs beside its weights: its labels in output order, its input spec, the
+ * calibration temperature fitted after training ({@link Calibration}; 1 for older models), what it
+ * is made of, and the backbone it stands on (null when it stands on none).
  */
-public record ModelInfo(List<String> labels, InputSpec input, double temperature) {
+public record ModelInfo(
+        List<String> labels, InputSpec input, double temperature, ModelKind kind, BackboneSpec backbone) {
     public ModelInfo {
         labels = List.copyOf(labels);
         if (labels.size() < 2) {
@@ -15,9 +17,25 @@ public record ModelInfo(List<String> labels, InputSpec input, double temperature
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("calibration temperature must be positive, got " + temperature);
         }
+        if (kind == null) {
+            throw new IllegalArgumentException("model kind is missing");
+        }
+        if (kind.hasHead() != (backbone != null)) {
+            throw new IllegalArgumentException(
+                    "a " + kind.configName() + " model " + (kind.hasHead() ? "needs" : "has no") + " backbone");
+        }
+    }
+
+    /** A compact model (a network trained from scratch). */
+    public ModelInfo(List<String> labels, InputSpec input, double temperature) {
+        this(labels, input, temperature, ModelKind.COMPACT, null);
     }
 
     public ModelInfo(List<String> labels, InputSpec input) {
         this(labels, input, 1.0);
+    }
+
+    public ModelInfo withTemperature(double newTemperature) {
+        return new ModelInfo(labels, input, newTemperature, kind, backbone);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Properties;
 
 /**
  * A model's {@code model.properties}: its labels in the network's output order, the input size and
- * scaling, and the calibration temperature. Prediction reads these from here, never from the
+ * scaling, the calibration temperature, the model's kind and the backbone it stands on. Prediction reads these from here, never from the
  * current config, so training and prediction cannot drift apart.
  */
 public final class ModelInfoFile {
@@ -33,7 +33,15 @@ public final class ModelInfoFile {
                 Integer.parseInt(p.getProperty("input.width")),
                 Integer.parseInt(p.getProperty("input.height")),
                 InputSpec.Scaling.valueOf(p.getProperty("input.scaling")));
-        return new ModelInfo(labels, input, Double.parseDouble(p.getProperty("calibration.temperature", "1")));
+        ModelKind kind = ModelKind.parse(p.getProperty("model.kind", "compact"));
+        BackboneSpec backbone = kind.hasHead()
+                ? new BackboneSpec(
+                        p.getProperty("backbone.id"),
+                        Integer.parseInt(p.getProperty("backbone.size")),
+                        p.getProperty("backbone.sha256"))
+                : null;
+        return new ModelInfo(
+                labels, input, Double.parseDouble(p.getProperty("calibration.temperature", "1")), kind, backbone);
     }
 
     public static void write(Path file, ModelInfo info) throws IOException {
@@ -47,6 +55,12 @@ public final class ModelInfoFile {
         p.setProperty("input.channels", String.valueOf(InputSpec.CHANNELS));
         p.setProperty("input.scaling", info.input().scaling().name());
         p.setProperty("calibration.temperature", String.valueOf(info.temperature()));
+        p.setProperty("model.kind", info.kind().configName());
+        if (info.backbone() != null) {
+            p.setProperty("backbone.id", info.backbone().id());
+            p.setProperty("backbone.size", String.valueOf(info.backbone().size()));
+            p.setProperty("backbone.sha256", info.backbone().sha256());
+        }
         store(file, p, "labels in network output order and the preprocessing the network expects");
     }
 

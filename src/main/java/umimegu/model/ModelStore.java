@@ -168,13 +168,11 @@ public final class ModelStore {
         }
         Path dir = root.resolve(id);
         Path networkFile = dir.resolve(NETWORK_FILE);
-        if (!Files.isRegularFile(networkFile)) {
+        if (!isModel(dir)) {
             throw new ModelStoreException("model " + id + " not found in " + root.toAbsolutePath());
         }
         try {
             OneDnn.enable();
-            MultiLayerNetwork network =
-                    FasterLayers.install(ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), false));
             ModelInfo info;
             try {
                 info = ModelInfoFile.read(dir.resolve(INFO_FILE));
@@ -182,9 +180,18 @@ public final class ModelStore {
                 throw new ModelStoreException(
                         "cannot load model " + id + ": " + INFO_FILE + " is missing or damaged (" + e + ")", e);
             }
-            checkMatches(id, network, info);
-            checkTrainedSize(id, networkFile, info);
-            return new StoredModel(id, dir, network, info);
+            MultiLayerNetwork network = null;
+            if (info.kind().hasNetwork()) {
+                if (!Files.isRegularFile(networkFile)) {
+                    throw new ModelStoreException("cannot load model " + id + ": it is a "
+                            + info.kind().configName() + " model and its " + NETWORK_FILE + " is missing");
+                }
+                network = FasterLayers.install(ModelSerializer.restoreMultiLayerNetwork(networkFile.toFile(), false));
+                checkMatches(id, network, info);
+                checkTrainedSize(id, networkFile, info);
+            }
+            FeatureHead head = info.kind().hasHead() ? loadHead(id, dir, info) : null;
+            return new StoredModel(id, dir, network, info, head);
         } catch (ModelStoreException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -192,12 +199,46 @@ public final class ModelStore {
         }
     }
 
+    /** The head of a model that stands on the backbone: it must be the backbone this build carries, and answer its labels. */
+    private static FeatureHead loadHead(String id, Path dir, ModelInfo info) throws IOException {
+        BackboneSpec wanted = info.backbone();
+        if (!wanted.id().equals(umimegu.model.backbone.Backbone.ID)
+                || !wanted.sha256().equals(umimegu.model.backbone.Backbone.weightsSha256())) {
+            throw new ModelStoreException("model " + id + " stands on the backbone " + wanted.id() + " with weights "
+                    + wanted.sha256().substring(0, Math.min(12, wanted.sha256().length()))
+                    + "…, which this version does not carry: train it again");
+        }
+        Path file = dir.resolve(FeatureHead.FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new ModelStoreException("cannot load model " + id + ": it is a "
+                    + info.kind().configName() + " model and its " + FeatureHead.FILE + " is missing");
+        }
+        FeatureHead head = FeatureHead.load(file);
+        if (head.labelCount() != info.labels().size()) {
+            throw new ModelStoreException(
+                    "model " + id + " does not match its " + INFO_FILE + ": the head answers " + head.labelCount()
+                            + " labels, the file lists " + info.labels().size());
+        }
+        return head;
+    }
+
+    /** Whether a folder holds a finished model: a network, a head on the backbone, or both. */
+    public static boolean isModel(Path dir) {
+        return Files.isRegularFile(dir.resolve(NETWORK_FILE)) || Files.isRegularFile(dir.resolve(FeatureHead.FILE));
+    }
+
+    /** The model's main file, whose time says when it was made. */
+    public static Path mainFile(Path dir) {
+        Path network = dir.resolve(NETWORK_FILE);
+        return Files.isRegularFile(network) ? network : dir.resolve(FeatureHead.FILE);
+    }
+
     public List<String> ids() {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         try (Stream<Path> children = Files.list(root)) {
-            return children.filter(p -> Files.isRegularFile(p.resolve(NETWORK_FILE)))
+            return children.filter(ModelStore::isModel)
                     .map(p -> p.getFileName().toString())
                     .filter(name -> !name.endsWith(PARTIAL_SUFFIX))
                     .sorted()
@@ -277,14 +318,25 @@ public final class ModelStore {
 
         /** Writes the network and its description, publishes the folder and makes it current. */
         public Path commit(MultiLayerNetwork network, ModelInfo info, Properties config, Properties metrics) {
+            return commit(network, null, info, config, metrics);
+        }
+
+        /** Writes the network and the head (either may be null, as the model's kind says), its description, publishes the folder and makes it current. */
+        public Path commit(
+                MultiLayerNetwork network, FeatureHead head, ModelInfo info, Properties config, Properties metrics) {
             try {
-                ModelSerializer.writeModel(
-                        network, directory.resolve(NETWORK_FILE).toFile(), false);
-                // a network that pools globally takes any size, so the size it was trained on travels inside it too
-                ModelSerializer.addObjectToFile(
-                        directory.resolve(NETWORK_FILE).toFile(),
-                        TRAINED_SIZE_ENTRY,
-                        info.input().width() + "x" + info.input().height());
+                if (network != null) {
+                    ModelSerializer.writeModel(
+                            network, directory.resolve(NETWORK_FILE).toFile(), false);
+                    // a network that pools globally takes any size, so the size it was trained on travels inside it too
+                    ModelSerializer.addObjectToFile(
+                            directory.resolve(NETWORK_FILE).toFile(),
+                            TRAINED_SIZE_ENTRY,
+                            info.input().width() + "x" + info.input().height());
+                }
+                if (head != null) {
+                    head.save(directory.resolve(FeatureHead.FILE));
+                }
                 ModelInfoFile.write(directory.resolve(INFO_FILE), info);
                 ModelInfoFile.store(
                         directory.resolve(CONFIG_FILE), config, "configuration this model was trained with");

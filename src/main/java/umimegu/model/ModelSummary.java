@@ -57,7 +57,7 @@ public record ModelSummary(
         int pictures = integer(metrics, "train_images") + integer(metrics, "validation_images");
         return new ModelSummary(
                 id,
-                Files.getLastModifiedTime(dir.resolve(ModelStore.NETWORK_FILE)).toInstant(),
+                Files.getLastModifiedTime(ModelStore.mainFile(dir)).toInstant(),
                 labels,
                 pictures,
                 integer(metrics, "epochs"),

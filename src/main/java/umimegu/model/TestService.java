@@ -9,11 +9,14 @@ public final class TestService {
     private final java.nio.file.Path testImages;
     private final PictureReader decoder;
     private final ModelStore store;
+    private final boolean facesCut;
 
-    public TestService(java.nio.file.Path testImages, PictureReader decoder, ModelStore store) {
+    /** {@code facesCut}: the decoder cuts pictures to their largest face (train.crop-faces), which the feature cache must know. */
+    public TestService(java.nio.file.Path testImages, PictureReader decoder, ModelStore store, boolean facesCut) {
         this.testImages = testImages;
         this.decoder = decoder;
         this.store = store;
+        this.facesCut = facesCut;
     }
 
     /** The scores, and the model's calibration temperature (the answers' percentages were scaled by it). */
@@ -33,10 +36,13 @@ public final class TestService {
         if (images.size() == 0) {
             throw new DatasetException("no readable image in " + testImages);
         }
-        EvaluationResult result = Evaluator.evaluate(
-                model.network(),
-                new Batches(images, preprocessor),
-                Evaluator.BATCH,
+        HeadFeatures features = model.head() == null
+                ? null
+                : new HeadFeatures(store.root(), model.info().backbone().size(), facesCut, decoder);
+        EvaluationResult result = Evaluator.score(
+                model.info().labels(),
+                TrainingService.outputs(model.network(), model.head(), features, images, preprocessor),
+                images.labelIndex(),
                 model.info().temperature());
         return new TestOutcome(
                 model.id(), result, images.skipped(), model.info().temperature());

@@ -12,6 +12,8 @@ import umimegu.dataset.DatasetException;
 import umimegu.dataset.ImageFolder;
 import umimegu.dataset.LabelledFile;
 import umimegu.dataset.StratifiedSplit;
+import umimegu.model.backbone.Backbone;
+import umimegu.model.backbone.FeatureCache;
 import umimegu.vision.PictureReader;
 
 /**
@@ -35,7 +37,7 @@ public final class TrainingService implements ModelTrainer {
 
     @Override
     public int maxEpochs() {
-        return config.settings().maxEpochs();
+        return config.kind().hasNetwork() ? config.settings().maxEpochs() : FeatureHead.ROUNDS;
     }
 
     @Override
@@ -66,23 +68,59 @@ public final class TrainingService implements ModelTrainer {
 
         ModelStore.Draft draft = store.begin();
         try {
+            ModelKind kind = config.kind();
             TrainingPlan plan = TrainingPlan.of(settings, training.size());
-            MultiLayerNetwork network = NetworkFactory.create(config.input(), labels.size(), settings, plan);
             TrainingListener withFiles = new FileWritingListener(listener, draft, curves);
             listener.onStart(draft.directory(), training.size(), validation.size());
             Batches validationBatches = new Batches(validation, preprocessor);
-            Trainer.Result result = new Trainer(settings, plan)
-                    .train(
-                            network,
-                            new Batches(training, preprocessor),
-                            validationBatches,
-                            settings.augment() ? new Augmenter(config.input()) : null,
-                            withFiles,
-                            cancelled);
+            MultiLayerNetwork network = null;
+            double[][] networkOutputs = null;
+            Trainer.Result result = null;
+            if (kind.hasNetwork()) {
+                network = NetworkFactory.create(config.input(), labels.size(), settings, plan);
+                result = new Trainer(settings, plan)
+                        .train(
+                                network,
+                                new Batches(training, preprocessor),
+                                validationBatches,
+                                settings.augment() ? new Augmenter(config.input()) : null,
+                                withFiles,
+                                cancelled);
+                networkOutputs = Evaluator.outputs(network, validationBatches, Evaluator.BATCH);
+                if (kind.hasHead()) {
+                    // the network's share of the average is calibrated on its own first
+                    Ensemble.calibrateInPlace(network, Calibration.fit(networkOutputs, validation.labelIndex()));
+                    networkOutputs = Evaluator.outputs(network, validationBatches, Evaluator.BATCH);
+                }
+            }
+            FeatureHead head = null;
+            double[][] headOutputs = null;
+            HeadFeatures features = kind.hasHead() ? headFeatures() : null;
+            if (kind.hasHead()) {
+                float[][][] trainingViews = features.of(
+                        training.sources(),
+                        HEAD_VIEWS,
+                        done -> listener.onLoading(done, training.size() + validation.size()));
+                float[][] validationRows = features.plain(validation.sources());
+                listener.onLoading(training.size() + validation.size(), training.size() + validation.size());
+                FeatureHead.Trained trained = FeatureHead.train(
+                        rows(trainingViews, training.labelIndex()),
+                        new FeatureHead.Rows(validationRows, validation.labelIndex()),
+                        labels,
+                        settings.seed(),
+                        kind.hasNetwork() ? TrainingListener.NONE : withFiles,
+                        cancelled);
+                head = trained.head();
+                headOutputs = head.probabilities(validationRows);
+                if (result == null) {
+                    result = new Trainer.Result(
+                            trained.history(), FeatureHead.ROUNDS, TrainingReport.StopReason.MAX_EPOCHS, List.of());
+                }
+            }
             List<String> skipped = new java.util.ArrayList<>(training.skipped());
             skipped.addAll(validation.skipped());
 
-            double[][] validationOutputs = Evaluator.outputs(network, validationBatches, Evaluator.BATCH);
+            double[][] validationOutputs = Ensemble.average(networkOutputs, headOutputs);
             double temperature = Calibration.fit(validationOutputs, validation.labelIndex());
             EvaluationResult before = Evaluator.score(labels, validationOutputs, validation.labelIndex(), 1.0);
             EvaluationResult after = Evaluator.score(labels, validationOutputs, validation.labelIndex(), temperature);
@@ -100,8 +138,15 @@ public final class TrainingService implements ModelTrainer {
                     after.expectedCalibrationError(),
                     LabelAdvice.of(labels, training.countPerLabel(), validation.countPerLabel(), after.confusion()),
                     result.rateDrops());
-            ModelInfo info = new ModelInfo(labels, config.input(), temperature);
-            Optional<EvaluationResult> test = testIfPresent(network, info, preprocessor);
+            ModelInfo info = new ModelInfo(
+                    labels,
+                    config.input(),
+                    temperature,
+                    kind,
+                    kind.hasHead()
+                            ? new BackboneSpec(Backbone.ID, config.backboneSize(), Backbone.weightsSha256())
+                            : null);
+            Optional<EvaluationResult> test = testIfPresent(network, head, features, info, preprocessor);
             if (test.isPresent()) {
                 try {
                     curves.writeTest(test.get(), draft.directory());
@@ -110,22 +155,64 @@ public final class TrainingService implements ModelTrainer {
                 }
             }
             Properties metrics = metrics(report, test);
-            var published = draft.commit(network, info, effectiveConfig(), metrics);
+            var published = draft.commit(network, head, info, effectiveConfig(), metrics);
             return new TrainingOutcome(report, draft.id(), published, test);
         } finally {
             draft.abandon();
         }
     }
 
+    /** The views of each training picture the head learns from: a mirrored copy lifts it (docs/pretrained.md). */
+    private static final List<FeatureCache.View> HEAD_VIEWS =
+            List.of(FeatureCache.View.PLAIN, FeatureCache.View.MIRROR);
+
+    private HeadFeatures headFeatures() {
+        return new HeadFeatures(
+                store.root(), config.backboneSize(), config.settings().cropFaces(), decoder);
+    }
+
+    /** One row per picture and view, each with its picture's label. */
+    private static FeatureHead.Rows rows(float[][][] views, int[] labelIndex) {
+        int perPicture = views.length == 0 ? 0 : views[0].length;
+        float[][] rows = new float[views.length * perPicture][];
+        int[] labels = new int[rows.length];
+        for (int i = 0; i < views.length; i++) {
+            for (int v = 0; v < perPicture; v++) {
+                rows[i * perPicture + v] = views[i][v];
+                labels[i * perPicture + v] = labelIndex[i];
+            }
+        }
+        return new FeatureHead.Rows(rows, labels);
+    }
+
     private Optional<EvaluationResult> testIfPresent(
-            MultiLayerNetwork network, ModelInfo info, Preprocessor preprocessor) {
+            MultiLayerNetwork network,
+            FeatureHead head,
+            HeadFeatures features,
+            ModelInfo info,
+            Preprocessor preprocessor) {
         if (!ImageFolder.hasLabelFolders(config.testImages())) {
             return Optional.empty();
         }
         ImageFolder testFolder = ImageFolder.scanAgainst(config.testImages(), info.labels());
         LoadedImages test = new ImageLoader(decoder, preprocessor).load(info.labels(), testFolder.files(), done -> {});
-        return Optional.of(
-                Evaluator.evaluate(network, new Batches(test, preprocessor), Evaluator.BATCH, info.temperature()));
+        return Optional.of(Evaluator.score(
+                info.labels(),
+                outputs(network, head, features, test, preprocessor),
+                test.labelIndex(),
+                info.temperature()));
+    }
+
+    /** What a model's parts say of these pictures, averaged as the model answers (before its temperature). */
+    static double[][] outputs(
+            MultiLayerNetwork network,
+            FeatureHead head,
+            HeadFeatures features,
+            LoadedImages images,
+            Preprocessor preprocessor) {
+        return Ensemble.average(
+                network == null ? null : Evaluator.outputs(network, new Batches(images, preprocessor), Evaluator.BATCH),
+                head == null ? null : head.probabilities(features.plain(images.sources())));
     }
 
     private static void requireEveryLabel(LoadedImages training, LoadedImages validation) {
@@ -156,6 +243,8 @@ public final class TrainingService implements ModelTrainer {
         p.setProperty("train.weight-decay", String.valueOf(s.weightDecay()));
         p.setProperty("train.lr-drops", String.valueOf(s.learningRateDrops()));
         p.setProperty("model.architecture", s.architecture().configName());
+        p.setProperty("model.kind", config.kind().configName());
+        p.setProperty("model.backbone-size", String.valueOf(config.backboneSize()));
         p.setProperty("train.seed", String.valueOf(s.seed()));
         p.setProperty("train.augment", String.valueOf(s.augment()));
         p.setProperty("images.dir", config.images().toString());

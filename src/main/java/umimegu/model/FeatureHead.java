@@ -1,0 +1,174 @@
+package umimegu.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * A linear softmax head on the pretrained backbone's features: trained on features standardised by
+ * the training rows (Adam, full batch, an L2 pull), then saved with the standardisation folded into
+ * its weights, so answering is one small matrix product. The recipe was measured with
+ * {@code bench --only probe} (docs/pretrained.md).
+ */
+public final class FeatureHead {
+    public static final String FILE = "head.zip";
+    /** Full-batch steps in all, shown as {@link #ROUNDS} rounds on the learning curves. */
+    static final int STEPS = 300;
+
+    public static final int ROUNDS = 10;
+    /** 1e-4 and 1e-3 fit few pictures too closely, 1e-2 to 1e-1 do alike (docs/pretrained.md). */
+    private static final double L2 = 1e-2;
+
+    private final MultiLayerNetwork network;
+
+    private FeatureHead(MultiLayerNetwork network) {
+        this.network = network;
+    }
+
+    /** Feature rows with their label indexes. */
+    public record Rows(float[][] features, int[] labels) {
+        public Rows {
+            if (features.length != labels.length) {
+                throw new IllegalArgumentException(features.length + " rows, " + labels.length + " labels");
+            }
+        }
+    }
+
+    /** A trained head and its learning curve, one entry per round. */
+    public record Trained(FeatureHead head, List<EpochStats> history) {}
+
+    /**
+     * Trains a head on {@code training}; after each round the listener gets the figures on
+     * {@code training} and {@code validation}.
+     */
+    public static Trained train(
+            Rows training,
+            Rows validation,
+            List<String> labels,
+            long seed,
+            TrainingListener listener,
+            BooleanSupplier cancelled) {
+        int features = training.features()[0].length;
+        MultiLayerNetwork network = network(features, labels.size(), seed);
+        INDArray x = Nd4j.create(training.features());
+        INDArray mean = x.mean(0);
+        INDArray sd = x.std(0).addi(1e-6);
+        DataSet data = new DataSet(x.subRowVector(mean).diviRowVector(sd), oneHot(training.labels(), labels.size()));
+        List<EpochStats> history = new ArrayList<>();
+        int perRound = STEPS / ROUNDS;
+        for (int round = 1; round <= ROUNDS; round++) {
+            long start = System.nanoTime();
+            for (int step = 0; step < perRound; step++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new TrainingCancelledException();
+                }
+                network.fit(data);
+            }
+            listener.onBatch(round, perRound, perRound);
+            FeatureHead standardised = new FeatureHead(network);
+            EvaluationResult onTraining = score(
+                    labels, standardised.rawProbabilities(x.subRowVector(mean).diviRowVector(sd)), training);
+            EvaluationResult onValidation = score(
+                    labels,
+                    standardised.rawProbabilities(Nd4j.create(validation.features())
+                            .subRowVector(mean)
+                            .diviRowVector(sd)),
+                    validation);
+            EpochStats stats = new EpochStats(
+                    round,
+                    onTraining.loss(),
+                    onTraining.accuracy(),
+                    onValidation.loss(),
+                    onValidation.accuracy(),
+                    (System.nanoTime() - start) / 1e9);
+            history.add(stats);
+            listener.onEpoch(stats, List.copyOf(history));
+        }
+        return new Trained(new FeatureHead(folded(network, mean, sd, seed)), history);
+    }
+
+    private static EvaluationResult score(List<String> labels, double[][] probabilities, Rows rows) {
+        return Evaluator.score(labels, probabilities, rows.labels(), 1.0);
+    }
+
+    /** Each row's probabilities, one per label. */
+    public double[][] probabilities(float[][] rows) {
+        return rawProbabilities(Nd4j.create(rows));
+    }
+
+    private double[][] rawProbabilities(INDArray rows) {
+        synchronized (network) {
+            return network.output(rows, false).toDoubleMatrix();
+        }
+    }
+
+    public int labelCount() {
+        return (int) network.getLayer(0).getParam("W").size(1);
+    }
+
+    public int featureCount() {
+        return (int) network.getLayer(0).getParam("W").size(0);
+    }
+
+    public void save(Path file) throws IOException {
+        ModelSerializer.writeModel(network, file.toFile(), false);
+    }
+
+    public static FeatureHead load(Path file) throws IOException {
+        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
+        if (network.getnLayers() != 1 || !(network.getLayer(0).conf().getLayer() instanceof OutputLayer)) {
+            throw new IOException(file.getFileName() + " is not a feature head");
+        }
+        return new FeatureHead(network);
+    }
+
+    /** W·((x − m)/s) + b written as (W/s)·x + (b − (m/s)·W): the same answers without the standardisation step. */
+    private static MultiLayerNetwork folded(MultiLayerNetwork trained, INDArray mean, INDArray sd, long seed) {
+        INDArray w = trained.getLayer(0).getParam("W"); // [features, labels]
+        INDArray b = trained.getLayer(0).getParam("b"); // [1, labels]
+        INDArray scaled = w.divColumnVector(sd.reshape(sd.length(), 1));
+        INDArray bias = b.sub(mean.reshape(1, mean.length()).mmul(scaled));
+        MultiLayerNetwork out = network((int) w.size(0), (int) w.size(1), seed);
+        out.getLayer(0).setParam("W", scaled);
+        out.getLayer(0).setParam("b", bias.reshape(b.shape()));
+        return out;
+    }
+
+    private static MultiLayerNetwork network(int features, int labels, long seed) {
+        MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(0.01))
+                .l2(L2)
+                .list()
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nIn(features)
+                        .nOut(labels)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .build());
+        network.init();
+        return network;
+    }
+
+    private static INDArray oneHot(int[] labels, int count) {
+        INDArray out = Nd4j.zeros(DataType.FLOAT, labels.length, count);
+        for (int i = 0; i < labels.length; i++) {
+            out.putScalar(i, labels[i], 1f);
+        }
+        return out;
+    }
+}

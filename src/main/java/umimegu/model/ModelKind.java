@@ -1,0 +1,46 @@
+package umimegu.model;
+
+import java.util.Locale;
+
+/**
+ * What a model is made of; {@code model.kind} in the config. {@code compact}: a network trained
+ * from scratch on the pictures ({@link Architecture}); {@code pretrained}: a {@link FeatureHead}
+ * on the pretrained backbone, trained in seconds; {@code ensemble}: both, their probabilities
+ * averaged (docs/pretrained.md).
+ */
+public enum ModelKind {
+    COMPACT(true, false),
+    PRETRAINED(false, true),
+    ENSEMBLE(true, true);
+
+    private final boolean network;
+    private final boolean head;
+
+    ModelKind(boolean network, boolean head) {
+        this.network = network;
+        this.head = head;
+    }
+
+    /** Whether a network trained from scratch answers in it. */
+    public boolean hasNetwork() {
+        return network;
+    }
+
+    /** Whether a head on the pretrained backbone answers in it. */
+    public boolean hasHead() {
+        return head;
+    }
+
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ModelKind parse(String value) {
+        try {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "model.kind must be compact, pretrained or ensemble, got '" + value + "'");
+        }
+    }
+}

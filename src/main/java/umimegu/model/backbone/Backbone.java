@@ -1,0 +1,100 @@
+package umimegu.model.backbone;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import umimegu.model.InputSpec;
+import umimegu.model.Preprocessor;
+import umimegu.model.engine.OneDnn;
+
+/**
+ * The pretrained MobileNetV2 cut to its {@link MobileNetV2#FEATURES}, one per picture size and
+ * process, shared by every model that stands on it. A picture's features are the pooled middle
+ * blocks, L2-normalised (docs/pretrained.md).
+ */
+public final class Backbone {
+    /** The id models name in their properties. */
+    public static final String ID = "mobilenet_v2_140";
+
+    private static final int BATCH = 16;
+    private static final Map<Integer, Backbone> SHARED = new ConcurrentHashMap<>();
+    private static volatile BackboneWeights weights;
+
+    private final int size;
+    private final ComputationGraph graph;
+    private final Preprocessor preprocessor;
+    private final String sha256;
+
+    private Backbone(BackboneWeights weights, int size) {
+        OneDnn.enable();
+        this.size = size;
+        this.sha256 = weights.sha256();
+        this.graph = MobileNetV2.features(weights, size, List.of());
+        this.preprocessor = new Preprocessor(new InputSpec(size, size, InputSpec.Scaling.ZERO_ONE));
+    }
+
+    /** The process's backbone for pictures of {@code size}×{@code size}, built on first use. */
+    public static Backbone shared(int size) {
+        return SHARED.computeIfAbsent(size, s -> new Backbone(weights(), s));
+    }
+
+    /** The SHA-256 of the weights in this build, without building a graph. */
+    public static String weightsSha256() {
+        return weights().sha256();
+    }
+
+    private static BackboneWeights weights() {
+        BackboneWeights w = weights;
+        if (w == null) {
+            synchronized (Backbone.class) {
+                if (weights == null) {
+                    weights = BackboneWeights.load(MobileNetV2.RESOURCE);
+                }
+                w = weights;
+            }
+        }
+        return w;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    /** Each picture's features, one row of Euclidean length 1 each; the graph runs for one caller at a time. */
+    public float[][] features(List<BufferedImage> pictures) {
+        float[][] rows = new float[pictures.size()][];
+        for (int from = 0; from < pictures.size(); from += BATCH) {
+            List<BufferedImage> batch = pictures.subList(from, Math.min(pictures.size(), from + BATCH));
+            INDArray input = preprocessor.toBatch(
+                    batch.stream().map(preprocessor::toPixels).toList());
+            float[][] out;
+            synchronized (this) {
+                out = graph.output(input)[0].toFloatMatrix();
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                rows[from + i] = normalised(out[i]);
+            }
+        }
+        return rows;
+    }
+
+    private static float[] normalised(float[] row) {
+        double sum = 0;
+        for (float v : row) {
+            sum += v * v;
+        }
+        float scale = (float) (1 / Math.max(1e-12, Math.sqrt(sum)));
+        float[] out = new float[row.length];
+        for (int i = 0; i < row.length; i++) {
+            out[i] = row[i] * scale;
+        }
+        return out;
+    }
+}
