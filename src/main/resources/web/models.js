@@ -22,6 +22,7 @@
       body.append(el("tr", {"data-model": m.id},
         el("td", {class: "star"}, m.current ? "★" : ""),
         el("td", {}, el("a", {href: "#model-detail", onclick: () => detail(m)}, m.id)),
+        el("td", {}, m.kind),
         el("td", {}, m.created.replace("T", " ").slice(0, 16)),
         el("td", {class: "num", title: m.labels.join(", ")}, String(m.labels.length)),
         el("td", {class: "num"}, String(m.pictures)), el("td", {class: "num"}, String(m.epochs)),

@@ -45,6 +45,17 @@ public final class FeatureHead {
                 throw new IllegalArgumentException(features.length + " rows, " + labels.length + " labels");
             }
         }
+
+        /** These rows followed by those. */
+        public static Rows concat(Rows a, Rows b) {
+            float[][] features = new float[a.features.length + b.features.length][];
+            int[] labels = new int[features.length];
+            System.arraycopy(a.features, 0, features, 0, a.features.length);
+            System.arraycopy(b.features, 0, features, a.features.length, b.features.length);
+            System.arraycopy(a.labels, 0, labels, 0, a.labels.length);
+            System.arraycopy(b.labels, 0, labels, a.labels.length, b.labels.length);
+            return new Rows(features, labels);
+        }
     }
 
     /** A trained head and its learning curve, one entry per round. */

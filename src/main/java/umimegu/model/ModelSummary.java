@@ -14,7 +14,8 @@ import java.util.Properties;
 /**
  * What {@code models} lists about a stored model, read from its small files without loading the
  * network: when it was made, its labels, how many pictures trained and validated it, its epochs,
- * best validation accuracy and test accuracy (NaN when it had no test set).
+ * best validation accuracy, test accuracy (NaN when it had no test set), and its kind
+ * ({@link ModelKind}: compact, pretrained or ensemble).
  */
 public record ModelSummary(
         String id,
@@ -23,7 +24,8 @@ public record ModelSummary(
         int pictures,
         int epochs,
         double validationAccuracy,
-        double testAccuracy) {
+        double testAccuracy,
+        String kind) {
     public ModelSummary {
         labels = List.copyOf(labels);
     }
@@ -62,7 +64,8 @@ public record ModelSummary(
                 pictures,
                 integer(metrics, "epochs"),
                 decimal(metrics, "val_accuracy"),
-                decimal(metrics, "test_accuracy"));
+                decimal(metrics, "test_accuracy"),
+                info.getProperty("model.kind", ModelKind.COMPACT.configName()));
     }
 
     private static Properties load(Path file) throws IOException {

@@ -124,6 +124,15 @@ public final class TrainingService implements ModelTrainer {
             double temperature = Calibration.fit(validationOutputs, validation.labelIndex());
             EvaluationResult before = Evaluator.score(labels, validationOutputs, validation.labelIndex(), 1.0);
             EvaluationResult after = Evaluator.score(labels, validationOutputs, validation.labelIndex(), temperature);
+            if (kind.hasHead()) {
+                // calibrated, the head learns again from every picture: with 5 a label, a fifth more to learn from
+                float[][][] validationViews = features.of(validation.sources(), HEAD_VIEWS, done -> {});
+                FeatureHead.Rows all = FeatureHead.Rows.concat(
+                        rows(features.of(training.sources(), HEAD_VIEWS, done -> {}), training.labelIndex()),
+                        rows(validationViews, validation.labelIndex()));
+                head = FeatureHead.train(all, all, labels, settings.seed(), TrainingListener.NONE, cancelled)
+                        .head();
+            }
             TrainingReport report = new TrainingReport(
                     labels,
                     training.size(),
@@ -162,9 +171,8 @@ public final class TrainingService implements ModelTrainer {
         }
     }
 
-    /** The views of each training picture the head learns from: a mirrored copy lifts it (docs/pretrained.md). */
-    private static final List<FeatureCache.View> HEAD_VIEWS =
-            List.of(FeatureCache.View.PLAIN, FeatureCache.View.MIRROR);
+    /** The views of each training picture the head learns from: mirrored and zoomed copies lift it (docs/pretrained.md). */
+    private static final List<FeatureCache.View> HEAD_VIEWS = List.of(FeatureCache.View.values());
 
     private HeadFeatures headFeatures() {
         return new HeadFeatures(

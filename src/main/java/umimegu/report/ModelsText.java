@@ -22,8 +22,9 @@ public final class ModelsText {
         lines.add("```");
         lines.add(String.format(
                 Locale.ROOT,
-                "  %-22s %-16s %6s %6s %6s %6s %12s",
+                "  %-22s %-10s %-16s %6s %6s %6s %6s %12s",
                 "model",
+                "kind",
                 "made (UTC)",
                 "labels",
                 "pics",
@@ -34,9 +35,10 @@ public final class ModelsText {
             var m = r.model();
             lines.add(String.format(
                     Locale.ROOT,
-                    "%s %-22s %-16s %6d %6d %6s %6s %12s",
+                    "%s %-22s %-10s %-16s %6d %6d %6s %6s %12s",
                     r.current() ? "*" : " ",
                     m.id(),
+                    m.kind(),
                     DAY.format(m.created()),
                     m.labels().size(),
                     m.pictures(),

@@ -24,6 +24,7 @@ final class ModelRoutes {
 
     record Model(
             String id,
+            String kind,
             String created,
             List<String> labels,
             int pictures,
@@ -39,6 +40,7 @@ final class ModelRoutes {
         ctx.json(models.newest(50).stream()
                 .map(r -> new Model(
                         r.model().id(),
+                        r.model().kind(),
                         r.model().created().toString(),
                         r.model().labels(),
                         r.model().pictures(),

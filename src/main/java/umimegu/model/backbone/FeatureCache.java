@@ -26,10 +26,18 @@ public final class FeatureCache {
     /** How a picture is shown to the backbone: as it is, or as an augmented view. */
     public enum View {
         PLAIN,
-        MIRROR;
+        MIRROR,
+        /** The middle 80% of the picture. */
+        ZOOM,
+        ZOOM_MIRROR;
 
         BufferedImage apply(BufferedImage picture) {
-            return this == PLAIN ? picture : mirrored(picture);
+            return switch (this) {
+                case PLAIN -> picture;
+                case MIRROR -> mirrored(picture);
+                case ZOOM -> middle(picture);
+                case ZOOM_MIRROR -> mirrored(middle(picture));
+            };
         }
     }
 
@@ -132,6 +140,12 @@ public final class FeatureCache {
         } catch (IOException e) {
             LOG.warn("Could not keep the features of a picture in {}: {}", folder, e.getMessage());
         }
+    }
+
+    private static BufferedImage middle(BufferedImage picture) {
+        int w = Math.max(1, Math.round(picture.getWidth() * 0.8f));
+        int h = Math.max(1, Math.round(picture.getHeight() * 0.8f));
+        return picture.getSubimage((picture.getWidth() - w) / 2, (picture.getHeight() - h) / 2, w, h);
     }
 
     /** The picture flipped left to right. */
