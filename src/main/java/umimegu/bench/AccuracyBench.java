@@ -191,7 +191,7 @@ public final class AccuracyBench {
     public void probe(int pictureSize, List<Integer> sizes, boolean ensemble)
             throws IOException, umimegu.vision.ImageDecodeException {
         Split split = split();
-        umimegu.model.backbone.FeatureProbe probe = new umimegu.model.backbone.FeatureProbe(pictureSize);
+        umimegu.model.FeatureProbe probe = new umimegu.model.FeatureProbe(pictureSize);
         umimegu.vision.ImageDecoder decoder = new umimegu.vision.ImageDecoder(base.decode());
         Map<Path, float[]> features = new java.util.HashMap<>();
         Map<Path, float[]> mirrored = new java.util.HashMap<>(); // training pictures flipped: an augmented view
@@ -247,7 +247,7 @@ public final class AccuracyBench {
                     testLabels.add(l);
                 }
             }
-            acc[s] = umimegu.model.backbone.FeatureProbe.train(
+            acc[s] = umimegu.model.FeatureProbe.train(
                             train.rows(), train.labels(), split.labels().size(), firstSeed + s)
                     .accuracy(
                             testRows.toArray(float[][]::new),
@@ -300,7 +300,7 @@ public final class AccuracyBench {
         for (int s = 0; s < seeds; s++) {
             int seed = firstSeed + s;
             Rows train = trainingRows(split, features, mirrored, size, seed);
-            var probe = umimegu.model.backbone.FeatureProbe.train(
+            var probe = umimegu.model.FeatureProbe.train(
                     train.rows(), train.labels(), split.labels().size(), seed);
             Path work = Files.createTempDirectory("umimegu-ensemble");
             try {
@@ -389,7 +389,7 @@ public final class AccuracyBench {
                 }
             }
         }
-        var probe = umimegu.model.backbone.FeatureProbe.train(
+        var probe = umimegu.model.FeatureProbe.train(
                 trainRows.toArray(float[][]::new),
                 trainLabels.stream().mapToInt(Integer::intValue).toArray(),
                 known.size(),

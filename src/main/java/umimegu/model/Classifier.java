@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import umimegu.model.backbone.Backbone;
-import umimegu.model.backbone.FeatureCache;
 import umimegu.model.engine.CombinedBatches;
 import umimegu.model.engine.FoldedNetwork;
 

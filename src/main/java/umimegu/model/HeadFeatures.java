@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntConsumer;
 import umimegu.dataset.DatasetException;
-import umimegu.model.backbone.Backbone;
-import umimegu.model.backbone.FeatureCache;
 import umimegu.vision.ImageDecodeException;
 import umimegu.vision.PictureReader;
 

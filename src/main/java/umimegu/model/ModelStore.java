@@ -202,8 +202,8 @@ public final class ModelStore {
     /** The head of a model that stands on the backbone: it must be the backbone this build carries, and answer its labels. */
     private static FeatureHead loadHead(String id, Path dir, ModelInfo info) throws IOException {
         BackboneSpec wanted = info.backbone();
-        if (!wanted.id().equals(umimegu.model.backbone.Backbone.ID)
-                || !wanted.sha256().equals(umimegu.model.backbone.Backbone.weightsSha256())) {
+        if (!wanted.id().equals(umimegu.model.Backbone.ID)
+                || !wanted.sha256().equals(umimegu.model.Backbone.weightsSha256())) {
             throw new ModelStoreException("model " + id + " stands on the backbone " + wanted.id() + " with weights "
                     + wanted.sha256().substring(0, Math.min(12, wanted.sha256().length()))
                     + "…, which this version does not carry: train it again");

@@ -12,8 +12,6 @@ import umimegu.dataset.DatasetException;
 import umimegu.dataset.ImageFolder;
 import umimegu.dataset.LabelledFile;
 import umimegu.dataset.StratifiedSplit;
-import umimegu.model.backbone.Backbone;
-import umimegu.model.backbone.FeatureCache;
 import umimegu.vision.PictureReader;
 
 /**

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import umimegu.TestFixtures;
 import umimegu.app.Application;
 import umimegu.config.ConfigException;
-import umimegu.model.backbone.Backbone;
 
 /** Models that stand on the pretrained backbone: a head alone, and a head averaged with the compact network. */
 class PretrainedModelTest {
@@ -89,12 +88,13 @@ class PretrainedModelTest {
         Application app = app("pretrained");
         TrainingOutcome first = app.trainingService().train(TrainingListener.NONE, () -> false);
         Path[] entries = cacheEntries();
-        // each training picture plain and mirrored, each validation and test picture plain
-        long mirrored = Stream.of(entries)
-                .filter(e -> e.getFileName().toString().endsWith("-mirror"))
+        // every labelled picture in each view (the head learns from all once calibrated), each test picture plain
+        long plain = Stream.of(entries)
+                .filter(e -> e.getFileName().toString().endsWith("-plain"))
                 .count();
-        assertEquals(first.report().trainingImages(), mirrored);
-        assertEquals(24 + 8, entries.length - mirrored);
+        assertEquals(24 + 8, plain);
+        assertEquals(24 * umimegu.model.FeatureCache.View.values().length + 8, entries.length);
+        assertEquals(24, first.report().trainingImages() + first.report().validationImages());
 
         java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.fromMillis(0);
         for (Path e : entries) {

@@ -1,4 +1,4 @@
-package umimegu.model.backbone;
+package umimegu.model;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import umimegu.model.InputSpec;
-import umimegu.model.Preprocessor;
+import umimegu.model.backbone.BackboneWeights;
+import umimegu.model.backbone.MobileNetV2;
 import umimegu.model.engine.OneDnn;
 
 /**

@@ -1,4 +1,4 @@
-package umimegu.model.backbone;
+package umimegu.model;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

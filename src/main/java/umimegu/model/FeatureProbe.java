@@ -1,4 +1,4 @@
-package umimegu.model.backbone;
+package umimegu.model;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -13,8 +13,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import umimegu.model.InputSpec;
-import umimegu.model.Preprocessor;
+import umimegu.model.backbone.BackboneWeights;
+import umimegu.model.backbone.MobileNetV2;
 import umimegu.model.engine.OneDnn;
 
 /**
