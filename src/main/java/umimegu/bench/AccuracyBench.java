@@ -209,7 +209,7 @@ public final class AccuracyBench {
             }
             int pool = split.pool().get(label).size();
             float[][] flipped = probe.features(pictures.subList(0, pool).stream()
-                    .map(AccuracyBench::mirror)
+                    .map(umimegu.model.FeatureCache::mirrored)
                     .toList());
             for (int i = 0; i < pool; i++) {
                 mirrored.put(files.get(i), flipped[i]);
@@ -351,18 +351,6 @@ public final class AccuracyBench {
             best = values[i] > values[best] ? i : best;
         }
         return best;
-    }
-
-    private static java.awt.image.BufferedImage mirror(java.awt.image.BufferedImage picture) {
-        java.awt.image.BufferedImage out =
-                new java.awt.image.BufferedImage(picture.getWidth(), picture.getHeight(), picture.getType());
-        java.awt.Graphics2D g = out.createGraphics();
-        try {
-            g.drawImage(picture, picture.getWidth(), 0, -picture.getWidth(), picture.getHeight(), null);
-        } finally {
-            g.dispose();
-        }
-        return out;
     }
 
     /**

@@ -78,6 +78,9 @@ public final class FeatureHead {
         INDArray mean = x.mean(0);
         INDArray sd = x.std(0).addi(1e-6);
         DataSet data = new DataSet(x.subRowVector(mean).diviRowVector(sd), oneHot(training.labels(), labels.size()));
+        INDArray validationInput =
+                Nd4j.create(validation.features()).subRowVector(mean).diviRowVector(sd);
+        FeatureHead standardised = new FeatureHead(network); // the head in training, on standardised rows
         List<EpochStats> history = new ArrayList<>();
         int perRound = STEPS / ROUNDS;
         for (int round = 1; round <= ROUNDS; round++) {
@@ -89,15 +92,8 @@ public final class FeatureHead {
                 network.fit(data);
             }
             listener.onBatch(round, perRound, perRound);
-            FeatureHead standardised = new FeatureHead(network);
-            EvaluationResult onTraining = score(
-                    labels, standardised.rawProbabilities(x.subRowVector(mean).diviRowVector(sd)), training);
-            EvaluationResult onValidation = score(
-                    labels,
-                    standardised.rawProbabilities(Nd4j.create(validation.features())
-                            .subRowVector(mean)
-                            .diviRowVector(sd)),
-                    validation);
+            EvaluationResult onTraining = score(labels, standardised.rawProbabilities(data.getFeatures()), training);
+            EvaluationResult onValidation = score(labels, standardised.rawProbabilities(validationInput), validation);
             EpochStats stats = new EpochStats(
                     round,
                     onTraining.loss(),

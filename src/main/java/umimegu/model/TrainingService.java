@@ -87,50 +87,37 @@ public final class TrainingService implements ModelTrainer {
                 networkOutputs = Evaluator.outputs(network, validationBatches, Evaluator.BATCH);
                 if (kind.hasHead()) {
                     // the network's share of the average is calibrated on its own first
-                    Ensemble.calibrateInPlace(network, Calibration.fit(networkOutputs, validation.labelIndex()));
-                    networkOutputs = Evaluator.outputs(network, validationBatches, Evaluator.BATCH);
+                    double networkTemperature = Calibration.fit(networkOutputs, validation.labelIndex());
+                    Ensemble.calibrateInPlace(network, networkTemperature);
+                    for (int i = 0; i < networkOutputs.length; i++) {
+                        networkOutputs[i] = Calibration.scale(networkOutputs[i], networkTemperature);
+                    }
                 }
             }
-            FeatureHead head = null;
-            double[][] headOutputs = null;
             HeadFeatures features = kind.hasHead() ? headFeatures() : null;
-            if (kind.hasHead()) {
-                float[][][] trainingViews = features.of(
-                        training.sources(),
-                        HEAD_VIEWS,
-                        done -> listener.onLoading(done, training.size() + validation.size()));
-                float[][] validationRows = features.plain(validation.sources());
-                listener.onLoading(training.size() + validation.size(), training.size() + validation.size());
-                FeatureHead.Trained trained = FeatureHead.train(
-                        rows(trainingViews, training.labelIndex()),
-                        new FeatureHead.Rows(validationRows, validation.labelIndex()),
-                        labels,
-                        settings.seed(),
-                        kind.hasNetwork() ? TrainingListener.NONE : withFiles,
-                        cancelled);
-                head = trained.head();
-                headOutputs = head.probabilities(validationRows);
-                if (result == null) {
-                    result = new Trainer.Result(
-                            trained.history(), FeatureHead.ROUNDS, TrainingReport.StopReason.MAX_EPOCHS, List.of());
-                }
+            HeadPart headPart = kind.hasHead()
+                    ? trainHead(
+                            features,
+                            training,
+                            validation,
+                            labels,
+                            listener,
+                            kind.hasNetwork() ? TrainingListener.NONE : withFiles,
+                            cancelled)
+                    : null;
+            FeatureHead head = headPart == null ? null : headPart.head();
+            if (result == null) {
+                result = new Trainer.Result(
+                        headPart.history(), FeatureHead.ROUNDS, TrainingReport.StopReason.MAX_EPOCHS, List.of());
             }
             List<String> skipped = new java.util.ArrayList<>(training.skipped());
             skipped.addAll(validation.skipped());
 
-            double[][] validationOutputs = Ensemble.average(networkOutputs, headOutputs);
+            double[][] validationOutputs =
+                    Ensemble.average(networkOutputs, headPart == null ? null : headPart.validationOutputs());
             double temperature = Calibration.fit(validationOutputs, validation.labelIndex());
             EvaluationResult before = Evaluator.score(labels, validationOutputs, validation.labelIndex(), 1.0);
             EvaluationResult after = Evaluator.score(labels, validationOutputs, validation.labelIndex(), temperature);
-            if (kind.hasHead()) {
-                // calibrated, the head learns again from every picture: with 5 a label, a fifth more to learn from
-                float[][][] validationViews = features.of(validation.sources(), HEAD_VIEWS, done -> {});
-                FeatureHead.Rows all = FeatureHead.Rows.concat(
-                        rows(features.of(training.sources(), HEAD_VIEWS, done -> {}), training.labelIndex()),
-                        rows(validationViews, validation.labelIndex()));
-                head = FeatureHead.train(all, all, labels, settings.seed(), TrainingListener.NONE, cancelled)
-                        .head();
-            }
             TrainingReport report = new TrainingReport(
                     labels,
                     training.size(),
@@ -171,6 +158,47 @@ public final class TrainingService implements ModelTrainer {
 
     /** The views of each training picture the head learns from: mirrored and zoomed copies lift it (docs/pretrained.md). */
     private static final List<FeatureCache.View> HEAD_VIEWS = List.of(FeatureCache.View.values());
+
+    /** The head to keep, what the head trained on the training split said of the validation pictures, and its curve. */
+    private record HeadPart(FeatureHead head, double[][] validationOutputs, List<EpochStats> history) {}
+
+    /**
+     * Trains the head on the training split's views and scores the validation pictures with it
+     * (the model's temperature is fitted on those scores); then, as the head to keep, trains it
+     * again on every picture's views: with 5 a label, a fifth more to learn from (docs/pretrained.md).
+     */
+    private HeadPart trainHead(
+            HeadFeatures features,
+            LoadedImages training,
+            LoadedImages validation,
+            List<String> labels,
+            TrainingListener progress,
+            TrainingListener curveListener,
+            BooleanSupplier cancelled) {
+        int total = training.size() + validation.size();
+        float[][][] trainingViews =
+                features.of(training.sources(), HEAD_VIEWS, done -> progress.onLoading(done, total));
+        float[][][] validationViews = features.of(
+                validation.sources(), HEAD_VIEWS, done -> progress.onLoading(training.size() + done, total));
+        FeatureHead.Rows trainingRows = rows(trainingViews, training.labelIndex());
+        FeatureHead.Rows validationPlain = rows(plainOnly(validationViews), validation.labelIndex());
+        FeatureHead.Trained trained = FeatureHead.train(
+                trainingRows, validationPlain, labels, config.settings().seed(), curveListener, cancelled);
+        FeatureHead.Rows all = FeatureHead.Rows.concat(trainingRows, rows(validationViews, validation.labelIndex()));
+        FeatureHead kept = FeatureHead.train(
+                        all, all, labels, config.settings().seed(), TrainingListener.NONE, cancelled)
+                .head();
+        return new HeadPart(kept, trained.head().probabilities(validationPlain.features()), trained.history());
+    }
+
+    /** Each picture's first view, {@link FeatureCache.View#PLAIN}. */
+    private static float[][][] plainOnly(float[][][] views) {
+        float[][][] out = new float[views.length][][];
+        for (int i = 0; i < views.length; i++) {
+            out[i] = new float[][] {views[i][0]};
+        }
+        return out;
+    }
 
     private HeadFeatures headFeatures() {
         return new HeadFeatures(
