@@ -42,8 +42,18 @@
     return el("section", {class: "picture"},
       el("h2", {}, p.name, el("span", {class: "muted"}, "  model " + p.modelId)),
       el("div", {class: "result"},
-        p.annotated ? el("img", {class: "annotated", src: p.annotated, alt: "annotated " + p.name}) : null,
+        p.annotated ? picture(p) : null,
         faces));
+  }
+
+  // An explicit-looking picture stays blurred until clicked, as Discord shows a spoiler.
+  function picture(p) {
+    const img = el("img", {class: "annotated" + (p.spoiler ? " spoiler" : ""), src: p.annotated, alt: "annotated " + p.name});
+    if (!p.spoiler) return img;
+    const shown = el("button", {type: "button", class: "spoiler-cover", title: "may be explicit: click to show"}, img,
+      el("span", {class: "spoiler-note"}, "May be explicit — click to show"));
+    shown.addEventListener("click", () => { img.classList.remove("spoiler"); shown.classList.add("shown"); }, {once: true});
+    return shown;
   }
 
   function face(p, f) {

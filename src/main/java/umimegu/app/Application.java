@@ -23,6 +23,7 @@ import umimegu.model.Classifier;
 import umimegu.model.CurveWriter;
 import umimegu.model.ModelStore;
 import umimegu.model.ModelStoreException;
+import umimegu.model.NsfwRater;
 import umimegu.model.PictureClassifier;
 import umimegu.model.TestService;
 import umimegu.model.TrainingService;
@@ -153,7 +154,12 @@ public final class Application {
 
     /** Answer a picture: the one use case every front end calls. */
     public AnswerPicture answerPicture(Supplier<? extends PictureClassifier> classifier, HistorySession history) {
-        return new AnswerPicture(recognizer(classifier), answers(), history);
+        return new AnswerPicture(
+                recognizer(classifier),
+                answers(),
+                history,
+                picture -> NsfwRater.shared().explicitness(picture),
+                config.spoilers());
     }
 
     /**

@@ -9,6 +9,11 @@ public interface Conversation {
     /** Shows that the bot is working, where the platform can. */
     default void typing() {}
 
+    /** Whether explicit pictures are welcome here (a channel marked NSFW): then nothing is hidden as a spoiler. */
+    default boolean nsfw() {
+        return false;
+    }
+
     /** A posted reply that can be edited later (training progress). */
     interface SentReply {
         CompletableFuture<Void> edit(String text);

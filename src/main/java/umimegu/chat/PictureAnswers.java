@@ -64,7 +64,7 @@ public final class PictureAnswers {
         workers.submit(conversation, () -> {
             conversation.typing();
             for (Attachment image : images) {
-                Answered answered = answer(message, image);
+                Answered answered = answer(message, image, conversation);
                 if (answered.answerId() == null) {
                     Replies.send(conversation, answered.reply());
                     continue;
@@ -116,7 +116,7 @@ public final class PictureAnswers {
     }
 
     /** The answer to one picture: lines per face, the annotated picture for several faces, recorded in the history. */
-    Answered answer(IncomingMessage message, Attachment image) {
+    Answered answer(IncomingMessage message, Attachment image, Conversation conversation) {
         if (image.bytes() == null || image.size() > settings.maxAttachmentBytes()) {
             return Answered.text(String.format(
                     Locale.ROOT,
@@ -134,14 +134,17 @@ public final class PictureAnswers {
                     image.bytes(),
                     image.fileName(),
                     new Origin(source, message.guildId(), message.channelId(), message.authorId()),
-                    settings.annotateAlways());
+                    settings.annotateAlways(),
+                    conversation.nsfw());
         } catch (ImageDecodeException e) {
             return Answered.text("I couldn't read " + e.getMessage());
         } catch (DecoderBusyException e) {
             return Answered.text("I'm busy with other large pictures: " + e.getMessage() + ".");
         }
+        // Discord shows a file whose name starts with SPOILER_ blurred until clicked.
+        String file = answer.spoiler() ? "SPOILER_faces.png" : "faces.png";
         Reply reply = answer.annotatedPng() != null
-                ? new Reply(answer.text(), List.of(new Reply.OutgoingFile("faces.png", answer.annotatedPng())))
+                ? new Reply(answer.text(), List.of(new Reply.OutgoingFile(file, answer.annotatedPng())))
                 : Reply.text(answer.text());
         return new Answered(reply, answer.recognition().faces().isEmpty() ? null : answer.answerId());
     }

@@ -20,6 +20,7 @@ import umimegu.bench.FaceBench;
 import umimegu.bench.Figures;
 import umimegu.bench.HistoryBench;
 import umimegu.bench.MarginBench;
+import umimegu.bench.NsfwBench;
 import umimegu.bench.ProcessMemory;
 import umimegu.common.CompilerWarmUp;
 import umimegu.demo.SyntheticFaces;
@@ -71,7 +72,8 @@ final class BenchCommand implements Callable<Integer> {
         accuracy,
         unknown,
         backbone,
-        probe
+        probe,
+        nsfw
     }
 
     @Option(
@@ -110,6 +112,12 @@ final class BenchCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = "Labelled face crops for the accuracy and unknown parts (default: ${DEFAULT-VALUE}).")
     Path accuracyData = Path.of("..", "shared", "data", "anime8");
+
+    @Option(
+            names = "--nsfw-data",
+            paramLabel = "DIR",
+            description = "Pictures safe for work, searched in full, for the nsfw part (default: ${DEFAULT-VALUE}).")
+    Path nsfwData = Path.of("..", "shared", "data");
 
     @Option(
             names = "--seeds",
@@ -195,6 +203,17 @@ final class BenchCommand implements Callable<Integer> {
             figure(out, "backbone_single_p50_ms", fmt(percentile(single, 50)));
             figure(out, "backbone_single_p90_ms", fmt(percentile(single, 90)));
             figure(out, "backbone_batch16_img_per_s", fmt(backbone.batchedPerSecond(16, 20)));
+        }
+        if (only.contains(Part.nsfw)) {
+            if (Files.isDirectory(nsfwData)) {
+                NsfwBench.run(
+                        nsfwData,
+                        main.config().spoilers().above(),
+                        main.config().decode(),
+                        (name, value) -> figure(out, name, value));
+            } else {
+                figure(out, "nsfw", "skipped (no folder at " + nsfwData + ")");
+            }
         }
         if (only.contains(Part.faces)) {
             if (Files.isRegularFile(facePicture)) {

@@ -63,8 +63,8 @@ final class ClassifyCommand implements Callable<Integer> {
             AnswerPicture answering = app.answerPicture(() -> classifier, history);
             for (Path file : files) {
                 try {
-                    AnswerPicture.Answer answer =
-                            answering.answer(app.decoder().read(file), file.toString(), Origin.cli(), annotateAlways);
+                    AnswerPicture.Answer answer = answering.answer(
+                            app.decoder().read(file), file.toString(), Origin.cli(), annotateAlways, true);
                     if (files.size() == 1) {
                         answer.lines().forEach(out::println);
                     } else {

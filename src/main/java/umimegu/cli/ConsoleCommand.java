@@ -51,7 +51,8 @@ final class ConsoleCommand implements Callable<Integer> {
                             spec.commandLine().getOut(),
                             outDir,
                             admin,
-                            app.config().chat().maxAttachmentBytes())
+                            app.config().chat().maxAttachmentBytes(),
+                            app.config().spoilers().nsfwOffDiscord())
                     .run(in);
         }
         return ExitCodes.OK;

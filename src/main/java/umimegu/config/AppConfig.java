@@ -10,6 +10,7 @@ import umimegu.model.ModelKind;
 import umimegu.model.TrainingSettings;
 import umimegu.recognition.AnswerSettings;
 import umimegu.recognition.CropFolder;
+import umimegu.recognition.SpoilerSettings;
 import umimegu.vision.DecodeLimits;
 import umimegu.vision.FaceSettings;
 
@@ -19,7 +20,7 @@ import umimegu.vision.FaceSettings;
  * pictures from the chat waiting for an admin's review;
  * {@code discordGuildIds} are servers that get slash commands registered directly (empty: global);
  * {@code modelKind} is what a training makes, {@code backboneSize} the picture size the pretrained
- * backbone sees in it.
+ * backbone sees in it; {@code spoilers} when an annotated copy is hidden as a spoiler.
  */
 public record AppConfig(
         Paths paths,
@@ -38,6 +39,7 @@ public record AppConfig(
         boolean mirrorAverage,
         ModelKind modelKind,
         int backboneSize,
+        SpoilerSettings spoilers,
         Properties source) {
 
     public AppConfig withTraining(TrainingSettings newTraining) {
@@ -58,6 +60,7 @@ public record AppConfig(
                 mirrorAverage,
                 modelKind,
                 backboneSize,
+                spoilers,
                 source);
     }
 
@@ -79,6 +82,7 @@ public record AppConfig(
                 mirrorAverage,
                 modelKind,
                 backboneSize,
+                spoilers,
                 source);
     }
 
@@ -100,6 +104,7 @@ public record AppConfig(
                 mirrorAverage,
                 modelKind,
                 backboneSize,
+                spoilers,
                 source);
     }
 
@@ -121,6 +126,7 @@ public record AppConfig(
                 mirrorAverage,
                 modelKind,
                 backboneSize,
+                spoilers,
                 source);
     }
 }

@@ -23,6 +23,7 @@ import umimegu.model.ModelKind;
 import umimegu.model.TrainingSettings;
 import umimegu.recognition.AnswerSettings;
 import umimegu.recognition.CropFolder;
+import umimegu.recognition.SpoilerSettings;
 import umimegu.vision.DecodeLimits;
 import umimegu.vision.FaceSettings;
 
@@ -219,12 +220,31 @@ public final class ConfigLoader {
                     bool(p, "answer.mirror-average"),
                     parsed(p, "model.kind", ModelKind::parse, "compact, pretrained or ensemble"),
                     backboneSize(p),
+                    new SpoilerSettings(
+                            parsed(
+                                    p,
+                                    "answer.nsfw-spoiler-above",
+                                    ConfigLoader::probabilityOrOff,
+                                    "a number from 0 to 1, or off"),
+                            bool(p, "answer.nsfw-off-discord")),
                     p);
         } catch (NumberFormatException e) {
             throw new ConfigException("invalid number in config: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("invalid config: " + e.getMessage(), e);
         }
+    }
+
+    /** A probability, or {@code off} for one no picture reaches. */
+    private static double probabilityOrOff(String value) {
+        if (value.equalsIgnoreCase("off")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double d = Double.parseDouble(value);
+        if (!(d >= 0 && d <= 1)) {
+            throw new IllegalArgumentException(value);
+        }
+        return d;
     }
 
     private static int backboneSize(Properties p) {

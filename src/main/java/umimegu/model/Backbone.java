@@ -46,7 +46,7 @@ public final class Backbone {
         return weights().sha256();
     }
 
-    private static BackboneWeights weights() {
+    static BackboneWeights weights() {
         BackboneWeights w = weights;
         if (w == null) {
             synchronized (Backbone.class) {

@@ -34,6 +34,7 @@ final class ClassifyRoutes {
     private final WebSecurity security;
     private final long maxBytes;
     private final int maxFiles;
+    private final boolean nsfwPage;
 
     ClassifyRoutes(
             AnswerPicture answering,
@@ -42,7 +43,8 @@ final class ClassifyRoutes {
             Teaching teaching,
             WebSecurity security,
             long maxBytes,
-            int maxFiles) {
+            int maxFiles,
+            boolean nsfwPage) {
         this.answering = answering;
         this.answers = answers;
         this.live = live;
@@ -50,6 +52,7 @@ final class ClassifyRoutes {
         this.security = security;
         this.maxBytes = maxBytes;
         this.maxFiles = maxFiles;
+        this.nsfwPage = nsfwPage;
     }
 
     record Box(int x, int y, int width, int height) {}
@@ -72,9 +75,10 @@ final class ClassifyRoutes {
             String outcome,
             List<Face> faces,
             List<String> lines,
-            String annotated) {
+            String annotated,
+            boolean spoiler) {
         static Picture failed(String name, String error) {
-            return new Picture(name, error, null, null, null, List.of(), List.of(), null);
+            return new Picture(name, error, null, null, null, List.of(), List.of(), null, false);
         }
     }
 
@@ -165,7 +169,7 @@ final class ClassifyRoutes {
         }
         AnswerPicture.Answer a;
         try {
-            a = answering.answer(bytes, name, new Origin("web", null, "web", null), true);
+            a = answering.answer(bytes, name, new Origin("web", null, "web", null), true, nsfwPage);
         } catch (ImageDecodeException e) {
             return Picture.failed(name, "couldn't read " + e.getMessage());
         } catch (DecoderBusyException e) {
@@ -205,7 +209,8 @@ final class ClassifyRoutes {
                 a.recognition().outcome().name().toLowerCase(java.util.Locale.ROOT),
                 faces,
                 lines,
-                annotated);
+                annotated,
+                a.spoiler());
     }
 
     record Judgement(String answerId, Integer face, boolean right, String label) {

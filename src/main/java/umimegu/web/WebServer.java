@@ -39,7 +39,8 @@ public final class WebServer implements AutoCloseable {
             ImageDecoder decoder,
             long maxPictureBytes,
             WebSettings settings,
-            String adminToken) {}
+            String adminToken,
+            boolean nsfwPage) {}
 
     private final Javalin app;
     private final TrainRoutes training;
@@ -68,7 +69,8 @@ public final class WebServer implements AutoCloseable {
                 app.decoder(),
                 app.config().chat().maxAttachmentBytes(),
                 app.config().web(),
-                System.getenv(TOKEN_ENV)));
+                System.getenv(TOKEN_ENV),
+                app.config().spoilers().nsfwOffDiscord()));
     }
 
     public static WebServer start(Parts p) {
@@ -87,7 +89,8 @@ public final class WebServer implements AutoCloseable {
                 p.teaching(),
                 security,
                 p.maxPictureBytes(),
-                p.settings().maxFiles());
+                p.settings().maxFiles(),
+                p.nsfwPage());
         TrainRoutes train = new TrainRoutes(p.training(), p.teaching(), p.decoder(), security);
         ModelRoutes models = new ModelRoutes(p.teaching().models(), p.training(), security);
         HistoryRoutes history = new HistoryRoutes(p.teaching().history());

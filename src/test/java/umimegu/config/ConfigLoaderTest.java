@@ -1,6 +1,7 @@
 package umimegu.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,14 @@ class ConfigLoaderTest {
         Files.writeString(file, "train.batch-size=lots\n");
         var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
         assertTrue(e.getMessage().contains("train.batch-size"), e.getMessage());
+
+        Files.writeString(file, "answer.nsfw-spoiler-above=off\n");
+        assertFalse(ConfigLoader.load(file).spoilers().enabled(), "off: no spoilers");
+        Files.writeString(file, "answer.nsfw-spoiler-above=1.5\n");
+        var spoiler = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertTrue(
+                spoiler.getMessage().contains("answer.nsfw-spoiler-above must be a number from 0 to 1, or off"),
+                spoiler.getMessage());
 
         var missing = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("none.properties")));
         assertTrue(missing.getMessage().contains("not found"), missing.getMessage());

@@ -1,15 +1,18 @@
 package umimegu.usecase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import umimegu.history.PredictionRecord;
+import umimegu.model.ContentRating;
 import umimegu.model.Prediction;
 import umimegu.recognition.AnswerFormatter;
 import umimegu.recognition.AnswerSettings;
@@ -17,6 +20,7 @@ import umimegu.recognition.FaceAnswer;
 import umimegu.recognition.Origin;
 import umimegu.recognition.PictureRecognizer;
 import umimegu.recognition.Recognition;
+import umimegu.recognition.SpoilerSettings;
 import umimegu.vision.FaceBox;
 import umimegu.vision.ImageDecodeException;
 
@@ -53,7 +57,7 @@ class AnswerPictureTest {
     void oneFaceGetsOneLineAndIsRecordedUnderTheAnswersId() throws Exception {
         AnswerPicture.Answer a = answering((bytes, name) -> new Recognition(
                         "sha", PICTURE, Recognition.Outcome.FACES, List.of(face(1, "megumi", 0.977)), "m1", 5))
-                .answer(new byte[1], "a.png", ORIGIN, false);
+                .answer(new byte[1], "a.png", ORIGIN, false, false);
         assertEquals("This is Megumi: 97.7%", a.text());
         assertNull(a.annotatedPng(), "one face needs no annotated copy");
         List<PredictionRecord> saved = recorded();
@@ -71,7 +75,7 @@ class AnswerPictureTest {
                         List.of(face(1, "megumi", 0.977), face(2, "umi", 0.561)),
                         "m1",
                         5))
-                .answer(new byte[1], "b.png", ORIGIN, false);
+                .answer(new byte[1], "b.png", ORIGIN, false, false);
         assertEquals(List.of("Face 1: This is Megumi: 97.7%", "Face 2: Not sure — closest is Umi: 56.1%"), a.lines());
         assertNotNull(a.annotatedPng());
         assertEquals(2, recorded().size());
@@ -82,8 +86,67 @@ class AnswerPictureTest {
         AnswerPicture answering = answering((bytes, name) -> {
             throw new ImageDecodeException(name + ": not an image");
         });
-        assertThrows(ImageDecodeException.class, () -> answering.answer(new byte[1], "c.txt", ORIGIN, false));
+        assertThrows(ImageDecodeException.class, () -> answering.answer(new byte[1], "c.txt", ORIGIN, false, false));
         assertEquals(0, recorded().size());
+    }
+
+    private static PictureRecognizer twoFaces() {
+        return (bytes, name) -> new Recognition(
+                "sha",
+                PICTURE,
+                Recognition.Outcome.FACES,
+                List.of(face(1, "megumi", 0.977), face(2, "umi", 0.561)),
+                "m1",
+                5);
+    }
+
+    @Test
+    void anExplicitLookingAnnotatedCopyIsASpoilerOutsideNsfwChannels() throws Exception {
+        List<BufferedImage> rated = new java.util.ArrayList<>();
+        ContentRating explicit = picture -> {
+            rated.add(picture);
+            return 0.7;
+        };
+        AnswerPicture answering =
+                new AnswerPicture(twoFaces(), answers, session, explicit, new SpoilerSettings(0.6, false));
+
+        AnswerPicture.Answer inOrdinaryChannel = answering.answer(new byte[1], "d.png", ORIGIN, false, false);
+        assertTrue(inOrdinaryChannel.spoiler());
+        assertEquals(List.of(PICTURE), rated, "the posted picture itself is rated");
+        assertFalse(answering.answer(new byte[1], "d.png", ORIGIN, false, true).spoiler(), "a channel marked NSFW");
+        assertFalse(
+                new AnswerPicture(twoFaces(), answers, session, explicit, new SpoilerSettings(0.75, false))
+                        .answer(new byte[1], "d.png", ORIGIN, false, false)
+                        .spoiler(),
+                "below the threshold");
+        assertFalse(
+                new AnswerPicture(twoFaces(), answers, session, explicit, SpoilerSettings.NEVER)
+                        .answer(new byte[1], "d.png", ORIGIN, false, false)
+                        .spoiler(),
+                "spoilers switched off");
+        assertEquals(2, rated.size(), "rated only when a spoiler could follow (not in the NSFW channel, not when off)");
+    }
+
+    @Test
+    void noAnnotatedCopyMeansNoRatingAndAFailedRatingHidesThePicture() throws Exception {
+        ContentRating broken = picture -> {
+            throw new IllegalStateException("out of memory");
+        };
+        AnswerPicture.Answer oneFace = new AnswerPicture(
+                        (bytes, name) -> new Recognition(
+                                "sha", PICTURE, Recognition.Outcome.FACES, List.of(face(1, "megumi", 0.977)), "m1", 5),
+                        answers,
+                        session,
+                        broken,
+                        new SpoilerSettings(0.6, false))
+                .answer(new byte[1], "e.png", ORIGIN, false, false);
+        assertFalse(oneFace.spoiler(), "nothing is posted but text, so nothing is rated");
+
+        AnswerPicture.Answer unrated = new AnswerPicture(
+                        twoFaces(), answers, session, broken, new SpoilerSettings(0.6, false))
+                .answer(new byte[1], "f.png", ORIGIN, false, false);
+        assertTrue(unrated.spoiler(), "what cannot be rated is hidden");
+        assertNotNull(unrated.annotatedPng(), "and still answered");
     }
 
     private List<PredictionRecord> recorded() {

@@ -134,6 +134,7 @@ class WebApiTest {
         assertTrue(annotated.startsWith("data:image/png;base64,"));
         var image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(annotated.substring(22))));
         assertEquals(ImageIO.read(group.toFile()).getWidth(), image.getWidth());
+        assertFalse(picture.get("spoiler").getAsBoolean(), "a safe group picture is shown, not blurred");
     }
 
     @Test

@@ -80,7 +80,8 @@ final class WebFixture implements BeforeAllCallback, AfterAllCallback {
                 app.decoder(),
                 app.config().chat().maxAttachmentBytes(),
                 app.config().web(),
-                TOKEN));
+                TOKEN,
+                app.config().spoilers().nsfwOffDiscord()));
     }
 
     @Override

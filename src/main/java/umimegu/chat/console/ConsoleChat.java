@@ -29,14 +29,18 @@ public final class ConsoleChat {
     private final Path outDir;
     private final boolean admin;
     private final long maxAttachmentBytes;
+    private final boolean nsfw;
     private final AtomicInteger files = new AtomicInteger();
 
-    public ConsoleChat(ChatBot bot, PrintWriter out, Path outDir, boolean admin, long maxAttachmentBytes) {
+    /** {@code nsfw}: the console counts as a channel marked NSFW (no picture is written as a spoiler). */
+    public ConsoleChat(
+            ChatBot bot, PrintWriter out, Path outDir, boolean admin, long maxAttachmentBytes, boolean nsfw) {
         this.bot = bot;
         this.out = out;
         this.outDir = outDir;
         this.admin = admin;
         this.maxAttachmentBytes = maxAttachmentBytes;
+        this.nsfw = nsfw;
     }
 
     /** Reads until end of input or "quit", then waits for running work (a training included). */
@@ -106,6 +110,11 @@ public final class ConsoleChat {
     }
 
     private final Conversation conversation = new Conversation() {
+        @Override
+        public boolean nsfw() {
+            return nsfw;
+        }
+
         @Override
         public CompletableFuture<SentReply> send(Reply reply) {
             say(reply.text());

@@ -2,6 +2,7 @@ package umimegu.chat.discord;
 
 import java.util.concurrent.CompletableFuture;
 import org.javacord.api.entity.channel.TextChannel;
+import org.javacord.api.entity.channel.TextableRegularServerChannel;
 import org.javacord.api.entity.message.MessageBuilder;
 import umimegu.chat.Conversation;
 import umimegu.chat.Reply;
@@ -34,5 +35,22 @@ final class ChannelConversation implements Conversation {
     @Override
     public void typing() {
         channel.type();
+    }
+
+    @Override
+    public boolean nsfw() {
+        return nsfw(channel);
+    }
+
+    /** Whether a channel is marked NSFW; a thread follows its parent channel, a direct message is not. */
+    static boolean nsfw(TextChannel channel) {
+        return channel.asTextableRegularServerChannel()
+                .map(TextableRegularServerChannel::isNsfw)
+                .or(() -> channel.asServerThreadChannel()
+                        .map(thread -> thread.getParent()
+                                .asTextableRegularServerChannel()
+                                .map(TextableRegularServerChannel::isNsfw)
+                                .orElse(false)))
+                .orElse(false);
     }
 }

@@ -23,6 +23,11 @@ final class InteractionConversation implements Conversation {
     }
 
     @Override
+    public boolean nsfw() {
+        return interaction.getChannel().map(ChannelConversation::nsfw).orElse(false);
+    }
+
+    @Override
     public CompletableFuture<SentReply> send(Reply reply) {
         if (first.compareAndSet(true, false)) {
             return deferred.thenCompose(updater -> {

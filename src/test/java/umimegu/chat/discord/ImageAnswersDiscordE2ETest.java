@@ -28,7 +28,9 @@ class ImageAnswersDiscordE2ETest {
     static final String ANSWER = "(This is|Not sure — closest is) (Megumi|Umi): \\d+\\.\\d%( \\(.*\\))?";
 
     @RegisterExtension
-    static BotOnStandIn bot = new BotOnStandIn();
+    static BotOnStandIn bot = new BotOnStandIn(
+            // every picture counts as explicit, as a real explicit one would: spoilers outside NSFW channels
+            p -> p.setProperty("answer.nsfw-spoiler-above", "0"));
 
     static DiscordStandIn discord = bot.discord();
 
@@ -66,7 +68,7 @@ class ImageAnswersDiscordE2ETest {
     @Test
     void severalFacesGetOneLineEachAndTheAnnotatedPicture() throws Exception {
         Path scene = TestFixtures.sharedData("anime_scenes").resolve("detect_01.jpg");
-        String channel = discord.channel(1);
+        String channel = discord.nsfwChannel();
         discord.post(channel, discord.member(), "who are they?", new Upload("scene.jpg", Files.readAllBytes(scene)));
 
         BotMessage answer = awaitMessages(discord, channel, 1).get(0);
@@ -77,9 +79,21 @@ class ImageAnswersDiscordE2ETest {
         assertEquals(6, faces.size(), answer.content());
         assertEquals(1, answer.files().size());
         RecordedRequest.Part annotated = answer.files().get(0);
-        assertTrue(annotated.fileName().endsWith(".png"), annotated.fileName());
+        assertEquals("faces.png", annotated.fileName(), "no spoiler in a channel marked NSFW");
         var image = ImageIO.read(new ByteArrayInputStream(annotated.bytes()));
         assertEquals(ImageIO.read(scene.toFile()).getWidth(), image.getWidth(), "the picture itself, with boxes");
+    }
+
+    @Test
+    void anExplicitLookingAnnotatedCopyIsPostedAsASpoilerInAChannelNotMarkedNsfw() throws Exception {
+        Path scene = TestFixtures.sharedData("anime_scenes").resolve("detect_01.jpg");
+        String channel = discord.channel(1);
+        discord.post(channel, discord.member(), "", new Upload("scene.jpg", Files.readAllBytes(scene)));
+
+        BotMessage answer = awaitMessages(discord, channel, 1).get(0);
+        assertEquals(
+                List.of("SPOILER_faces.png"),
+                answer.files().stream().map(RecordedRequest.Part::fileName).toList());
     }
 
     @Test

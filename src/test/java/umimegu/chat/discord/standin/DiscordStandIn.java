@@ -163,6 +163,11 @@ public final class DiscordStandIn implements BeforeAllCallback, AfterEachCallbac
         return channels.get(i);
     }
 
+    /** The server's text channel marked NSFW (the last one; the others are not). */
+    public String nsfwChannel() {
+        return channels.get(channels.size() - 1);
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     public void start() throws Exception {

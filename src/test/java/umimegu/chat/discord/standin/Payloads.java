@@ -89,6 +89,7 @@ final class Payloads {
                     .put("name", "channel-" + i)
                     .put("type", 0)
                     .put("position", i)
+                    .put("nsfw", i == channelIds.size() - 1) // the last channel is marked NSFW
                     .putArray("permission_overwrites");
         }
         ArrayNode list = guild.putArray("members");
