@@ -232,6 +232,76 @@ public final class AccuracyBench {
             }
         }
         probeUnknown(split, features, pictureSize);
+        for (int size : sizes) {
+            probeUnknownScores(split, features, mirrored, pictureSize, size);
+        }
+    }
+
+    /**
+     * Candidate "I don't know" scores on the features, trained on {@code size} pictures of each of
+     * all labels but the last two (the draws of {@link #accuracy}), asked about the test pictures of
+     * all: a shared-covariance Gaussian per label at several shrinkages, plain and relative, and
+     * the nearest training picture's cosine.
+     */
+    private void probeUnknownScores(
+            Split split, Map<Path, float[]> features, Map<Path, float[]> mirrored, int pictureSize, int size) {
+        List<String> known = split.labels().subList(0, split.labels().size() - 2);
+        Split knownSplit = new Split(known, split.pool(), split.test());
+        Map<String, double[]> auroc = new LinkedHashMap<>();
+        Map<String, double[]> rejected = new LinkedHashMap<>();
+        for (int s = 0; s < seeds; s++) {
+            Rows train = trainingRows(knownSplit, features, mirrored, size, firstSeed + s);
+            List<float[]> knownRows = new ArrayList<>();
+            List<float[]> unknownRows = new ArrayList<>();
+            for (String label : split.labels()) {
+                for (Path f : split.test().get(label)) {
+                    (known.contains(label) ? knownRows : unknownRows).add(features.get(f));
+                }
+            }
+            float[][] k = knownRows.toArray(float[][]::new);
+            float[][] u = unknownRows.toArray(float[][]::new);
+            Map<String, java.util.function.Function<float[][], double[]>> scores = new LinkedHashMap<>();
+            for (double shrink : new double[] {0.1, 0.3, 0.6, 0.9}) {
+                for (boolean relative : new boolean[] {false, true}) {
+                    var g = umimegu.model.FeatureGaussian.fit(
+                            train.rows(), train.labels(), known.size(), shrink, relative);
+                    scores.put((relative ? "relative_" : "") + "gaussian_" + shrink, g::scores);
+                }
+            }
+            scores.put("nearest_picture_cosine", rows -> {
+                double[] out = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    double best = -1;
+                    for (float[] t : train.rows()) {
+                        best = Math.max(best, cosine(rows[i], t));
+                    }
+                    out[i] = best;
+                }
+                return out;
+            });
+            var probe = umimegu.model.FeatureProbe.train(train.rows(), train.labels(), known.size(), firstSeed + s);
+            scores.put(
+                    "probe_probability",
+                    rows -> Arrays.stream(probe.probabilities(rows))
+                            .mapToDouble(p -> Arrays.stream(p).max().orElse(0))
+                            .toArray());
+            for (var score : scores.entrySet()) {
+                List<Double> ks =
+                        Arrays.stream(score.getValue().apply(k)).boxed().toList();
+                List<Double> us =
+                        Arrays.stream(score.getValue().apply(u)).boxed().toList();
+                auroc.computeIfAbsent(score.getKey(), x -> new double[seeds])[s] = auroc(ks, us);
+                rejected.computeIfAbsent(score.getKey(), x -> new double[seeds])[s] =
+                        OpenSetScores.rejectedAt(ks, us, 0.05);
+            }
+        }
+        for (String name : auroc.keySet()) {
+            figure.accept(
+                    "probe_" + pictureSize + "_" + (size == 0 ? "all" : size) + (mirrored.isEmpty() ? "" : "_flips")
+                            + "_unknown_" + name,
+                    "auroc " + meanSd(auroc.get(name)) + "; unknown rejected at 5% known "
+                            + meanSd(rejected.get(name)));
+        }
     }
 
     private void probeAccuracy(
@@ -520,7 +590,93 @@ public final class AccuracyBench {
                         .append(separation(
                                 knownViews.stream().map(score::applyAsDouble).toList(),
                                 unknownViews.stream().map(score::applyAsDouble).toList())));
+        backboneScores(app, split, known, unknown, knownViews, unknownViews, training, out);
         return out.toString();
+    }
+
+    /**
+     * The pretrained backbone's relative Gaussian score (docs/pretrained.md) on its own and summed
+     * with the network's energy, each scaled by its spread over the known training pictures.
+     */
+    private static void backboneScores(
+            Application app,
+            Split split,
+            List<String> known,
+            List<String> unknown,
+            List<NetworkView> knownViews,
+            List<NetworkView> unknownViews,
+            Map<String, List<NetworkView>> training,
+            StringBuilder out)
+            throws umimegu.vision.ImageDecodeException {
+        umimegu.model.FeatureProbe probe = new umimegu.model.FeatureProbe(160);
+        List<float[]> trainRows = new ArrayList<>();
+        List<Integer> trainLabels = new ArrayList<>();
+        for (int l = 0; l < known.size(); l++) {
+            for (float[] row : backboneFeatures(app, probe, split.pool().get(known.get(l)))) {
+                trainRows.add(row);
+                trainLabels.add(l);
+            }
+        }
+        List<float[]> knownRows = new ArrayList<>();
+        for (String label : known) {
+            knownRows.addAll(backboneFeatures(app, probe, split.test().get(label)));
+        }
+        List<float[]> unknownRows = new ArrayList<>();
+        for (String label : unknown) {
+            unknownRows.addAll(backboneFeatures(app, probe, split.test().get(label)));
+        }
+        float[][] train = trainRows.toArray(float[][]::new);
+        List<NetworkView> trainViews =
+                training.values().stream().flatMap(List::stream).toList();
+        double[] energyTrain =
+                trainViews.stream().mapToDouble(OpenSetScores::energy).toArray();
+        for (double shrink : new double[] {0.9, 1.0}) {
+            var gaussian = umimegu.model.FeatureGaussian.fit(
+                    train, trainLabels.stream().mapToInt(Integer::intValue).toArray(), known.size(), shrink, true);
+            double[] gk = gaussian.scores(knownRows.toArray(float[][]::new));
+            double[] gu = gaussian.scores(unknownRows.toArray(float[][]::new));
+            out.append("; backbone_relative_gaussian_")
+                    .append(shrink)
+                    .append(": ")
+                    .append(separation(boxed(gk), boxed(gu)));
+            double gaussianSd = sd(gaussian.scores(train));
+            double energySd = sd(energyTrain);
+            for (double weight : new double[] {0.5, 1.0, 2.0}) {
+                List<Double> fk = new ArrayList<>();
+                for (int i = 0; i < gk.length; i++) {
+                    fk.add(OpenSetScores.energy(knownViews.get(i)) / energySd + weight * gk[i] / gaussianSd);
+                }
+                List<Double> fu = new ArrayList<>();
+                for (int i = 0; i < gu.length; i++) {
+                    fu.add(OpenSetScores.energy(unknownViews.get(i)) / energySd + weight * gu[i] / gaussianSd);
+                }
+                out.append("; energy_plus_")
+                        .append(weight)
+                        .append("_backbone_gaussian_")
+                        .append(shrink)
+                        .append(": ")
+                        .append(separation(fk, fu));
+            }
+        }
+    }
+
+    private static List<float[]> backboneFeatures(Application app, umimegu.model.FeatureProbe probe, List<Path> files)
+            throws umimegu.vision.ImageDecodeException {
+        List<java.awt.image.BufferedImage> images = new ArrayList<>();
+        for (Path f : files) {
+            images.add(app.decoder().decode(f));
+        }
+        return Arrays.asList(probe.features(images));
+    }
+
+    private static List<Double> boxed(double[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+
+    private static double sd(double[] values) {
+        double mean = Arrays.stream(values).average().orElse(0);
+        return Math.sqrt(
+                Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, values.length - 1));
     }
 
     private static List<NetworkView> views(Application app, Classifier classifier, List<Path> files)

@@ -58,7 +58,8 @@ public final class FeatureCache {
 
     /**
      * The features of each file under each view ({@code [file][view]}), from the cache or computed
-     * (and then kept); {@code progress} gets the number of files done.
+     * (and then kept); {@code progress} gets the number of files done. A file the reader gives no
+     * picture for (null) gets null.
      */
     public <E extends Exception> float[][][] features(
             List<Path> files, List<View> views, Reader<E> reader, IntConsumer progress) throws E {
@@ -82,6 +83,11 @@ public final class FeatureCache {
         int done = files.size() - missing.size();
         for (int i : missing) {
             BufferedImage picture = reader.read(files.get(i));
+            if (picture == null) {
+                out[i] = null;
+                progress.accept(++done);
+                continue;
+            }
             List<BufferedImage> shown =
                     views.stream().map(v -> v.apply(picture)).toList();
             float[][] rows = backbone.features(shown);

@@ -1,9 +1,11 @@
 package umimegu.model;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import umimegu.dataset.DatasetException;
+import umimegu.dataset.LabelledFile;
 import umimegu.vision.ImageDecodeException;
 import umimegu.vision.PictureReader;
 
@@ -13,6 +15,8 @@ import umimegu.vision.PictureReader;
  * computes only those.
  */
 final class HeadFeatures {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HeadFeatures.class);
+    private static final int LOGGED_SKIPS = 10;
     /** The cache's folder inside the model store; hidden, so never taken for a model. */
     static final String CACHE_FOLDER = ".features";
 
@@ -32,6 +36,57 @@ final class HeadFeatures {
         } catch (ImageDecodeException e) {
             throw new DatasetException("a picture changed while training read it: " + e.getMessage());
         }
+    }
+
+    /** Labelled files as the head needs them: their features under each view, and who they are. */
+    record Loaded(LoadedImages images, float[][][] views) {}
+
+    /**
+     * The features of labelled files under each view, decoding only the files whose features are
+     * not kept yet (a retraining after a few new pictures decodes only those); an unreadable file
+     * is skipped with the reason, as {@link ImageLoader} does. The images hold no pixels.
+     */
+    Loaded load(List<String> labels, List<LabelledFile> files, List<FeatureCache.View> views, IntConsumer progress) {
+        List<String> skipped = new ArrayList<>();
+        float[][][] all = cache.features(
+                files.stream().map(LabelledFile::path).toList(),
+                views,
+                path -> {
+                    try {
+                        return reader.picture(path);
+                    } catch (ImageDecodeException e) {
+                        if (skipped.size() < LOGGED_SKIPS) {
+                            log.warn("Skipping {}", e.getMessage());
+                        }
+                        skipped.add(e.getMessage());
+                        return null;
+                    }
+                },
+                progress);
+        List<float[][]> kept = new ArrayList<>();
+        List<Integer> labelIndex = new ArrayList<>();
+        List<Path> sources = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (all[i] != null) {
+                kept.add(all[i]);
+                labelIndex.add(files.get(i).label());
+                sources.add(files.get(i).path());
+            }
+        }
+        if (skipped.size() > LOGGED_SKIPS) {
+            log.warn(
+                    "... and {} more unreadable files skipped ({} in all)",
+                    skipped.size() - LOGGED_SKIPS,
+                    skipped.size());
+        }
+        return new Loaded(
+                new LoadedImages(
+                        labels,
+                        List.of(),
+                        labelIndex.stream().mapToInt(Integer::intValue).toArray(),
+                        sources,
+                        skipped),
+                kept.toArray(float[][][]::new));
     }
 
     /** The plain view's features, one row per file. */

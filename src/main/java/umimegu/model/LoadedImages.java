@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Decoded, resized images held as bytes, with their label indices. {@code skipped} lists the files
- * that could not be decoded, each with the reason.
+ * that could not be decoded, each with the reason. {@code pixels} is empty where only the files'
+ * backbone features were needed ({@link HeadFeatures#load}).
  */
 public record LoadedImages(
         List<String> labels, List<byte[]> pixels, int[] labelIndex, List<Path> sources, List<String> skipped) {
@@ -18,7 +19,7 @@ public record LoadedImages(
     }
 
     public int size() {
-        return pixels.size();
+        return labelIndex.length;
     }
 
     public int[] countPerLabel() {

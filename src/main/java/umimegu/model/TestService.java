@@ -1,5 +1,6 @@
 package umimegu.model;
 
+import java.util.List;
 import umimegu.dataset.DatasetException;
 import umimegu.dataset.ImageFolder;
 import umimegu.vision.PictureReader;
@@ -31,14 +32,16 @@ public final class TestService {
     public TestOutcome test(StoredModel model) {
         ImageFolder folder = ImageFolder.scanAgainst(testImages, model.info().labels());
         Preprocessor preprocessor = new Preprocessor(model.info().input());
-        LoadedImages images =
-                new ImageLoader(decoder, preprocessor).load(model.info().labels(), folder.files(), done -> {});
-        if (images.size() == 0) {
-            throw new DatasetException("no readable image in " + testImages);
-        }
         HeadFeatures features = model.head() == null
                 ? null
                 : new HeadFeatures(store.root(), model.info().backbone().size(), facesCut, decoder);
+        LoadedImages images = model.network() == null // a head alone needs no pixels, only features
+                ? features.load(model.info().labels(), folder.files(), List.of(FeatureCache.View.PLAIN), done -> {})
+                        .images()
+                : new ImageLoader(decoder, preprocessor).load(model.info().labels(), folder.files(), done -> {});
+        if (images.size() == 0) {
+            throw new DatasetException("no readable image in " + testImages);
+        }
         EvaluationResult result = Evaluator.score(
                 model.info().labels(),
                 TrainingService.outputs(model.network(), model.head(), features, images, preprocessor),

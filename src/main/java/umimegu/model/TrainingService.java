@@ -58,15 +58,29 @@ public final class TrainingService implements ModelTrainer {
         Preprocessor preprocessor = new Preprocessor(config.input());
         ImageLoader loader = new ImageLoader(decoder, preprocessor);
         int total = folder.files().size();
-        LoadedImages training = loader.load(labels, split.training(), done -> listener.onLoading(done, total));
         int trainingCount = split.training().size();
-        LoadedImages validation =
-                loader.load(labels, split.validation(), done -> listener.onLoading(trainingCount + done, total));
+        ModelKind kind = config.kind();
+        HeadFeatures features = kind.hasHead() ? headFeatures() : null;
+        LoadedImages training;
+        LoadedImages validation;
+        HeadViews views = null;
+        if (kind.hasNetwork()) {
+            training = loader.load(labels, split.training(), done -> listener.onLoading(done, total));
+            validation =
+                    loader.load(labels, split.validation(), done -> listener.onLoading(trainingCount + done, total));
+        } else { // the head alone needs no pixels: only pictures whose features are not kept yet are decoded
+            HeadFeatures.Loaded t =
+                    features.load(labels, split.training(), HEAD_VIEWS, done -> listener.onLoading(done, total));
+            HeadFeatures.Loaded v = features.load(
+                    labels, split.validation(), HEAD_VIEWS, done -> listener.onLoading(trainingCount + done, total));
+            training = t.images();
+            validation = v.images();
+            views = new HeadViews(t.views(), v.views());
+        }
         requireEveryLabel(training, validation);
 
         ModelStore.Draft draft = store.begin();
         try {
-            ModelKind kind = config.kind();
             TrainingPlan plan = TrainingPlan.of(settings, training.size());
             TrainingListener withFiles = new FileWritingListener(listener, draft, curves);
             listener.onStart(draft.directory(), training.size(), validation.size());
@@ -94,10 +108,10 @@ public final class TrainingService implements ModelTrainer {
                     }
                 }
             }
-            HeadFeatures features = kind.hasHead() ? headFeatures() : null;
             HeadPart headPart = kind.hasHead()
                     ? trainHead(
                             features,
+                            views,
                             training,
                             validation,
                             labels,
@@ -159,6 +173,9 @@ public final class TrainingService implements ModelTrainer {
     /** The views of each training picture the head learns from: mirrored and zoomed copies lift it (docs/pretrained.md). */
     private static final List<FeatureCache.View> HEAD_VIEWS = List.of(FeatureCache.View.values());
 
+    /** The features of the training and validation pictures under {@link #HEAD_VIEWS}, when read while loading. */
+    private record HeadViews(float[][][] training, float[][][] validation) {}
+
     /** The head to keep, what the head trained on the training split said of the validation pictures, and its curve. */
     private record HeadPart(FeatureHead head, double[][] validationOutputs, List<EpochStats> history) {}
 
@@ -169,6 +186,7 @@ public final class TrainingService implements ModelTrainer {
      */
     private HeadPart trainHead(
             HeadFeatures features,
+            HeadViews known,
             LoadedImages training,
             LoadedImages validation,
             List<String> labels,
@@ -176,10 +194,13 @@ public final class TrainingService implements ModelTrainer {
             TrainingListener curveListener,
             BooleanSupplier cancelled) {
         int total = training.size() + validation.size();
-        float[][][] trainingViews =
-                features.of(training.sources(), HEAD_VIEWS, done -> progress.onLoading(done, total));
-        float[][][] validationViews = features.of(
-                validation.sources(), HEAD_VIEWS, done -> progress.onLoading(training.size() + done, total));
+        float[][][] trainingViews = known != null
+                ? known.training()
+                : features.of(training.sources(), HEAD_VIEWS, done -> progress.onLoading(done, total));
+        float[][][] validationViews = known != null
+                ? known.validation()
+                : features.of(
+                        validation.sources(), HEAD_VIEWS, done -> progress.onLoading(training.size() + done, total));
         FeatureHead.Rows trainingRows = rows(trainingViews, training.labelIndex());
         FeatureHead.Rows validationPlain = rows(plainOnly(validationViews), validation.labelIndex());
         FeatureHead.Trained trained = FeatureHead.train(
@@ -229,7 +250,10 @@ public final class TrainingService implements ModelTrainer {
             return Optional.empty();
         }
         ImageFolder testFolder = ImageFolder.scanAgainst(config.testImages(), info.labels());
-        LoadedImages test = new ImageLoader(decoder, preprocessor).load(info.labels(), testFolder.files(), done -> {});
+        LoadedImages test = network == null
+                ? features.load(info.labels(), testFolder.files(), List.of(FeatureCache.View.PLAIN), done -> {})
+                        .images()
+                : new ImageLoader(decoder, preprocessor).load(info.labels(), testFolder.files(), done -> {});
         return Optional.of(Evaluator.score(
                 info.labels(),
                 outputs(network, head, features, test, preprocessor),

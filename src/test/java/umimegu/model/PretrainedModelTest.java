@@ -102,7 +102,17 @@ class PretrainedModelTest {
         }
         Files.delete(entries[0]);
         Files.write(entries[1], new byte[] {1, 2, 3}); // damaged
-        app.trainingService().train(TrainingListener.NONE, () -> false);
+        List<Path> decoded = java.util.Collections.synchronizedList(new ArrayList<>());
+        umimegu.vision.ImageDecoder decoder = new umimegu.vision.ImageDecoder();
+        new TrainingService(
+                        app.trainingSetup(),
+                        app.store(),
+                        file -> {
+                            decoded.add(file);
+                            return decoder.decode(file);
+                        },
+                        CurveWriter.NONE)
+                .train(TrainingListener.NONE, () -> false);
 
         assertEquals(entries.length, cacheEntries().length);
         // a picture with a missing view is computed again in all its views
@@ -112,6 +122,10 @@ class PretrainedModelTest {
             assertEquals(pictures.contains(picture(e)), recomputed, e.getFileName() + " recomputed: " + recomputed);
         }
         assertEquals(Files.size(entries[2]), Files.size(entries[1]), "a damaged entry is computed again");
+        assertEquals(
+                pictures.size(),
+                decoded.size(),
+                "only the pictures whose features were lost are decoded again: " + decoded);
     }
 
     private static String picture(Path entry) {
