@@ -180,7 +180,7 @@ public final class AccuracyBench {
      * recipe (docs/pretrained.md).
      */
     public void probe(int pictureSize, List<Integer> sizes) throws IOException, umimegu.vision.ImageDecodeException {
-        probe(pictureSize, sizes, false);
+        probe(pictureSize, sizes, false, java.util.Set.of());
     }
 
     /**
@@ -188,13 +188,14 @@ public final class AccuracyBench {
      * (the compact network) on the same pictures and scores the average of its calibrated
      * probabilities and the flipped-view probe's (minutes per seed).
      */
-    public void probe(int pictureSize, List<Integer> sizes, boolean ensemble)
+    public void probe(int pictureSize, List<Integer> sizes, boolean ensemble, java.util.Set<String> extras)
             throws IOException, umimegu.vision.ImageDecodeException {
         Split split = split();
         umimegu.model.FeatureProbe probe = new umimegu.model.FeatureProbe(pictureSize);
         umimegu.vision.ImageDecoder decoder = new umimegu.vision.ImageDecoder(base.decode());
         Map<Path, float[]> features = new java.util.HashMap<>();
         Map<Path, float[]> mirrored = new java.util.HashMap<>(); // training pictures flipped: an augmented view
+        Map<Path, float[]> histograms = new java.util.HashMap<>();
         long start = System.nanoTime();
         for (String label : split.labels()) {
             List<Path> files = new ArrayList<>(split.pool().get(label));
@@ -206,6 +207,9 @@ public final class AccuracyBench {
             float[][] rows = probe.features(pictures);
             for (int i = 0; i < files.size(); i++) {
                 features.put(files.get(i), rows[i]);
+                if (extras.contains("histogram")) {
+                    histograms.put(files.get(i), histogram(pictures.get(i)));
+                }
             }
             int pool = split.pool().get(label).size();
             float[][] flipped = probe.features(pictures.subList(0, pool).stream()
@@ -225,16 +229,54 @@ public final class AccuracyBench {
                         (System.nanoTime() - start) / 1e9));
         for (int size : sizes) {
             for (boolean flips : List.of(false, true)) {
-                probeAccuracy(split, features, flips ? mirrored : Map.of(), pictureSize, size);
+                probeAccuracy(split, features, flips ? mirrored : Map.of(), pictureSize, size, "");
+            }
+            if (extras.contains("histogram")) {
+                probeAccuracy(
+                        split,
+                        beside(features, histograms),
+                        beside(mirrored, histograms),
+                        pictureSize,
+                        size,
+                        "_histogram");
             }
             if (ensemble) {
                 probeEnsemble(split, features, mirrored, pictureSize, size);
             }
         }
         probeUnknown(split, features, pictureSize);
-        for (int size : sizes) {
-            probeUnknownScores(split, features, mirrored, pictureSize, size);
+        if (extras.contains("unknown-scores")) {
+            for (int size : sizes) {
+                probeUnknownScores(split, features, mirrored, pictureSize, size);
+            }
         }
+    }
+
+    /** Each row with the other map's row of the same file after it. */
+    private static Map<Path, float[]> beside(Map<Path, float[]> rows, Map<Path, float[]> more) {
+        Map<Path, float[]> out = new java.util.HashMap<>();
+        rows.forEach((file, row) -> {
+            float[] extra = more.get(file);
+            float[] both = Arrays.copyOf(row, row.length + extra.length);
+            System.arraycopy(extra, 0, both, row.length, extra.length);
+            out.put(file, both);
+        });
+        return out;
+    }
+
+    /** An 8×8×8 RGB histogram, square-rooted so that its Euclidean length is 1. */
+    private static float[] histogram(java.awt.image.BufferedImage picture) {
+        float[] bins = new float[512];
+        int w = picture.getWidth();
+        int h = picture.getHeight();
+        int[] argb = picture.getRGB(0, 0, w, h, null, 0, w);
+        for (int c : argb) {
+            bins[((c >> 21) & 7) * 64 + ((c >> 13) & 7) * 8 + ((c >> 5) & 7)]++;
+        }
+        for (int i = 0; i < bins.length; i++) {
+            bins[i] = (float) Math.sqrt(bins[i] / argb.length);
+        }
+        return bins;
     }
 
     /**
@@ -305,7 +347,12 @@ public final class AccuracyBench {
     }
 
     private void probeAccuracy(
-            Split split, Map<Path, float[]> features, Map<Path, float[]> mirrored, int pictureSize, int size) {
+            Split split,
+            Map<Path, float[]> features,
+            Map<Path, float[]> mirrored,
+            int pictureSize,
+            int size,
+            String suffix) {
         double[] acc = new double[seeds];
         for (int s = 0; s < seeds; s++) {
             Rows train = trainingRows(split, features, mirrored, size, firstSeed + s);
@@ -325,7 +372,7 @@ public final class AccuracyBench {
         }
         figure.accept(
                 "probe_" + pictureSize + "_" + (size == 0 ? "all" : size) + (mirrored.isEmpty() ? "" : "_flips")
-                        + "_test_acc",
+                        + suffix + "_test_acc",
                 meanSd(acc));
     }
 

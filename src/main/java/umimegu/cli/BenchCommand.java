@@ -89,6 +89,14 @@ final class BenchCommand implements Callable<Integer> {
     boolean probeEnsemble;
 
     @Option(
+            names = "--probe-with",
+            split = ",",
+            paramLabel = "EXTRA",
+            description = "With the probe part: unknown-scores (candidate 'I don't know' scores, minutes), "
+                    + "histogram (the features with an RGB histogram beside them).")
+    Set<String> probeWith = Set.of();
+
+    @Option(
             names = "--only",
             split = ",",
             paramLabel = "PART",
@@ -242,7 +250,7 @@ final class BenchCommand implements Callable<Integer> {
                                 firstSeed,
                                 seeds,
                                 (name, value) -> figure(out, name, value))
-                        .probe(backboneSize, perLabel, probeEnsemble);
+                        .probe(backboneSize, perLabel, probeEnsemble, probeWith);
             }
         }
         if (only.contains(Part.accuracy) || only.contains(Part.unknown)) {

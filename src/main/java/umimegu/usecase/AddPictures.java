@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import umimegu.common.Png;
+import umimegu.recognition.CropFolder;
 import umimegu.recognition.FacesOfPicture;
 import umimegu.teaching.ReviewItem;
 import umimegu.teaching.ReviewQueue;
@@ -67,7 +67,7 @@ public final class AddPictures {
                 continue;
             }
             for (BufferedImage crop : everyFace ? crops : crops.subList(0, 1)) {
-                byte[] png = Png.encodeFast(crop); // as answers keep crops: the same picture gets the same name
+                byte[] png = CropFolder.png(crop); // as answers keep crops: the same picture gets the same name
                 if (admin) {
                     if (files.pictures().add(label, png) == TrainingPictures.Added.ADDED) {
                         added++;
