@@ -50,6 +50,10 @@ class WebBrowserTest {
     @RegisterExtension
     static WebFixture web = new WebFixture();
 
+    /** A page on which every picture with faces counts as explicit, as a real explicit one would. */
+    @RegisterExtension
+    static WebFixture explicitWeb = new WebFixture(p -> p.setProperty("answer.nsfw-spoiler-above", "0"));
+
     static WebDriver browser;
 
     @BeforeAll
@@ -249,5 +253,26 @@ class WebBrowserTest {
                 .until(d -> d.findElements(By.cssSelector("#recent img.crop")).stream()
                         .anyMatch(WebBrowserTest::loaded));
         screenshot("history.png");
+    }
+
+    @Test
+    @Order(5)
+    void anExplicitLookingPictureStaysBlurredUntilClicked() throws Exception {
+        Path scene =
+                TestFixtures.sharedData("anime_scenes").resolve("detect_04.jpg").toRealPath();
+        browser.get(explicitWeb.url("/"));
+        waitUpTo(10).until(d -> d.findElement(By.id("pick"))).sendKeys(scene.toString());
+        WebElement image = waitUpTo(60).until(d -> d.findElement(By.cssSelector("img.annotated")));
+        waitUpTo(10).until(d -> loaded(image));
+        assertTrue(blurred(image), "blurred: " + image.getCssValue("filter"));
+        WebElement note = browser.findElement(By.cssSelector(".spoiler-note"));
+        assertTrue(note.isDisplayed());
+        note.click();
+        waitUpTo(10).until(d -> !blurred(image));
+        assertTrue(!note.isDisplayed(), "the note goes with the blur");
+    }
+
+    private static boolean blurred(WebElement image) {
+        return image.getCssValue("filter").contains("blur");
     }
 }

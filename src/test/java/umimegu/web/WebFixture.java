@@ -28,6 +28,16 @@ final class WebFixture implements BeforeAllCallback, AfterAllCallback {
     private HistorySession history;
     private ChatBot chat;
     private WebServer server;
+    private final java.util.function.Consumer<Properties> adjust;
+
+    WebFixture() {
+        this(p -> {});
+    }
+
+    /** {@code adjust} may change the test config before the server starts. */
+    WebFixture(java.util.function.Consumer<Properties> adjust) {
+        this.adjust = adjust;
+    }
 
     Path work() {
         return work;
@@ -66,6 +76,7 @@ final class WebFixture implements BeforeAllCallback, AfterAllCallback {
         }
         p.setProperty("history.crops-dir", work.resolve("data/crops").toString());
         p.setProperty("chat.review-dir", work.resolve("data/review").toString());
+        adjust.accept(p);
         app = new Application(TestFixtures.load(p).withWeb(new WebSettings("127.0.0.1", 0, 10)));
         app.trainingService().train(new TrainingListener() {}, () -> false);
         history = app.historySession();
