@@ -568,18 +568,24 @@ public final class AccuracyBench {
                 Classifier classifier = app.classifier(outcome.modelId());
                 List<Double> knownScores = scores(app, classifier, split, known);
                 List<Double> unknownScores = scores(app, classifier, split, unknown);
+                double fitted = classifier.model().info().unknownBelow();
+                double below = !Double.isNaN(threshold)
+                        ? threshold
+                        : Double.isNaN(fitted) ? umimegu.recognition.AnswerSettings.UNFITTED_UNKNOWN_BELOW : fitted;
                 auroc[s] = auroc(knownScores, unknownScores);
-                rejected[s] = share(unknownScores, threshold);
-                falselyRejected[s] = share(knownScores, threshold);
+                rejected[s] = share(unknownScores, below);
+                falselyRejected[s] = share(knownScores, below);
                 figure.accept(
                         "unknown_run",
                         String.format(
                                 Locale.ROOT,
-                                "seed=%d auroc=%.3f unknown_rejected=%.3f known_rejected=%.3f",
+                                "seed=%d auroc=%.3f unknown_rejected=%.3f known_rejected=%.3f below=%.3f (%s)",
                                 firstSeed + s,
                                 auroc[s],
                                 rejected[s],
-                                falselyRejected[s]));
+                                falselyRejected[s],
+                                below,
+                                Double.isNaN(threshold) ? "the model's own" : "fixed"));
                 StringBuilder curve = new StringBuilder();
                 for (double t = 0.3; t < 0.95; t += 0.1) {
                     curve.append(String.format(
@@ -599,8 +605,9 @@ public final class AccuracyBench {
             }
         }
         figure.accept("unknown_auroc", meanSd(auroc));
-        figure.accept("unknown_rejected_below_" + threshold, meanSd(rejected));
-        figure.accept("known_rejected_below_" + threshold, meanSd(falselyRejected));
+        String rule = Double.isNaN(threshold) ? "auto" : String.valueOf(threshold);
+        figure.accept("unknown_rejected_below_" + rule, meanSd(rejected));
+        figure.accept("known_rejected_below_" + rule, meanSd(falselyRejected));
     }
 
     /** AUROC and the unknown faces turned away when 5% and 10% of the known ones are. */

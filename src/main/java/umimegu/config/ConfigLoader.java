@@ -165,7 +165,7 @@ public final class ConfigLoader {
                     required(p, "answer.unsure-template"),
                     required(p, "answer.face-template"),
                     p.getProperty("answer.no-face-note", "").trim(),
-                    decimal(p, "answer.unknown-below"),
+                    parsed(p, "answer.unknown-below", ConfigLoader::probabilityOrAuto, "a number from 0 to 1, or auto"),
                     required(p, "answer.unknown-template"));
             String password = System.getenv(HISTORY_PASSWORD_ENV);
             HistorySettings history = new HistorySettings(
@@ -233,6 +233,18 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("invalid config: " + e.getMessage(), e);
         }
+    }
+
+    /** A probability, or {@code auto} (NaN): what each model fitted for itself. */
+    private static double probabilityOrAuto(String value) {
+        if (value.equalsIgnoreCase("auto")) {
+            return Double.NaN;
+        }
+        double d = Double.parseDouble(value);
+        if (!(d >= 0 && d <= 1)) {
+            throw new IllegalArgumentException(value);
+        }
+        return d;
     }
 
     /** A probability, or {@code off} for one no picture reaches. */

@@ -116,7 +116,11 @@ public final class Classifier implements PictureClassifier {
                     best = c;
                 }
             }
-            predictions.add(new Prediction(labels.get(best), probabilities.get(best), probabilities));
+            predictions.add(new Prediction(
+                    labels.get(best),
+                    probabilities.get(best),
+                    probabilities,
+                    model.info().unknownBelow()));
         }
         return predictions;
     }

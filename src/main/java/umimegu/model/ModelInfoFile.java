@@ -41,7 +41,12 @@ public final class ModelInfoFile {
                         p.getProperty("backbone.sha256"))
                 : null;
         return new ModelInfo(
-                labels, input, Double.parseDouble(p.getProperty("calibration.temperature", "1")), kind, backbone);
+                labels,
+                input,
+                Double.parseDouble(p.getProperty("calibration.temperature", "1")),
+                kind,
+                backbone,
+                Double.parseDouble(p.getProperty("unknown.below", "NaN")));
     }
 
     public static void write(Path file, ModelInfo info) throws IOException {
@@ -56,6 +61,9 @@ public final class ModelInfoFile {
         p.setProperty("input.scaling", info.input().scaling().name());
         p.setProperty("calibration.temperature", String.valueOf(info.temperature()));
         p.setProperty("model.kind", info.kind().configName());
+        if (!Double.isNaN(info.unknownBelow())) {
+            p.setProperty("unknown.below", String.valueOf(info.unknownBelow()));
+        }
         if (info.backbone() != null) {
             p.setProperty("backbone.id", info.backbone().id());
             p.setProperty("backbone.size", String.valueOf(info.backbone().size()));

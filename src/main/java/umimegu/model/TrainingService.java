@@ -153,7 +153,8 @@ public final class TrainingService implements ModelTrainer {
                     kind,
                     kind.hasHead()
                             ? new BackboneSpec(Backbone.ID, config.backboneSize(), Backbone.weightsSha256())
-                            : null);
+                            : null,
+                    unknownBelow(validationOutputs, temperature));
             Optional<EvaluationResult> test = testIfPresent(network, head, features, info, preprocessor);
             if (test.isPresent()) {
                 try {
@@ -172,6 +173,21 @@ public final class TrainingService implements ModelTrainer {
 
     /** The views of each training picture the head learns from: mirrored and zoomed copies lift it (docs/pretrained.md). */
     private static final List<FeatureCache.View> HEAD_VIEWS = List.of(FeatureCache.View.values());
+
+    /**
+     * The calibrated top probability that {@link ModelInfo#UNKNOWN_KNOWN_SHARE} of the validation
+     * faces fall below (with fewer than 20 faces, the lowest: none): the model's own "I don't know"
+     * threshold, since every model's confidence on faces it knows is different (docs/training.md).
+     */
+    static double unknownBelow(double[][] validationOutputs, double temperature) {
+        double[] top = new double[validationOutputs.length];
+        for (int i = 0; i < top.length; i++) {
+            double[] p = Calibration.scale(validationOutputs[i], temperature);
+            top[i] = java.util.Arrays.stream(p).max().orElse(0);
+        }
+        java.util.Arrays.sort(top);
+        return top.length == 0 ? Double.NaN : top[(int) Math.floor(ModelInfo.UNKNOWN_KNOWN_SHARE * top.length)];
+    }
 
     /** The features of the training and validation pictures under {@link #HEAD_VIEWS}, when read while loading. */
     private record HeadViews(float[][][] training, float[][][] validation) {}

@@ -39,7 +39,17 @@ public final class AnswerFormatter {
      */
     public boolean isUnknown(Prediction prediction) {
         return prediction.probabilities().size() >= MIN_LABELS_FOR_UNKNOWN
-                && prediction.probability() < settings.unknownBelow();
+                && prediction.probability() < unknownBelow(prediction);
+    }
+
+    /** The configured threshold, or with {@code auto} the one the answering model fitted for itself. */
+    private double unknownBelow(Prediction prediction) {
+        if (!Double.isNaN(settings.unknownBelow())) {
+            return settings.unknownBelow();
+        }
+        return Double.isNaN(prediction.modelUnknownBelow())
+                ? AnswerSettings.UNFITTED_UNKNOWN_BELOW
+                : prediction.modelUnknownBelow();
     }
 
     public double unsureBelow() {

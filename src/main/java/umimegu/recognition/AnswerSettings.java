@@ -8,8 +8,9 @@ import java.util.Map;
  * is used. {@code faceTemplate} prefixes each face's answer ({@code {n}}, {@code {answer}}) when a
  * picture has several; {@code noFaceNote} follows an answer for a picture where no face was found.
  * {@code displayNames} maps a folder label to the name users see. Below {@code unknownBelow}
- * (calibrated, so it reads as a probability; 0 to switch off) the answer says the character is
- * probably not one the model knows, in {@code unknownTemplate}.
+ * (calibrated, so it reads as a probability; 0 to switch off; NaN for each model's own fitted
+ * threshold, {@link #UNFITTED_UNKNOWN_BELOW} for a model without one) the answer says the
+ * character is probably not one the model knows, in {@code unknownTemplate}.
  */
 public record AnswerSettings(
         String template,
@@ -22,6 +23,9 @@ public record AnswerSettings(
         double unknownBelow,
         String unknownTemplate) {
 
+    /** With {@code answer.unknown-below=auto}, the threshold for models that fitted none (trained before they did). */
+    public static final double UNFITTED_UNKNOWN_BELOW = 0.6;
+
     public AnswerSettings {
         requirePlaceholders("answer.template", template, "{label}", "{percent}");
         requirePlaceholders("answer.unsure-template", unsureTemplate, "{label}", "{percent}");
@@ -33,7 +37,7 @@ public record AnswerSettings(
         if (unsureBelow < 0 || unsureBelow > 1) {
             throw new IllegalArgumentException("answer.unsure-below must be between 0 and 1, got " + unsureBelow);
         }
-        if (unknownBelow < 0 || unknownBelow > 1) {
+        if (unknownBelow < 0 || unknownBelow > 1) { // NaN passes: auto
             throw new IllegalArgumentException("answer.unknown-below must be between 0 and 1, got " + unknownBelow);
         }
         requirePlaceholders("answer.unknown-template", unknownTemplate, "{label}", "{percent}");

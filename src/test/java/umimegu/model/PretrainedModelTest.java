@@ -66,6 +66,8 @@ class PretrainedModelTest {
                 new BackboneSpec(Backbone.ID, 96, Backbone.weightsSha256()),
                 model.info().backbone());
         assertEquals(FeatureHead.ROUNDS, outcome.report().epochsRun());
+        double unknownBelow = model.info().unknownBelow();
+        assertTrue(unknownBelow > 0.3 && unknownBelow <= 1, "its own unknown threshold: " + unknownBelow);
         assertTrue(outcome.test().orElseThrow().accuracy() >= 0.9, "test accuracy " + outcome.test());
 
         Classifier classifier = app.classifier(null);

@@ -1,6 +1,7 @@
 package umimegu.recognition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -90,5 +91,33 @@ class AnswerFormatterTest {
                 "Not sure — closest is Megumi: 70.0%",
                 strict.format(new Prediction("megumi", 0.7, List.of(0.7, 0.2, 0.1))));
         assertTrue(formatter.isUnsure(twoLabels));
+    }
+
+    @Test
+    void withAutoEachModelsOwnThresholdDecidesWhatItDoesNotKnow() {
+        java.util.function.DoubleFunction<AnswerFormatter> withUnknownBelow =
+                below -> new AnswerFormatter(new AnswerSettings(
+                        "This is {label}: {percent}%",
+                        1,
+                        Map.of(),
+                        0.75,
+                        "Not sure — closest is {label}: {percent}%",
+                        "Face {n}: {answer}",
+                        "",
+                        below,
+                        "I don't know this one (closest: {label}, {percent}%)"));
+        AnswerFormatter auto = withUnknownBelow.apply(Double.NaN);
+        List<Double> three = List.of(0.5, 0.3, 0.2);
+        Prediction confidentModel = new Prediction("umi", 0.5, three, 0.55);
+        Prediction humbleModel = new Prediction("umi", 0.5, three, 0.35);
+        assertTrue(auto.isUnknown(confidentModel), "below the model's own 0.55");
+        assertFalse(auto.isUnknown(humbleModel), "above the model's own 0.35");
+        assertTrue(auto.isUnknown(new Prediction("umi", 0.59, List.of(0.59, 0.3, 0.11))), "an older model: 0.6");
+        assertFalse(auto.isUnknown(new Prediction("umi", 0.61, List.of(0.61, 0.3, 0.09))), "an older model: 0.6");
+
+        AnswerFormatter fixed = withUnknownBelow.apply(0.4);
+        assertFalse(fixed.isUnknown(confidentModel), "a configured number holds for every model");
+        assertTrue(fixed.isUnknown(new Prediction("umi", 0.39, List.of(0.39, 0.31, 0.3), 0.1)));
+        assertFalse(withUnknownBelow.apply(0).isUnknown(confidentModel), "0: never");
     }
 }
