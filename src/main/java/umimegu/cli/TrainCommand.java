@@ -33,7 +33,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingOutcome outcome = trainHere(
                 app,
                 new ConsoleProgress(
-                        out, System.console() != null, app.config().training().maxEpochs()));
+                        out, System.console() != null, app.trainingService().maxEpochs())); // rounds, for a head
         Reports.printTraining(out, outcome);
         return ExitCodes.OK;
     }

@@ -165,7 +165,11 @@ public final class ConfigLoader {
                     required(p, "answer.unsure-template"),
                     required(p, "answer.face-template"),
                     p.getProperty("answer.no-face-note", "").trim(),
-                    parsed(p, "answer.unknown-below", ConfigLoader::probabilityOrAuto, "a number from 0 to 1, or auto"),
+                    parsed(
+                            p,
+                            "answer.unknown-below",
+                            probabilityOr("auto", Double.NaN),
+                            "a number from 0 to 1, or auto"),
                     required(p, "answer.unknown-template"));
             String password = System.getenv(HISTORY_PASSWORD_ENV);
             HistorySettings history = new HistorySettings(
@@ -224,7 +228,7 @@ public final class ConfigLoader {
                             parsed(
                                     p,
                                     "answer.nsfw-spoiler-above",
-                                    ConfigLoader::probabilityOrOff,
+                                    probabilityOr("off", Double.POSITIVE_INFINITY),
                                     "a number from 0 to 1, or off"),
                             bool(p, "answer.nsfw-off-discord")),
                     p);
@@ -235,28 +239,21 @@ public final class ConfigLoader {
         }
     }
 
-    /** A probability, or {@code auto} (NaN): what each model fitted for itself. */
-    private static double probabilityOrAuto(String value) {
-        if (value.equalsIgnoreCase("auto")) {
-            return Double.NaN;
-        }
-        double d = Double.parseDouble(value);
-        if (!(d >= 0 && d <= 1)) {
-            throw new IllegalArgumentException(value);
-        }
-        return d;
-    }
-
-    /** A probability, or {@code off} for one no picture reaches. */
-    private static double probabilityOrOff(String value) {
-        if (value.equalsIgnoreCase("off")) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double d = Double.parseDouble(value);
-        if (!(d >= 0 && d <= 1)) {
-            throw new IllegalArgumentException(value);
-        }
-        return d;
+    /**
+     * Reads a probability from 0 to 1, or {@code word} standing for {@code meaning}: {@code auto}
+     * (NaN) for what each model fitted for itself, {@code off} (infinity) for one no picture reaches.
+     */
+    private static Function<String, Double> probabilityOr(String word, double meaning) {
+        return value -> {
+            if (value.equalsIgnoreCase(word)) {
+                return meaning;
+            }
+            double d = Double.parseDouble(value);
+            if (!(d >= 0 && d <= 1)) {
+                throw new IllegalArgumentException(value);
+            }
+            return d;
+        };
     }
 
     private static int backboneSize(Properties p) {

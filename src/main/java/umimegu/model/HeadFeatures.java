@@ -15,8 +15,6 @@ import umimegu.vision.PictureReader;
  * computes only those.
  */
 final class HeadFeatures {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HeadFeatures.class);
-    private static final int LOGGED_SKIPS = 10;
     /** The cache's folder inside the model store; hidden, so never taken for a model. */
     static final String CACHE_FOLDER = ".features";
 
@@ -55,10 +53,7 @@ final class HeadFeatures {
                     try {
                         return reader.picture(path);
                     } catch (ImageDecodeException e) {
-                        if (skipped.size() < LOGGED_SKIPS) {
-                            log.warn("Skipping {}", e.getMessage());
-                        }
-                        skipped.add(e.getMessage());
+                        ImageLoader.skip(skipped, e);
                         return null;
                     }
                 },
@@ -73,12 +68,7 @@ final class HeadFeatures {
                 sources.add(files.get(i).path());
             }
         }
-        if (skipped.size() > LOGGED_SKIPS) {
-            log.warn(
-                    "... and {} more unreadable files skipped ({} in all)",
-                    skipped.size() - LOGGED_SKIPS,
-                    skipped.size());
-        }
+        ImageLoader.summariseSkips(skipped);
         return new Loaded(
                 new LoadedImages(
                         labels,

@@ -35,20 +35,30 @@ public final class ImageLoader {
                 labelIndex.add(file.label());
                 sources.add(file.path());
             } catch (ImageDecodeException e) {
-                if (skipped.size() < LOGGED_SKIPS) {
-                    log.warn("Skipping {}", e.getMessage());
-                }
-                skipped.add(e.getMessage());
+                skip(skipped, e);
             }
             progress.accept(++done);
         }
+        summariseSkips(skipped);
+        return new LoadedImages(
+                labels, pixels, labelIndex.stream().mapToInt(Integer::intValue).toArray(), sources, skipped);
+    }
+
+    /** Notes an unreadable file: logged for the first ten, counted for all. */
+    static void skip(List<String> skipped, ImageDecodeException e) {
+        if (skipped.size() < LOGGED_SKIPS) {
+            log.warn("Skipping {}", e.getMessage());
+        }
+        skipped.add(e.getMessage());
+    }
+
+    /** How many unreadable files were skipped beyond those logged. */
+    static void summariseSkips(List<String> skipped) {
         if (skipped.size() > LOGGED_SKIPS) {
             log.warn(
                     "... and {} more unreadable files skipped ({} in all)",
                     skipped.size() - LOGGED_SKIPS,
                     skipped.size());
         }
-        return new LoadedImages(
-                labels, pixels, labelIndex.stream().mapToInt(Integer::intValue).toArray(), sources, skipped);
     }
 }

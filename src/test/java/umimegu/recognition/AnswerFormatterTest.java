@@ -72,16 +72,7 @@ class AnswerFormatterTest {
     @Test
     void aTwoLabelModelIsUnsureButNeverSaysItDoesNotKnowTheCharacter() {
         var formatter = new AnswerFormatter(AnswerSettings.of("This is {label}: {percent}%", 1, Map.of()));
-        var strict = new AnswerFormatter(new AnswerSettings(
-                "This is {label}: {percent}%",
-                1,
-                Map.of(),
-                0.75,
-                "Not sure — closest is {label}: {percent}%",
-                "Face {n}: {answer}",
-                "",
-                0.6,
-                "I don't know this one (closest: {label}, {percent}%)"));
+        var strict = unsureBelow75(0.6);
         Prediction twoLabels = new Prediction("megumi", 0.561, List.of(0.561, 0.439));
         assertEquals("Not sure — closest is Megumi: 56.1%", strict.format(twoLabels));
         assertEquals(
@@ -95,29 +86,21 @@ class AnswerFormatterTest {
 
     @Test
     void withAutoEachModelsOwnThresholdDecidesWhatItDoesNotKnow() {
-        java.util.function.DoubleFunction<AnswerFormatter> withUnknownBelow =
-                below -> new AnswerFormatter(new AnswerSettings(
-                        "This is {label}: {percent}%",
-                        1,
-                        Map.of(),
-                        0.75,
-                        "Not sure — closest is {label}: {percent}%",
-                        "Face {n}: {answer}",
-                        "",
-                        below,
-                        "I don't know this one (closest: {label}, {percent}%)"));
-        AnswerFormatter auto = withUnknownBelow.apply(Double.NaN);
-        List<Double> three = List.of(0.5, 0.3, 0.2);
-        Prediction confidentModel = new Prediction("umi", 0.5, three, 0.55);
-        Prediction humbleModel = new Prediction("umi", 0.5, three, 0.35);
-        assertTrue(auto.isUnknown(confidentModel), "below the model's own 0.55");
-        assertFalse(auto.isUnknown(humbleModel), "above the model's own 0.35");
-        assertTrue(auto.isUnknown(new Prediction("umi", 0.59, List.of(0.59, 0.3, 0.11))), "an older model: 0.6");
-        assertFalse(auto.isUnknown(new Prediction("umi", 0.61, List.of(0.61, 0.3, 0.09))), "an older model: 0.6");
-
-        AnswerFormatter fixed = withUnknownBelow.apply(0.4);
-        assertFalse(fixed.isUnknown(confidentModel), "a configured number holds for every model");
-        assertTrue(fixed.isUnknown(new Prediction("umi", 0.39, List.of(0.39, 0.31, 0.3), 0.1)));
+        java.util.function.DoubleFunction<AnswerFormatter> withUnknownBelow = AnswerFormatterTest::unsureBelow75;
         assertFalse(withUnknownBelow.apply(0).isUnknown(confidentModel), "0: never");
+    }
+
+    /** English answers, unsure below 0.75, not knowing below {@code unknownBelow}. */
+    private static AnswerFormatter unsureBelow75(double unknownBelow) {
+        return new AnswerFormatter(new AnswerSettings(
+                "This is {label}: {percent}%",
+                1,
+                Map.of(),
+                0.75,
+                "Not sure — closest is {label}: {percent}%",
+                "Face {n}: {answer}",
+                "",
+                unknownBelow,
+                "I don't know this one (closest: {label}, {percent}%)"));
     }
 }
