@@ -86,8 +86,19 @@ class AnswerFormatterTest {
 
     @Test
     void withAutoEachModelsOwnThresholdDecidesWhatItDoesNotKnow() {
-        java.util.function.DoubleFunction<AnswerFormatter> withUnknownBelow = AnswerFormatterTest::unsureBelow75;
-        assertFalse(withUnknownBelow.apply(0).isUnknown(confidentModel), "0: never");
+        AnswerFormatter auto = unsureBelow75(Double.NaN);
+        List<Double> three = List.of(0.5, 0.3, 0.2);
+        Prediction confidentModel = new Prediction("umi", 0.5, three, 0.55);
+        Prediction humbleModel = new Prediction("umi", 0.5, three, 0.35);
+        assertTrue(auto.isUnknown(confidentModel), "below the model's own 0.55");
+        assertFalse(auto.isUnknown(humbleModel), "above the model's own 0.35");
+        assertTrue(auto.isUnknown(new Prediction("umi", 0.59, List.of(0.59, 0.3, 0.11))), "an older model: 0.6");
+        assertFalse(auto.isUnknown(new Prediction("umi", 0.61, List.of(0.61, 0.3, 0.09))), "an older model: 0.6");
+
+        AnswerFormatter fixed = unsureBelow75(0.4);
+        assertFalse(fixed.isUnknown(confidentModel), "a configured number holds for every model");
+        assertTrue(fixed.isUnknown(new Prediction("umi", 0.39, List.of(0.39, 0.31, 0.3), 0.1)));
+        assertFalse(unsureBelow75(0).isUnknown(confidentModel), "0: never");
     }
 
     /** English answers, unsure below 0.75, not knowing below {@code unknownBelow}. */
