@@ -571,7 +571,8 @@ public final class AccuracyBench {
                 double fitted = classifier.model().info().unknownBelow();
                 double below = !Double.isNaN(threshold)
                         ? threshold
-                        : Double.isNaN(fitted) ? umimegu.recognition.AnswerSettings.UNFITTED_UNKNOWN_BELOW : fitted;
+                        : umimegu.recognition.AnswerFormatter.autoUnknownBelow(
+                                fitted, base.answers().unsureBelow());
                 auroc[s] = auroc(knownScores, unknownScores);
                 rejected[s] = share(unknownScores, below);
                 falselyRejected[s] = share(knownScores, below);

@@ -42,14 +42,22 @@ public final class AnswerFormatter {
                 && prediction.probability() < unknownBelow(prediction);
     }
 
-    /** The configured threshold, or with {@code auto} the one the answering model fitted for itself. */
+    /**
+     * The configured threshold, or with {@code auto} the one the answering model fitted for itself,
+     * never above the unsure threshold: a model sure of all its few validation faces would
+     * otherwise turn away faces it answers at 90%.
+     */
     private double unknownBelow(Prediction prediction) {
         if (!Double.isNaN(settings.unknownBelow())) {
             return settings.unknownBelow();
         }
-        return Double.isNaN(prediction.modelUnknownBelow())
-                ? AnswerSettings.UNFITTED_UNKNOWN_BELOW
-                : prediction.modelUnknownBelow();
+        return autoUnknownBelow(prediction.modelUnknownBelow(), settings.unsureBelow());
+    }
+
+    /** The threshold {@code auto} uses for a model that fitted {@code fitted} (NaN: none). */
+    public static double autoUnknownBelow(double fitted, double unsureBelow) {
+        double below = Double.isNaN(fitted) ? AnswerSettings.UNFITTED_UNKNOWN_BELOW : fitted;
+        return unsureBelow > 0 ? Math.min(below, unsureBelow) : below;
     }
 
     public double unsureBelow() {

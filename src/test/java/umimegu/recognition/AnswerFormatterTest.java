@@ -99,6 +99,9 @@ class AnswerFormatterTest {
         assertFalse(fixed.isUnknown(confidentModel), "a configured number holds for every model");
         assertTrue(fixed.isUnknown(new Prediction("umi", 0.39, List.of(0.39, 0.31, 0.3), 0.1)));
         assertFalse(unsureBelow75(0).isUnknown(confidentModel), "0: never");
+        Prediction sureOfItsValidation = new Prediction("umi", 0.9, List.of(0.9, 0.06, 0.04), 0.97);
+        assertFalse(auto.isUnknown(sureOfItsValidation), "never above the unsure threshold (0.75)");
+        assertTrue(auto.isUnknown(new Prediction("umi", 0.74, List.of(0.74, 0.2, 0.06), 0.97)));
     }
 
     /** English answers, unsure below 0.75, not knowing below {@code unknownBelow}. */
