@@ -55,7 +55,11 @@ public final class NsfwRater implements ContentRating {
 
     @Override
     public double explicitness(BufferedImage picture) {
-        double[] p = probabilities(picture);
+        return explicitness(probabilities(picture));
+    }
+
+    /** The explicitness of five probabilities as {@link #probabilities} gives them. */
+    public static double explicitness(double[] p) {
         double sum = 0;
         for (String name : EXPLICIT) {
             sum += p[MobileNetV2.NSFW_CLASSES.indexOf(name)];

@@ -68,6 +68,13 @@ public final class TrainingService implements ModelTrainer {
             training = loader.load(labels, split.training(), done -> listener.onLoading(done, total));
             validation =
                     loader.load(labels, split.validation(), done -> listener.onLoading(trainingCount + done, total));
+            if (kind.hasHead()) { // the ensemble's head: the features of the pictures just read
+                int read = training.size();
+                int all = read + validation.size();
+                views = new HeadViews(
+                        features.of(training.sources(), HEAD_VIEWS, done -> listener.onLoading(done, all)),
+                        features.of(validation.sources(), HEAD_VIEWS, done -> listener.onLoading(read + done, all)));
+            }
         } else { // the head alone needs no pixels: only pictures whose features are not kept yet are decoded
             HeadFeatures.Loaded t =
                     features.load(labels, split.training(), HEAD_VIEWS, done -> listener.onLoading(done, total));
@@ -110,12 +117,10 @@ public final class TrainingService implements ModelTrainer {
             }
             HeadPart headPart = kind.hasHead()
                     ? trainHead(
-                            features,
                             views,
                             training,
                             validation,
                             labels,
-                            listener,
                             kind.hasNetwork() ? TrainingListener.NONE : withFiles,
                             cancelled)
                     : null;
@@ -189,7 +194,7 @@ public final class TrainingService implements ModelTrainer {
         return top.length == 0 ? Double.NaN : top[(int) Math.floor(ModelInfo.UNKNOWN_KNOWN_SHARE * top.length)];
     }
 
-    /** The features of the training and validation pictures under {@link #HEAD_VIEWS}, when read while loading. */
+    /** The features of the training and validation pictures under {@link #HEAD_VIEWS}. */
     private record HeadViews(float[][][] training, float[][][] validation) {}
 
     /** The head to keep, what the head trained on the training split said of the validation pictures, and its curve. */
@@ -201,22 +206,14 @@ public final class TrainingService implements ModelTrainer {
      * again on every picture's views: with 5 a label, a fifth more to learn from (docs/pretrained.md).
      */
     private HeadPart trainHead(
-            HeadFeatures features,
-            HeadViews known,
+            HeadViews views,
             LoadedImages training,
             LoadedImages validation,
             List<String> labels,
-            TrainingListener progress,
             TrainingListener curveListener,
             BooleanSupplier cancelled) {
-        int total = training.size() + validation.size();
-        float[][][] trainingViews = known != null
-                ? known.training()
-                : features.of(training.sources(), HEAD_VIEWS, done -> progress.onLoading(done, total));
-        float[][][] validationViews = known != null
-                ? known.validation()
-                : features.of(
-                        validation.sources(), HEAD_VIEWS, done -> progress.onLoading(training.size() + done, total));
+        float[][][] trainingViews = views.training();
+        float[][][] validationViews = views.validation();
         FeatureHead.Rows trainingRows = rows(trainingViews, training.labelIndex());
         FeatureHead.Rows validationPlain = rows(plainOnly(validationViews), validation.labelIndex());
         FeatureHead.Trained trained = FeatureHead.train(
