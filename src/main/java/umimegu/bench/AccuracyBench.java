@@ -70,6 +70,7 @@ public final class AccuracyBench {
         VARIANTS.put("pretrained", new Variant("pretrained", Map.of("model.kind", "pretrained")));
         VARIANTS.put("ensemble", new Variant("ensemble", Map.of("model.kind", "ensemble")));
         VARIANTS.put("compact", new Variant("compact", Map.of("model.kind", "compact")));
+        VARIANTS.put("tuned", new Variant("tuned", Map.of("model.kind", "tuned")));
     }
 
     private final AppConfig base;
@@ -250,6 +251,146 @@ public final class AccuracyBench {
                 probeUnknownScores(split, features, mirrored, pictureSize, size);
             }
         }
+    }
+
+    /**
+     * The {@code tuned} kind's training ({@link umimegu.model.TunedHead}) under each recipe, beside
+     * a linear head on the same pooled features, on the draws of {@link #accuracy}; every training
+     * picture under the product's four views.
+     */
+    public void finetune(int pictureSize, List<Integer> sizes, List<String> recipes)
+            throws IOException, umimegu.vision.ImageDecodeException {
+        Split split = split();
+        umimegu.vision.ImageDecoder decoder = new umimegu.vision.ImageDecoder(base.decode());
+        umimegu.model.Backbone backbone =
+                umimegu.model.Backbone.shared(pictureSize, umimegu.model.Backbone.Cut.TOP_INPUT);
+        Map<Path, float[][]> kept = new java.util.HashMap<>();
+        long start = System.nanoTime();
+        for (String label : split.labels()) {
+            for (boolean pool : List.of(true, false)) {
+                List<Path> files = (pool ? split.pool() : split.test()).get(label);
+                List<java.awt.image.BufferedImage> pictures = new ArrayList<>();
+                for (Path f : files) {
+                    pictures.add(decoder.decode(f));
+                }
+                List<umimegu.model.FeatureCache.View> views = pool
+                        ? List.of(umimegu.model.FeatureCache.View.values())
+                        : List.of(umimegu.model.FeatureCache.View.PLAIN);
+                float[][][] rows = new float[files.size()][views.size()][];
+                for (int v = 0; v < views.size(); v++) {
+                    float[][] out = backbone.features(
+                            pictures.stream().map(views.get(v)::apply).toList());
+                    for (int i = 0; i < files.size(); i++) {
+                        rows[i][v] = out[i];
+                    }
+                }
+                for (int i = 0; i < files.size(); i++) {
+                    kept.put(files.get(i), rows[i]);
+                }
+            }
+        }
+        figure.accept(
+                "finetune_kept",
+                String.format(
+                        Locale.ROOT,
+                        "%d pictures at %d px in %.1f s, %d values a row",
+                        kept.size(),
+                        pictureSize,
+                        (System.nanoTime() - start) / 1e9,
+                        kept.values().iterator().next()[0].length));
+        List<float[]> test = new ArrayList<>();
+        List<Integer> testLabels = new ArrayList<>();
+        for (int l = 0; l < split.labels().size(); l++) {
+            for (Path f : split.test().get(split.labels().get(l))) {
+                test.add(kept.get(f)[0]);
+                testLabels.add(l);
+            }
+        }
+        float[][] testRows = test.toArray(float[][]::new);
+        int[] testLabel = testLabels.stream().mapToInt(Integer::intValue).toArray();
+        List<String> names = split.labels();
+        for (int size : sizes) {
+            for (String r : recipes) {
+                String[] p = r.split(":");
+                var recipe = new umimegu.model.TunedHead.Recipe(
+                        Integer.parseInt(p[0]),
+                        Double.parseDouble(p[1]),
+                        Double.parseDouble(p[2]),
+                        Double.parseDouble(p[3]));
+                double[] head = new double[seeds];
+                double[] tuned = new double[seeds];
+                double[] seconds = new double[seeds];
+                for (int s = 0; s < seeds; s++) {
+                    Random random = new Random(firstSeed + s);
+                    List<float[]> train = new ArrayList<>();
+                    List<Integer> labels = new ArrayList<>();
+                    for (int l = 0; l < names.size(); l++) {
+                        for (Path f : drawn(split, names.get(l), size, random)) {
+                            for (float[] row : kept.get(f)) {
+                                train.add(row);
+                                labels.add(l);
+                            }
+                        }
+                    }
+                    var rows = new umimegu.model.FeatureHead.Rows(
+                            train.toArray(float[][]::new),
+                            labels.stream().mapToInt(Integer::intValue).toArray());
+                    var pooled = new umimegu.model.FeatureHead.Rows(
+                            train.stream().map(row -> Arrays.copyOf(row, 1632)).toArray(float[][]::new), rows.labels());
+                    head[s] = accuracy(
+                            umimegu.model.FeatureHead.train(
+                                            pooled,
+                                            pooled,
+                                            names,
+                                            firstSeed + s,
+                                            umimegu.model.TrainingListener.NONE,
+                                            () -> false)
+                                    .head()
+                                    .probabilities(Arrays.stream(testRows)
+                                            .map(row -> Arrays.copyOf(row, 1632))
+                                            .toArray(float[][]::new)),
+                            testLabel);
+                    long t0 = System.nanoTime();
+                    var trained = umimegu.model.TunedHead.train(
+                            rows,
+                            new umimegu.model.FeatureHead.Rows(Arrays.copyOf(testRows, 8), Arrays.copyOf(testLabel, 8)),
+                            names,
+                            firstSeed + s,
+                            recipe,
+                            umimegu.model.TrainingListener.NONE,
+                            () -> false);
+                    seconds[s] = (System.nanoTime() - t0) / 1e9;
+                    tuned[s] = accuracy(trained.head().probabilities(testRows), testLabel);
+                    figure.accept(
+                            "finetune_run",
+                            String.format(
+                                    Locale.ROOT,
+                                    "recipe=%s per_label=%s seed=%d head=%.4f tuned=%.4f seconds=%.1f",
+                                    r,
+                                    size == 0 ? "all" : size,
+                                    firstSeed + s,
+                                    head[s],
+                                    tuned[s],
+                                    seconds[s]));
+                }
+                String key = "finetune_" + r + "_" + (size == 0 ? "all" : size);
+                figure.accept(key + "_head_test_acc", meanSd(head));
+                figure.accept(key + "_tuned_test_acc", meanSd(tuned));
+                figure.accept(key + "_seconds", meanSd(seconds));
+            }
+        }
+    }
+
+    private static double accuracy(double[][] p, int[] labels) {
+        int right = 0;
+        for (int i = 0; i < p.length; i++) {
+            int best = 0;
+            for (int c = 1; c < p[i].length; c++) {
+                best = p[i][c] > p[i][best] ? c : best;
+            }
+            right += best == labels[i] ? 1 : 0;
+        }
+        return right / (double) p.length;
     }
 
     /** Each row with the other map's row of the same file after it. */

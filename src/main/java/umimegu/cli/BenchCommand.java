@@ -73,8 +73,17 @@ final class BenchCommand implements Callable<Integer> {
         unknown,
         backbone,
         probe,
+        finetune,
         nsfw
     }
+
+    @Option(
+            names = "--finetune-recipe",
+            split = ",",
+            paramLabel = "E:TOP:HEAD:L2",
+            description = "With the finetune part: epochs, the top blocks' Adam rate, the head's, the top's L2 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<String> finetuneRecipe = List.of("10:0.0003:0.001:0");
 
     @Option(
             names = "--backbone-size",
@@ -251,6 +260,19 @@ final class BenchCommand implements Callable<Integer> {
                                 seeds,
                                 (name, value) -> figure(out, name, value))
                         .probe(backboneSize, perLabel, probeEnsemble, probeWith);
+            }
+        }
+        if (only.contains(Part.finetune)) {
+            if (!Files.isDirectory(accuracyData)) {
+                figure(out, "finetune_bench", "skipped (no labelled folder at " + accuracyData + ")");
+            } else {
+                new AccuracyBench(
+                                main.config(),
+                                accuracyData,
+                                firstSeed,
+                                seeds,
+                                (name, value) -> figure(out, name, value))
+                        .finetune(backboneSize, perLabel, finetuneRecipe);
             }
         }
         if (only.contains(Part.accuracy) || only.contains(Part.unknown)) {

@@ -20,25 +20,53 @@ public final class Backbone {
     public static final String ID = "mobilenet_v2_140";
 
     private static final int BATCH = 16;
-    private static final Map<Integer, Backbone> SHARED = new ConcurrentHashMap<>();
+    private static final Map<String, Backbone> SHARED = new ConcurrentHashMap<>();
     private static volatile BackboneWeights weights;
 
+    /**
+     * What a picture's row holds. {@code POOLED}: the pooled cuts, L2-normalised, for a
+     * {@link FeatureHead}. {@code TOP_INPUT}: for a {@link TunedHead}, the same cuts unnormalised,
+     * then the activations at {@link TunedHead#FROM} it trains the blocks above.
+     */
+    public enum Cut {
+        POOLED(""),
+        TOP_INPUT("-top11");
+
+        private final String tag;
+
+        Cut(String tag) {
+            this.tag = tag;
+        }
+
+        /** What the feature cache adds to its folder name for rows of this cut. */
+        public String tag() {
+            return tag;
+        }
+    }
+
     private final int size;
+    private final Cut cut;
     private final ComputationGraph graph;
     private final Preprocessor preprocessor;
     private final String sha256;
 
-    private Backbone(BackboneWeights weights, int size) {
+    private Backbone(BackboneWeights weights, int size, Cut cut) {
         OneDnn.enable();
         this.size = size;
+        this.cut = cut;
         this.sha256 = weights.sha256();
-        this.graph = MobileNetV2.features(weights, size, List.of());
+        this.graph = MobileNetV2.features(weights, size, cut == Cut.POOLED ? List.of() : List.of(TunedHead.FROM));
         this.preprocessor = new Preprocessor(new InputSpec(size, size, InputSpec.Scaling.ZERO_ONE));
     }
 
     /** The process's backbone for pictures of {@code size}×{@code size}, built on first use. */
     public static Backbone shared(int size) {
-        return SHARED.computeIfAbsent(size, s -> new Backbone(weights(), s));
+        return shared(size, Cut.POOLED);
+    }
+
+    /** The process's backbone for pictures of {@code size}×{@code size} giving rows of {@code cut}, built on first use. */
+    public static Backbone shared(int size, Cut cut) {
+        return SHARED.computeIfAbsent(size + cut.tag(), s -> new Backbone(weights(), size, cut));
     }
 
     /** The SHA-256 of the weights in this build, without building a graph. */
@@ -67,22 +95,33 @@ public final class Backbone {
         return sha256;
     }
 
-    /** Each picture's features, one row of Euclidean length 1 each; the graph runs for one caller at a time. */
+    public Cut cut() {
+        return cut;
+    }
+
+    /** Each picture's row as {@link #cut()} says (one of Euclidean length 1 each for {@code POOLED}); the graph runs for one caller at a time. */
     public float[][] features(List<BufferedImage> pictures) {
         float[][] rows = new float[pictures.size()][];
         for (int from = 0; from < pictures.size(); from += BATCH) {
             List<BufferedImage> batch = pictures.subList(from, Math.min(pictures.size(), from + BATCH));
             INDArray input = preprocessor.toBatch(
                     batch.stream().map(preprocessor::toPixels).toList());
-            float[][] out;
             synchronized (this) {
-                out = graph.output(input)[0].toFloatMatrix();
-            }
-            for (int i = 0; i < batch.size(); i++) {
-                rows[from + i] = normalised(out[i]);
+                INDArray[] out = graph.output(input);
+                float[][] pooled = out[0].toFloatMatrix();
+                for (int i = 0; i < batch.size(); i++) {
+                    rows[from + i] = cut == Cut.POOLED ? normalised(pooled[i]) : besideMap(pooled[i], out[1].slice(i));
+                }
             }
         }
         return rows;
+    }
+
+    private static float[] besideMap(float[] pooled, INDArray map) {
+        float[] values = map.dup('c').data().asFloat();
+        float[] row = java.util.Arrays.copyOf(pooled, pooled.length + values.length);
+        System.arraycopy(values, 0, row, pooled.length, values.length);
+        return row;
     }
 
     private static float[] normalised(float[] row) {

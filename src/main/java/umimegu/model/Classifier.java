@@ -42,7 +42,8 @@ public final class Classifier implements PictureClassifier {
                         preprocessor::toBatch);
         this.backbone = model.head() == null
                 ? null
-                : Backbone.shared(model.info().backbone().size());
+                : Backbone.shared(
+                        model.info().backbone().size(), model.info().kind().cut());
     }
 
     public StoredModel model() {
@@ -139,7 +140,8 @@ public final class Classifier implements PictureClassifier {
                 for (int c = 0; c < logits.length; c++) {
                     logits[c] = Math.log(Math.max(1e-12, p[i][c]));
                 }
-                double[] f = new double[features[i].length];
+                double[] f =
+                        new double[Math.min(features[i].length, TunedHead.POOLED)]; // a tuned head's row: pools first
                 for (int c = 0; c < f.length; c++) {
                     f[c] = features[i][c];
                 }

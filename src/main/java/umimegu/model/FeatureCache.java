@@ -31,7 +31,7 @@ public final class FeatureCache {
         ZOOM,
         ZOOM_MIRROR;
 
-        BufferedImage apply(BufferedImage picture) {
+        public BufferedImage apply(BufferedImage picture) {
             return switch (this) {
                 case PLAIN -> picture;
                 case MIRROR -> mirrored(picture);
@@ -52,8 +52,8 @@ public final class FeatureCache {
     /** Entries for {@code backbone} and pictures read the way {@code readerTag} names, under {@code root}. */
     public FeatureCache(Path root, Backbone backbone, String readerTag) {
         this.backbone = backbone;
-        this.folder = root.resolve(
-                Backbone.ID + "-" + backbone.size() + "-" + backbone.sha256().substring(0, 12) + "-" + readerTag);
+        this.folder = root.resolve(Backbone.ID + "-" + backbone.size() + "-"
+                + backbone.sha256().substring(0, 12) + backbone.cut().tag() + "-" + readerTag);
     }
 
     /**

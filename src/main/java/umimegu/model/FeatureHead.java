@@ -23,14 +23,13 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * its weights, so answering is one small matrix product. The recipe was measured with
  * {@code bench --only probe} (docs/pretrained.md).
  */
-public final class FeatureHead {
-    public static final String FILE = "head.zip";
+public final class FeatureHead implements Head {
     /** Full-batch steps in all, shown as {@link #ROUNDS} rounds on the learning curves. */
     static final int STEPS = 300;
 
     public static final int ROUNDS = 10;
     /** 1e-4 and 1e-3 fit few pictures too closely, 1e-2 to 1e-1 do alike (docs/pretrained.md). */
-    private static final double L2 = 1e-2;
+    static final double L2 = 1e-2;
 
     private final MultiLayerNetwork network;
 
@@ -168,6 +167,7 @@ public final class FeatureHead {
     }
 
     /** Each row's probabilities, one per label. */
+    @Override
     public double[][] probabilities(float[][] rows) {
         return rawProbabilities(Nd4j.create(rows));
     }
@@ -178,6 +178,15 @@ public final class FeatureHead {
         }
     }
 
+    /** Copies of the weights [features, labels] and the bias [1, labels]. */
+    INDArray[] parameters() {
+        return new INDArray[] {
+            network.getLayer(0).getParam("W").dup(),
+            network.getLayer(0).getParam("b").dup()
+        };
+    }
+
+    @Override
     public int labelCount() {
         return (int) network.getLayer(0).getParam("W").size(1);
     }
@@ -186,6 +195,7 @@ public final class FeatureHead {
         return (int) network.getLayer(0).getParam("W").size(0);
     }
 
+    @Override
     public void save(Path file) throws IOException {
         ModelSerializer.writeModel(network, file.toFile(), false);
     }

@@ -21,9 +21,9 @@ final class HeadFeatures {
     private final FeatureCache cache;
     private final PictureReader reader;
 
-    HeadFeatures(Path modelRoot, int size, boolean facesCut, PictureReader reader) {
-        this.cache =
-                new FeatureCache(modelRoot.resolve(CACHE_FOLDER), Backbone.shared(size), facesCut ? "faces" : "whole");
+    HeadFeatures(Path modelRoot, int size, Backbone.Cut cut, boolean facesCut, PictureReader reader) {
+        this.cache = new FeatureCache(
+                modelRoot.resolve(CACHE_FOLDER), Backbone.shared(size, cut), facesCut ? "faces" : "whole");
         this.reader = reader;
     }
 

@@ -5,13 +5,15 @@ import java.util.Locale;
 /**
  * What a model is made of; {@code model.kind} in the config. {@code compact}: a network trained
  * from scratch on the pictures ({@link Architecture}); {@code pretrained}: a {@link FeatureHead}
- * on the pretrained backbone, trained in seconds; {@code ensemble}: both, their probabilities
- * averaged (docs/pretrained.md).
+ * on the pretrained backbone, trained in seconds; {@code tuned}: a {@link TunedHead}, the
+ * backbone's top blocks trained with such a head; {@code ensemble}: a network and a linear head,
+ * their probabilities averaged (docs/pretrained.md).
  */
 public enum ModelKind {
     COMPACT(true, false),
     PRETRAINED(false, true),
-    ENSEMBLE(true, true);
+    ENSEMBLE(true, true),
+    TUNED(false, true);
 
     private final boolean network;
     private final boolean head;
@@ -31,6 +33,11 @@ public enum ModelKind {
         return head;
     }
 
+    /** What the backbone gives the model's head for a picture. */
+    public Backbone.Cut cut() {
+        return this == TUNED ? Backbone.Cut.TOP_INPUT : Backbone.Cut.POOLED;
+    }
+
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -40,7 +47,7 @@ public enum ModelKind {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "model.kind must be compact, pretrained or ensemble, got '" + value + "'");
+                    "model.kind must be compact, pretrained, tuned or ensemble, got '" + value + "'");
         }
     }
 }

@@ -190,7 +190,7 @@ public final class ModelStore {
                 checkMatches(id, network, info);
                 checkTrainedSize(id, networkFile, info);
             }
-            FeatureHead head = info.kind().hasHead() ? loadHead(id, dir, info) : null;
+            Head head = info.kind().hasHead() ? loadHead(id, dir, info) : null;
             return new StoredModel(id, dir, network, info, head);
         } catch (ModelStoreException e) {
             throw e;
@@ -200,7 +200,7 @@ public final class ModelStore {
     }
 
     /** The head of a model that stands on the backbone: it must be the backbone this build carries, and answer its labels. */
-    private static FeatureHead loadHead(String id, Path dir, ModelInfo info) throws IOException {
+    private static Head loadHead(String id, Path dir, ModelInfo info) throws IOException {
         BackboneSpec wanted = info.backbone();
         if (!wanted.id().equals(umimegu.model.Backbone.ID)
                 || !wanted.sha256().equals(umimegu.model.Backbone.weightsSha256())) {
@@ -208,12 +208,12 @@ public final class ModelStore {
                     + wanted.sha256().substring(0, Math.min(12, wanted.sha256().length()))
                     + "…, which this version does not carry: train it again");
         }
-        Path file = dir.resolve(FeatureHead.FILE);
+        Path file = dir.resolve(Head.FILE);
         if (!Files.isRegularFile(file)) {
             throw new ModelStoreException("cannot load model " + id + ": it is a "
-                    + info.kind().configName() + " model and its " + FeatureHead.FILE + " is missing");
+                    + info.kind().configName() + " model and its " + Head.FILE + " is missing");
         }
-        FeatureHead head = FeatureHead.load(file);
+        Head head = info.kind() == ModelKind.TUNED ? TunedHead.load(file) : FeatureHead.load(file);
         if (head.labelCount() != info.labels().size()) {
             throw new ModelStoreException(
                     "model " + id + " does not match its " + INFO_FILE + ": the head answers " + head.labelCount()
@@ -224,13 +224,13 @@ public final class ModelStore {
 
     /** Whether a folder holds a finished model: a network, a head on the backbone, or both. */
     public static boolean isModel(Path dir) {
-        return Files.isRegularFile(dir.resolve(NETWORK_FILE)) || Files.isRegularFile(dir.resolve(FeatureHead.FILE));
+        return Files.isRegularFile(dir.resolve(NETWORK_FILE)) || Files.isRegularFile(dir.resolve(Head.FILE));
     }
 
     /** The model's main file, whose time says when it was made. */
     public static Path mainFile(Path dir) {
         Path network = dir.resolve(NETWORK_FILE);
-        return Files.isRegularFile(network) ? network : dir.resolve(FeatureHead.FILE);
+        return Files.isRegularFile(network) ? network : dir.resolve(Head.FILE);
     }
 
     public List<String> ids() {
@@ -323,7 +323,7 @@ public final class ModelStore {
 
         /** Writes the network and the head (either may be null, as the model's kind says), its description, publishes the folder and makes it current. */
         public Path commit(
-                MultiLayerNetwork network, FeatureHead head, ModelInfo info, Properties config, Properties metrics) {
+                MultiLayerNetwork network, Head head, ModelInfo info, Properties config, Properties metrics) {
             try {
                 if (network != null) {
                     ModelSerializer.writeModel(
@@ -335,7 +335,7 @@ public final class ModelStore {
                             info.input().width() + "x" + info.input().height());
                 }
                 if (head != null) {
-                    head.save(directory.resolve(FeatureHead.FILE));
+                    head.save(directory.resolve(Head.FILE));
                 }
                 ModelInfoFile.write(directory.resolve(INFO_FILE), info);
                 ModelInfoFile.store(

@@ -8,7 +8,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * the pretrained backbone. {@code network} is null in a {@link ModelKind#PRETRAINED} model,
  * {@code head} in a {@link ModelKind#COMPACT} one.
  */
-public record StoredModel(String id, Path directory, MultiLayerNetwork network, ModelInfo info, FeatureHead head) {
+public record StoredModel(String id, Path directory, MultiLayerNetwork network, ModelInfo info, Head head) {
     public StoredModel {
         if (info.kind().hasNetwork() != (network != null) || info.kind().hasHead() != (head != null)) {
             throw new IllegalArgumentException("a " + info.kind().configName() + " model "

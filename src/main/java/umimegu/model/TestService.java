@@ -34,7 +34,12 @@ public final class TestService {
         Preprocessor preprocessor = new Preprocessor(model.info().input());
         HeadFeatures features = model.head() == null
                 ? null
-                : new HeadFeatures(store.root(), model.info().backbone().size(), facesCut, decoder);
+                : new HeadFeatures(
+                        store.root(),
+                        model.info().backbone().size(),
+                        model.info().kind().cut(),
+                        facesCut,
+                        decoder);
         LoadedImages images = model.network() == null // a head alone needs no pixels, only features
                 ? features.load(model.info().labels(), folder.files(), List.of(FeatureCache.View.PLAIN), done -> {})
                         .images()

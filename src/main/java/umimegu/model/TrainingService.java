@@ -35,7 +35,9 @@ public final class TrainingService implements ModelTrainer {
 
     @Override
     public int maxEpochs() {
-        return config.kind().hasNetwork() ? config.settings().maxEpochs() : FeatureHead.ROUNDS;
+        return config.kind().hasNetwork()
+                ? config.settings().maxEpochs()
+                : config.kind() == ModelKind.TUNED ? TunedHead.Recipe.DEFAULT.epochs() : FeatureHead.ROUNDS;
     }
 
     @Override
@@ -124,10 +126,10 @@ public final class TrainingService implements ModelTrainer {
                             kind.hasNetwork() ? TrainingListener.NONE : withFiles,
                             cancelled)
                     : null;
-            FeatureHead head = headPart == null ? null : headPart.head();
+            Head head = headPart == null ? null : headPart.head();
             if (result == null) {
                 result = new Trainer.Result(
-                        headPart.history(), FeatureHead.ROUNDS, TrainingReport.StopReason.MAX_EPOCHS, List.of());
+                        headPart.history(), headPart.history().size(), TrainingReport.StopReason.MAX_EPOCHS, List.of());
             }
             List<String> skipped = new java.util.ArrayList<>(training.skipped());
             skipped.addAll(validation.skipped());
@@ -198,7 +200,7 @@ public final class TrainingService implements ModelTrainer {
     private record HeadViews(float[][][] training, float[][][] validation) {}
 
     /** The head to keep, what the head trained on the training split said of the validation pictures, and its curve. */
-    private record HeadPart(FeatureHead head, double[][] validationOutputs, List<EpochStats> history) {}
+    private record HeadPart(Head head, double[][] validationOutputs, List<EpochStats> history) {}
 
     /**
      * Trains the head on the training split's views and scores the validation pictures with it
@@ -216,6 +218,18 @@ public final class TrainingService implements ModelTrainer {
         float[][][] validationViews = views.validation();
         FeatureHead.Rows trainingRows = rows(trainingViews, training.labelIndex());
         FeatureHead.Rows validationPlain = rows(plainOnly(validationViews), validation.labelIndex());
+        if (config.kind()
+                == ModelKind.TUNED) { // trained once: a second training on every picture would double its time
+            TunedHead.Trained tuned = TunedHead.train(
+                    trainingRows,
+                    validationPlain,
+                    labels,
+                    config.settings().seed(),
+                    TunedHead.Recipe.DEFAULT,
+                    curveListener,
+                    cancelled);
+            return new HeadPart(tuned.head(), tuned.head().probabilities(validationPlain.features()), tuned.history());
+        }
         FeatureHead.Trained trained = FeatureHead.train(
                 trainingRows, validationPlain, labels, config.settings().seed(), curveListener, cancelled);
         FeatureHead.Rows all = FeatureHead.Rows.concat(trainingRows, rows(validationViews, validation.labelIndex()));
@@ -236,7 +250,11 @@ public final class TrainingService implements ModelTrainer {
 
     private HeadFeatures headFeatures() {
         return new HeadFeatures(
-                store.root(), config.backboneSize(), config.settings().cropFaces(), decoder);
+                store.root(),
+                config.backboneSize(),
+                config.kind().cut(),
+                config.settings().cropFaces(),
+                decoder);
     }
 
     /** One row per picture and view, each with its picture's label. */
@@ -254,11 +272,7 @@ public final class TrainingService implements ModelTrainer {
     }
 
     private Optional<EvaluationResult> testIfPresent(
-            MultiLayerNetwork network,
-            FeatureHead head,
-            HeadFeatures features,
-            ModelInfo info,
-            Preprocessor preprocessor) {
+            MultiLayerNetwork network, Head head, HeadFeatures features, ModelInfo info, Preprocessor preprocessor) {
         if (!ImageFolder.hasLabelFolders(config.testImages())) {
             return Optional.empty();
         }
@@ -277,7 +291,7 @@ public final class TrainingService implements ModelTrainer {
     /** What a model's parts say of these pictures, averaged as the model answers (before its temperature). */
     static double[][] outputs(
             MultiLayerNetwork network,
-            FeatureHead head,
+            Head head,
             HeadFeatures features,
             LoadedImages images,
             Preprocessor preprocessor) {

@@ -58,7 +58,7 @@ class PretrainedModelTest {
         TrainingOutcome outcome = app.trainingService().train(TrainingListener.NONE, () -> false);
 
         Path dir = outcome.modelDirectory();
-        assertTrue(Files.isRegularFile(dir.resolve(FeatureHead.FILE)));
+        assertTrue(Files.isRegularFile(dir.resolve(Head.FILE)));
         assertFalse(Files.exists(dir.resolve(ModelStore.NETWORK_FILE)), "no network is trained");
         StoredModel model = app.store().loadCurrent();
         assertEquals(ModelKind.PRETRAINED, model.info().kind());
@@ -83,6 +83,36 @@ class PretrainedModelTest {
                 "test gives what training measured");
         assertEquals(
                 outcome.modelId(), ModelSummary.newest(app.store(), 5).get(0).id());
+    }
+
+    @Test
+    void aTunedModelTrainsTheTopBlocksOnKeptActivationsAndAnswersAfterReloading() throws IOException {
+        Application app = app("tuned");
+        TrainingOutcome outcome = app.trainingService().train(TrainingListener.NONE, () -> false);
+
+        StoredModel model = app.store().loadCurrent();
+        assertEquals(ModelKind.TUNED, model.info().kind());
+        assertTrue(model.head() instanceof TunedHead, "a tuned head: " + model.head());
+        assertTrue(Files.isRegularFile(outcome.modelDirectory().resolve(Head.FILE)));
+        assertEquals(TunedHead.Recipe.DEFAULT.epochs(), outcome.report().epochsRun());
+        assertEquals(
+                TunedHead.Recipe.DEFAULT.epochs(), app.trainingService().maxEpochs(), "progress counts its epochs");
+        assertTrue(outcome.test().orElseThrow().accuracy() >= 0.9, "test accuracy " + outcome.test());
+        Classifier classifier = app.classifier(null);
+        for (String label : List.of("megumi", "umi")) {
+            for (Prediction p : classifier.predictAll(pictures(label))) {
+                assertEquals(label, p.label());
+            }
+        }
+        assertEquals(
+                outcome.test().orElseThrow().accuracy(),
+                app.testService().test(outcome.modelId()).result().accuracy(),
+                1e-9,
+                "test gives what training measured");
+        // its rows are kept apart from a linear head's: they hold the activations it trains on
+        try (Stream<Path> folders = Files.list(work.resolve("models").resolve(HeadFeatures.CACHE_FOLDER))) {
+            assertTrue(folders.anyMatch(f -> f.getFileName().toString().contains(Backbone.Cut.TOP_INPUT.tag())));
+        }
     }
 
     @Test
@@ -142,7 +172,7 @@ class PretrainedModelTest {
         StoredModel model = app.store().load(outcome.modelId());
         assertEquals(ModelKind.ENSEMBLE, model.info().kind());
         assertTrue(Files.isRegularFile(outcome.modelDirectory().resolve(ModelStore.NETWORK_FILE)));
-        assertTrue(Files.isRegularFile(outcome.modelDirectory().resolve(FeatureHead.FILE)));
+        assertTrue(Files.isRegularFile(outcome.modelDirectory().resolve(Head.FILE)));
 
         ModelInfo info = model.info().withTemperature(1.0);
         ModelInfo compact = new ModelInfo(info.labels(), info.input(), 1.0);
@@ -201,7 +231,7 @@ class PretrainedModelTest {
         Properties p = TestFixtures.fastConfig(work);
         p.setProperty("model.kind", "resnet");
         ConfigException kind = assertThrows(ConfigException.class, () -> TestFixtures.load(p));
-        assertTrue(kind.getMessage().contains("compact, pretrained or ensemble"), kind.getMessage());
+        assertTrue(kind.getMessage().contains("compact, pretrained, tuned or ensemble"), kind.getMessage());
         p.setProperty("model.kind", "pretrained");
         p.setProperty("model.backbone-size", "100");
         ConfigException size = assertThrows(ConfigException.class, () -> TestFixtures.load(p));

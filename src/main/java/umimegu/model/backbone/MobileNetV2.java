@@ -68,7 +68,7 @@ public final class MobileNetV2 {
 
     static ComputationGraph build(BackboneWeights weights, int size, boolean withFeatures, List<String> rawOutputs) {
         List<BackboneWeights.Node> nodes =
-                needed(weights.nodes(), withFeatures ? union(FEATURE_CUTS, rawOutputs) : rawOutputs);
+                needed(weights.nodes(), withFeatures ? union(FEATURE_CUTS, rawOutputs) : rawOutputs, "input");
         ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
                 .dataType(DataType.FLOAT)
                 .graphBuilder()
@@ -76,6 +76,70 @@ public final class MobileNetV2 {
                 .setInputTypes(InputType.convolutional(size, size, 3));
         Map<String, String> vertex = new HashMap<>(); // TF node -> DL4J vertex
         vertex.put("input", "input");
+        Imported imported = add(graph, weights, nodes, vertex);
+        List<String> outputs = new ArrayList<>();
+        if (withFeatures) {
+            List<String> pools = new ArrayList<>();
+            for (String cut : FEATURE_CUTS) {
+                String pool = vertex.get(cut) + "_pool";
+                graph.addLayer(pool, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), vertex.get(cut));
+                pools.add(pool);
+            }
+            graph.addVertex(FEATURES, new MergeVertex(), pools.toArray(String[]::new));
+            outputs.add(FEATURES);
+        }
+        rawOutputs.forEach(r -> outputs.add(vertex.get(r)));
+        ComputationGraph network = new ComputationGraph(
+                graph.setOutputs(outputs.toArray(String[]::new)).build());
+        network.init();
+        imported.load(network);
+        return network;
+    }
+
+    /** Imported layers whose pretrained weights go in once the graph is initialised. */
+    public record Imported(
+            BackboneWeights weights,
+            Map<String, BackboneWeights.Node> convolutions,
+            Map<String, BackboneWeights.Node> dense) {
+        /** Puts the pretrained weights into the initialised {@code network}'s imported layers. */
+        public void load(ComputationGraph network) {
+            convolutions.forEach((name, n) -> MobileNetV2.load(network, name, n, weights));
+            dense.forEach((name, n) -> {
+                Map<String, INDArray> params = network.getLayer(name).paramTable();
+                params.get("W").assign(weights.tf(n.inputs().get(1)));
+                params.get("b")
+                        .assign(weights.tf(n.inputs().get(2))
+                                .reshape(params.get("b").shape()));
+            });
+        }
+    }
+
+    /**
+     * Adds to {@code graph} the blocks from the output of node {@code from} (read from the graph's
+     * vertex {@code fromVertex}) up to node {@code to}, with the layers' pretrained weights to be
+     * loaded after the graph is initialised; returns the loader and the vertex of {@code to}. For
+     * training the top blocks on activations kept at {@code from} (docs/pretrained.md).
+     */
+    public static Top top(
+            ComputationGraphConfiguration.GraphBuilder graph,
+            BackboneWeights weights,
+            String from,
+            String fromVertex,
+            String to) {
+        Map<String, String> vertex = new HashMap<>();
+        vertex.put(from, fromVertex);
+        Imported imported = add(graph, weights, needed(weights.nodes(), List.of(to), from), vertex);
+        return new Top(imported, vertex.get(to));
+    }
+
+    /** What {@link #top} added: the weights to load and the vertex of its last node. */
+    public record Top(Imported imported, String output) {}
+
+    private static Imported add(
+            ComputationGraphConfiguration.GraphBuilder graph,
+            BackboneWeights weights,
+            List<BackboneWeights.Node> nodes,
+            Map<String, String> vertex) {
         Map<String, BackboneWeights.Node> convolutions = new HashMap<>();
         Map<String, BackboneWeights.Node> dense = new HashMap<>();
         for (BackboneWeights.Node n : nodes) {
@@ -158,30 +222,7 @@ public final class MobileNetV2 {
             }
             vertex.put(n.name(), name);
         }
-        List<String> outputs = new ArrayList<>();
-        if (withFeatures) {
-            List<String> pools = new ArrayList<>();
-            for (String cut : FEATURE_CUTS) {
-                String pool = vertex.get(cut) + "_pool";
-                graph.addLayer(pool, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), vertex.get(cut));
-                pools.add(pool);
-            }
-            graph.addVertex(FEATURES, new MergeVertex(), pools.toArray(String[]::new));
-            outputs.add(FEATURES);
-        }
-        rawOutputs.forEach(r -> outputs.add(vertex.get(r)));
-        ComputationGraph network = new ComputationGraph(
-                graph.setOutputs(outputs.toArray(String[]::new)).build());
-        network.init();
-        convolutions.forEach((name, n) -> load(network, name, n, weights));
-        dense.forEach((name, n) -> {
-            Map<String, INDArray> params = network.getLayer(name).paramTable();
-            params.get("W").assign(weights.tf(n.inputs().get(1)));
-            params.get("b")
-                    .assign(weights.tf(n.inputs().get(2))
-                            .reshape(params.get("b").shape()));
-        });
-        return network;
+        return new Imported(weights, convolutions, dense);
     }
 
     private static Activation activation(BackboneWeights.Node n) {
@@ -213,8 +254,9 @@ public final class MobileNetV2 {
                 .assign(weights.tf(n.inputs().get(2)).reshape(params.get("b").shape()));
     }
 
-    /** The nodes {@code outputs} depend on, in the manifest's order. */
-    private static List<BackboneWeights.Node> needed(List<BackboneWeights.Node> all, List<String> outputs) {
+    /** The nodes {@code outputs} depend on after node {@code from}, in the manifest's order. */
+    private static List<BackboneWeights.Node> needed(
+            List<BackboneWeights.Node> all, List<String> outputs, String from) {
         Map<String, BackboneWeights.Node> byName = new HashMap<>();
         all.forEach(n -> byName.put(n.name(), n));
         Set<String> keep = new HashSet<>();
@@ -222,7 +264,7 @@ public final class MobileNetV2 {
         while (!todo.isEmpty()) {
             String name = todo.remove(todo.size() - 1);
             BackboneWeights.Node n = byName.get(name);
-            if (n == null || !keep.add(name)) {
+            if (n == null || name.equals(from) || !keep.add(name)) {
                 continue;
             }
             todo.addAll(n.inputs());
