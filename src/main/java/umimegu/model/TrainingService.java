@@ -37,7 +37,9 @@ public final class TrainingService implements ModelTrainer {
     public int maxEpochs() {
         return config.kind().hasNetwork()
                 ? config.settings().maxEpochs()
-                : config.kind() == ModelKind.TUNED ? TunedHead.Recipe.DEFAULT.epochs() : FeatureHead.ROUNDS;
+                : config.kind() == ModelKind.TUNED
+                        ? 2 * TunedHead.Recipe.DEFAULT.epochs() // trained on the split, then again on every picture
+                        : FeatureHead.ROUNDS;
     }
 
     @Override
@@ -218,8 +220,7 @@ public final class TrainingService implements ModelTrainer {
         float[][][] validationViews = views.validation();
         FeatureHead.Rows trainingRows = rows(trainingViews, training.labelIndex());
         FeatureHead.Rows validationPlain = rows(plainOnly(validationViews), validation.labelIndex());
-        if (config.kind()
-                == ModelKind.TUNED) { // trained once: a second training on every picture would double its time
+        if (config.kind() == ModelKind.TUNED) {
             TunedHead.Trained tuned = TunedHead.train(
                     trainingRows,
                     validationPlain,
@@ -228,7 +229,23 @@ public final class TrainingService implements ModelTrainer {
                     TunedHead.Recipe.DEFAULT,
                     curveListener,
                     cancelled);
-            return new HeadPart(tuned.head(), tuned.head().probabilities(validationPlain.features()), tuned.history());
+            int epochs = TunedHead.Recipe.DEFAULT.epochs();
+            TrainingListener secondHalf = new TrainingListener() { // progress only: the curves are the first training's
+                        @Override
+                        public void onBatch(int epoch, int batchesDone, int batchesInEpoch) {
+                            curveListener.onBatch(epochs + epoch, batchesDone, batchesInEpoch);
+                        }
+                    };
+            TunedHead kept = TunedHead.train(
+                            FeatureHead.Rows.concat(trainingRows, rows(validationViews, validation.labelIndex())),
+                            validationPlain,
+                            labels,
+                            config.settings().seed(),
+                            TunedHead.Recipe.DEFAULT,
+                            secondHalf,
+                            cancelled)
+                    .head();
+            return new HeadPart(kept, tuned.head().probabilities(validationPlain.features()), tuned.history());
         }
         FeatureHead.Trained trained = FeatureHead.train(
                 trainingRows, validationPlain, labels, config.settings().seed(), curveListener, cancelled);
