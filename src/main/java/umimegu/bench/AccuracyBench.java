@@ -336,7 +336,10 @@ public final class AccuracyBench {
                             train.toArray(float[][]::new),
                             labels.stream().mapToInt(Integer::intValue).toArray());
                     var pooled = new umimegu.model.FeatureHead.Rows(
-                            train.stream().map(row -> Arrays.copyOf(row, 1632)).toArray(float[][]::new), rows.labels());
+                            train.stream()
+                                    .map(row -> Arrays.copyOf(row, umimegu.model.TunedHead.POOLED))
+                                    .toArray(float[][]::new),
+                            rows.labels());
                     head[s] = accuracy(
                             umimegu.model.FeatureHead.train(
                                             pooled,
@@ -347,7 +350,7 @@ public final class AccuracyBench {
                                             () -> false)
                                     .head()
                                     .probabilities(Arrays.stream(testRows)
-                                            .map(row -> Arrays.copyOf(row, 1632))
+                                            .map(row -> Arrays.copyOf(row, umimegu.model.TunedHead.POOLED))
                                             .toArray(float[][]::new)),
                             testLabel);
                     long t0 = System.nanoTime();

@@ -221,31 +221,13 @@ public final class TrainingService implements ModelTrainer {
         FeatureHead.Rows trainingRows = rows(trainingViews, training.labelIndex());
         FeatureHead.Rows validationPlain = rows(plainOnly(validationViews), validation.labelIndex());
         if (config.kind() == ModelKind.TUNED) {
-            TunedHead.Trained tuned = TunedHead.train(
+            return trainTunedHead(
                     trainingRows,
                     validationPlain,
+                    rows(validationViews, validation.labelIndex()),
                     labels,
-                    config.settings().seed(),
-                    TunedHead.Recipe.DEFAULT,
                     curveListener,
                     cancelled);
-            int epochs = TunedHead.Recipe.DEFAULT.epochs();
-            TrainingListener secondHalf = new TrainingListener() { // progress only: the curves are the first training's
-                        @Override
-                        public void onBatch(int epoch, int batchesDone, int batchesInEpoch) {
-                            curveListener.onBatch(epochs + epoch, batchesDone, batchesInEpoch);
-                        }
-                    };
-            TunedHead kept = TunedHead.train(
-                            FeatureHead.Rows.concat(trainingRows, rows(validationViews, validation.labelIndex())),
-                            validationPlain,
-                            labels,
-                            config.settings().seed(),
-                            TunedHead.Recipe.DEFAULT,
-                            secondHalf,
-                            cancelled)
-                    .head();
-            return new HeadPart(kept, tuned.head().probabilities(validationPlain.features()), tuned.history());
         }
         FeatureHead.Trained trained = FeatureHead.train(
                 trainingRows, validationPlain, labels, config.settings().seed(), curveListener, cancelled);
@@ -254,6 +236,41 @@ public final class TrainingService implements ModelTrainer {
                         all, all, labels, config.settings().seed(), TrainingListener.NONE, cancelled)
                 .head();
         return new HeadPart(kept, trained.head().probabilities(validationPlain.features()), trained.history());
+    }
+
+    /** As {@link #trainHead}, with the backbone's top blocks trained too; its progress counts both trainings' epochs. */
+    private HeadPart trainTunedHead(
+            FeatureHead.Rows trainingRows,
+            FeatureHead.Rows validationPlain,
+            FeatureHead.Rows validationViews,
+            List<String> labels,
+            TrainingListener curveListener,
+            BooleanSupplier cancelled) {
+        TunedHead.Trained tuned = TunedHead.train(
+                trainingRows,
+                validationPlain,
+                labels,
+                config.settings().seed(),
+                TunedHead.Recipe.DEFAULT,
+                curveListener,
+                cancelled);
+        int epochs = TunedHead.Recipe.DEFAULT.epochs();
+        TrainingListener secondHalf = new TrainingListener() { // progress only: the curves are the first training's
+                    @Override
+                    public void onBatch(int epoch, int batchesDone, int batchesInEpoch) {
+                        curveListener.onBatch(epochs + epoch, batchesDone, batchesInEpoch);
+                    }
+                };
+        TunedHead kept = TunedHead.train(
+                        FeatureHead.Rows.concat(trainingRows, validationViews),
+                        validationPlain,
+                        labels,
+                        config.settings().seed(),
+                        TunedHead.Recipe.DEFAULT,
+                        secondHalf,
+                        cancelled)
+                .head();
+        return new HeadPart(kept, tuned.head().probabilities(validationPlain.features()), tuned.history());
     }
 
     /** Each picture's first view, {@link FeatureCache.View#PLAIN}. */

@@ -45,7 +45,7 @@ public final class TunedHead implements Head {
     /** The pooled cuts below {@link #FROM}: {@code expanded_conv_6/expand} and {@code _10/expand}. */
     static final int FROZEN = 288 + 528;
     /** All three pooled cuts, ahead of the kept activations in a row. */
-    static final int POOLED = FROZEN + 816;
+    public static final int POOLED = FROZEN + 816;
     /** The channels of the activations at {@link #FROM}. */
     static final int CHANNELS = 136;
 
