@@ -71,6 +71,7 @@ public final class AccuracyBench {
         VARIANTS.put("ensemble", new Variant("ensemble", Map.of("model.kind", "ensemble")));
         VARIANTS.put("compact", new Variant("compact", Map.of("model.kind", "compact")));
         VARIANTS.put("tuned", new Variant("tuned", Map.of("model.kind", "tuned")));
+        VARIANTS.put("tuned-ensemble", new Variant("tuned-ensemble", Map.of("model.kind", "tuned-ensemble")));
     }
 
     private final AppConfig base;

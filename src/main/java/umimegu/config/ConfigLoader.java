@@ -222,7 +222,7 @@ public final class ConfigLoader {
                             Duration.ofMillis(Math.round(decimal(p, "models.follow-seconds") * 1000))),
                     new WebSettings(required(p, "web.host"), integer(p, "web.port"), integer(p, "web.max-files")),
                     bool(p, "answer.mirror-average"),
-                    parsed(p, "model.kind", ModelKind::parse, "compact, pretrained, tuned or ensemble"),
+                    parsed(p, "model.kind", ModelKind::parse, "compact, pretrained, tuned, ensemble or tuned-ensemble"),
                     backboneSize(p),
                     new SpoilerSettings(
                             parsed(

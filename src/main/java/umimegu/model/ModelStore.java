@@ -213,7 +213,7 @@ public final class ModelStore {
             throw new ModelStoreException("cannot load model " + id + ": it is a "
                     + info.kind().configName() + " model and its " + Head.FILE + " is missing");
         }
-        Head head = info.kind() == ModelKind.TUNED ? TunedHead.load(file) : FeatureHead.load(file);
+        Head head = info.kind().tunedHead() ? TunedHead.load(file) : FeatureHead.load(file);
         if (head.labelCount() != info.labels().size()) {
             throw new ModelStoreException(
                     "model " + id + " does not match its " + INFO_FILE + ": the head answers " + head.labelCount()

@@ -37,7 +37,7 @@ public final class TrainingService implements ModelTrainer {
     public int maxEpochs() {
         return config.kind().hasNetwork()
                 ? config.settings().maxEpochs()
-                : config.kind() == ModelKind.TUNED
+                : config.kind().tunedHead()
                         ? 2 * TunedHead.Recipe.DEFAULT.epochs() // trained on the split, then again on every picture
                         : FeatureHead.ROUNDS;
     }
@@ -220,7 +220,7 @@ public final class TrainingService implements ModelTrainer {
         float[][][] validationViews = views.validation();
         FeatureHead.Rows trainingRows = rows(trainingViews, training.labelIndex());
         FeatureHead.Rows validationPlain = rows(plainOnly(validationViews), validation.labelIndex());
-        if (config.kind() == ModelKind.TUNED) {
+        if (config.kind().tunedHead()) {
             return trainTunedHead(
                     trainingRows,
                     validationPlain,

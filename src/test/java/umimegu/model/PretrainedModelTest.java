@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import umimegu.TestFixtures;
 import umimegu.app.Application;
 import umimegu.config.ConfigException;
@@ -166,18 +168,25 @@ class PretrainedModelTest {
         return name.substring(0, name.lastIndexOf('-'));
     }
 
-    @Test
-    void anEnsembleAnswersWithTheMeanOfItsNetworkAndItsHead() throws IOException {
-        Application app = app("ensemble");
+    @ParameterizedTest
+    @ValueSource(strings = {"ensemble", "tuned-ensemble"})
+    void anEnsembleAnswersWithTheMeanOfItsNetworkAndItsHead(String kind) throws IOException {
+        Application app = app(kind);
         TrainingOutcome outcome = app.trainingService().train(TrainingListener.NONE, () -> false);
         StoredModel model = app.store().load(outcome.modelId());
-        assertEquals(ModelKind.ENSEMBLE, model.info().kind());
+        assertEquals(ModelKind.parse(kind), model.info().kind());
+        assertEquals(kind.startsWith("tuned"), model.head() instanceof TunedHead);
         assertTrue(Files.isRegularFile(outcome.modelDirectory().resolve(ModelStore.NETWORK_FILE)));
         assertTrue(Files.isRegularFile(outcome.modelDirectory().resolve(Head.FILE)));
 
         ModelInfo info = model.info().withTemperature(1.0);
         ModelInfo compact = new ModelInfo(info.labels(), info.input(), 1.0);
-        ModelInfo pretrained = new ModelInfo(info.labels(), info.input(), 1.0, ModelKind.PRETRAINED, info.backbone());
+        ModelInfo pretrained = new ModelInfo(
+                info.labels(),
+                info.input(),
+                1.0,
+                info.kind().tunedHead() ? ModelKind.TUNED : ModelKind.PRETRAINED,
+                info.backbone());
         List<BufferedImage> faces = pictures("umi");
         List<Prediction> both =
                 new Classifier(new StoredModel("m", null, model.network(), info, model.head())).predictAll(faces);
@@ -232,7 +241,9 @@ class PretrainedModelTest {
         Properties p = TestFixtures.fastConfig(work);
         p.setProperty("model.kind", "resnet");
         ConfigException kind = assertThrows(ConfigException.class, () -> TestFixtures.load(p));
-        assertTrue(kind.getMessage().contains("compact, pretrained, tuned or ensemble"), kind.getMessage());
+        assertTrue(
+                kind.getMessage().contains("compact, pretrained, tuned, ensemble or tuned-ensemble"),
+                kind.getMessage());
         p.setProperty("model.kind", "pretrained");
         p.setProperty("model.backbone-size", "100");
         ConfigException size = assertThrows(ConfigException.class, () -> TestFixtures.load(p));
