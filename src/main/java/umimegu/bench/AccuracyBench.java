@@ -386,15 +386,14 @@ public final class AccuracyBench {
     }
 
     private static double accuracy(double[][] p, int[] labels) {
-        int right = 0;
-        for (int i = 0; i < p.length; i++) {
-            int best = 0;
-            for (int c = 1; c < p[i].length; c++) {
-                best = p[i][c] > p[i][best] ? c : best;
-            }
-            right += best == labels[i] ? 1 : 0;
-        }
-        return right / (double) p.length;
+        return umimegu.model.Evaluator.score(
+                        java.util.stream.IntStream.range(0, p[0].length)
+                                .mapToObj(String::valueOf)
+                                .toList(),
+                        p,
+                        labels,
+                        1.0)
+                .accuracy();
     }
 
     /** Each row with the other map's row of the same file after it. */

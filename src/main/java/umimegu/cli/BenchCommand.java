@@ -250,29 +250,15 @@ final class BenchCommand implements Callable<Integer> {
             ChatBench.run(main.config(), FaceBench.squareJpeg(source, 1000), (name, value) -> figure(out, name, value));
         }
         if (only.contains(Part.probe)) {
-            if (!Files.isDirectory(accuracyData)) {
-                figure(out, "probe_bench", "skipped (no labelled folder at " + accuracyData + ")");
-            } else {
-                new AccuracyBench(
-                                main.config(),
-                                accuracyData,
-                                firstSeed,
-                                seeds,
-                                (name, value) -> figure(out, name, value))
-                        .probe(backboneSize, perLabel, probeEnsemble, probeWith);
+            AccuracyBench bench = accuracyBench(out, "probe");
+            if (bench != null) {
+                bench.probe(backboneSize, perLabel, probeEnsemble, probeWith);
             }
         }
         if (only.contains(Part.finetune)) {
-            if (!Files.isDirectory(accuracyData)) {
-                figure(out, "finetune_bench", "skipped (no labelled folder at " + accuracyData + ")");
-            } else {
-                new AccuracyBench(
-                                main.config(),
-                                accuracyData,
-                                firstSeed,
-                                seeds,
-                                (name, value) -> figure(out, name, value))
-                        .finetune(backboneSize, perLabel, finetuneRecipe);
+            AccuracyBench bench = accuracyBench(out, "finetune");
+            if (bench != null) {
+                bench.finetune(backboneSize, perLabel, finetuneRecipe);
             }
         }
         if (only.contains(Part.accuracy) || only.contains(Part.unknown)) {
@@ -324,6 +310,16 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String fmt(double value) {
         return Figures.fmt(value);
+    }
+
+    /** The accuracy bench on {@code --accuracy-data}, or null (said as {@code PART_bench=skipped}) without that folder. */
+    private AccuracyBench accuracyBench(PrintWriter out, String part) {
+        if (!Files.isDirectory(accuracyData)) {
+            figure(out, part + "_bench", "skipped (no labelled folder at " + accuracyData + ")");
+            return null;
+        }
+        return new AccuracyBench(
+                main.config(), accuracyData, firstSeed, seeds, (name, value) -> figure(out, name, value));
     }
 
     private static void figure(PrintWriter out, String name, String value) {

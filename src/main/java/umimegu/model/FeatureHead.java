@@ -94,13 +94,7 @@ public final class FeatureHead implements Head {
             listener.onBatch(round, perRound, perRound);
             EvaluationResult onTraining = score(labels, standardised.rawProbabilities(data.getFeatures()), training);
             EvaluationResult onValidation = score(labels, standardised.rawProbabilities(validationInput), validation);
-            EpochStats stats = new EpochStats(
-                    round,
-                    onTraining.loss(),
-                    onTraining.accuracy(),
-                    onValidation.loss(),
-                    onValidation.accuracy(),
-                    (System.nanoTime() - start) / 1e9);
+            EpochStats stats = EpochStats.of(round, onTraining, onValidation, start);
             history.add(stats);
             listener.onEpoch(stats, List.copyOf(history));
         }

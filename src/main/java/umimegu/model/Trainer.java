@@ -69,13 +69,7 @@ public final class Trainer {
             }
             EvaluationResult onTraining = Evaluator.evaluate(network, training, Evaluator.BATCH);
             EvaluationResult onValidation = Evaluator.evaluate(network, validation, Evaluator.BATCH);
-            EpochStats stats = new EpochStats(
-                    epoch,
-                    onTraining.loss(),
-                    onTraining.accuracy(),
-                    onValidation.loss(),
-                    onValidation.accuracy(),
-                    (System.nanoTime() - start) / 1e9);
+            EpochStats stats = EpochStats.of(epoch, onTraining, onValidation, start);
             history.add(stats);
             if (stopping.record(epoch, stats.valLoss())) {
                 bestParams = network.params().dup();

@@ -140,13 +140,7 @@ public final class TunedHead implements Head {
                     score(labels, outputs(net, sampled.features(), frozenMean, frozenSd), sampled);
             EvaluationResult onValidation =
                     score(labels, outputs(net, validation.features(), frozenMean, frozenSd), validation);
-            EpochStats stats = new EpochStats(
-                    epoch,
-                    onTraining.loss(),
-                    onTraining.accuracy(),
-                    onValidation.loss(),
-                    onValidation.accuracy(),
-                    (System.nanoTime() - start) / 1e9);
+            EpochStats stats = EpochStats.of(epoch, onTraining, onValidation, start);
             history.add(stats);
             listener.onEpoch(stats, List.copyOf(history));
         }

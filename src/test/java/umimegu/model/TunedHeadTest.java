@@ -28,6 +28,19 @@ class TunedHeadTest {
         return new Data(new FeatureHead.Rows(rows, labels), List.of("megumi", "umi"));
     }
 
+    /** No epoch of the second stage: the linear head on the imported, untrained top. */
+    private static TunedHead untrained(Data d) {
+        return TunedHead.train(
+                        d.rows(),
+                        d.rows(),
+                        d.labels(),
+                        1,
+                        new TunedHead.Recipe(0, 3e-4, 1e-3, 0),
+                        TrainingListener.NONE,
+                        () -> false)
+                .head();
+    }
+
     @Test
     void untrainedTopBlocksAnswerAsALinearHeadOnThePooledFeatures() {
         Data d = data();
@@ -41,15 +54,7 @@ class TunedHeadTest {
         }
         // no epoch of the second stage: the imported top must give the pooled expanded_conv_13/expand it was kept
         // beside
-        TunedHead none = TunedHead.train(
-                        d.rows(),
-                        d.rows(),
-                        d.labels(),
-                        1,
-                        new TunedHead.Recipe(0, 3e-4, 1e-3, 0),
-                        TrainingListener.NONE,
-                        () -> false)
-                .head();
+        TunedHead none = untrained(d);
         FeatureHead.Rows pooled = new FeatureHead.Rows(
                 Arrays.stream(rows).map(r -> Arrays.copyOf(r, TunedHead.POOLED)).toArray(float[][]::new),
                 d.rows().labels());
@@ -67,15 +72,7 @@ class TunedHeadTest {
     @Test
     void trainingChangesTheTopBlocksAndRecordsEveryEpoch() {
         Data d = data();
-        TunedHead none = TunedHead.train(
-                        d.rows(),
-                        d.rows(),
-                        d.labels(),
-                        1,
-                        new TunedHead.Recipe(0, 3e-4, 1e-3, 0),
-                        TrainingListener.NONE,
-                        () -> false)
-                .head();
+        TunedHead none = untrained(d);
         TunedHead.Trained tuned = TunedHead.train(
                 d.rows(), d.rows(), d.labels(), 1, TunedHead.Recipe.DEFAULT, TrainingListener.NONE, () -> false);
         assertEquals(TunedHead.Recipe.DEFAULT.epochs(), tuned.history().size());
